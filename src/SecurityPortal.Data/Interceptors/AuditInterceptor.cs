@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SecurityPortal.Domain.Auditing;
+
+namespace SecurityPortal.Data.Interceptors;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every insert, update and delete, in the same SaveChanges
+/// and therefore the same transaction as the change. Secrets never reach the trail.
+/// </summary>
+public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Properties that are secrets or bookkeeping; their values are never written to the trail.</summary>
+    private static readonly HashSet<string> ExcludedProperties = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "LastTotpTimeStep",
+        "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
+    };
+
+    /// <summary>Tables that hold secrets or are the trail itself.</summary>
+    private static readonly HashSet<Type> ExcludedTypes =
+    [
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
+    ];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddEntries(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddEntries(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddEntries(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || ExcludedTypes.Contains(entry.Metadata.ClrType))
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Insert,
+                EntityState.Deleted => AuditAction.Delete,
+                _ => AuditAction.Update,
+            };
+            var changes = DescribeChanges(entry, action);
+            if (action == AuditAction.Update && changes.Count == 0)
+            {
+                continue;
+            }
+
+            entries.Add(new AuditEntry
+            {
+                OccurredAtUtc = now,
+                UserId = actor.UserId,
+                UserName = actor.UserName,
+                UserAgencyId = actor.AgencyId,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                Action = action,
+                Changes = Serialize(changes),
+                TraceId = actor.TraceId,
+            });
+        }
+
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    private static Dictionary<string, object?[]> DescribeChanges(EntityEntry entry, AuditAction action)
+    {
+        var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (ExcludedProperties.Contains(name))
+            {
+                continue;
+            }
+
+            switch (action)
+            {
+                case AuditAction.Insert:
+                    if (property.CurrentValue is not null)
+                    {
+                        changes[name] = [null, property.CurrentValue];
+                    }
+
+                    break;
+                case AuditAction.Delete:
+                    changes[name] = [property.OriginalValue, null];
+                    break;
+                default:
+                    if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    {
+                        changes[name] = [property.OriginalValue, property.CurrentValue];
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? string.Empty
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static string Serialize(Dictionary<string, object?[]> changes)
+    {
+        var json = JsonSerializer.Serialize(changes);
+        if (json.Length <= AuditEntry.ChangesMaxLength)
+        {
+            return json;
+        }
+
+        // A field too long for the trail keeps its name and the start of its values.
+        var shortened = changes.ToDictionary(
+            c => c.Key,
+            c => c.Value.Select(v => v is string s && s.Length > 200 ? s[..200] + "…" : v).ToArray());
+        json = JsonSerializer.Serialize(shortened);
+        return json.Length <= AuditEntry.ChangesMaxLength ? json : JsonSerializer.Serialize(new { truncated = true });
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Data.Interceptors;
+
+/// <summary>
+/// Gives every modified aggregate a new concurrency stamp, so a second writer holding the old stamp
+/// gets <see cref="DbUpdateConcurrencyException"/> on every provider (none of them generates it).
+/// </summary>
+public sealed class ConcurrencyStampInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Refresh(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Refresh(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Refresh(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+            }
+        }
+    }
+}

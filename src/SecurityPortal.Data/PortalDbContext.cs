@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Auditing;
+
+namespace SecurityPortal.Data;
+
+/// <summary>
+/// The unit of work of the portal, Identity included. There is no repository layer on top of it
+/// (docs/decisions/0002-dbcontext-is-the-repository.md).
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Provider-neutral rules (docs/database.md): every string bounded, enums as strings, DateTime in UTC.
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(50);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+}

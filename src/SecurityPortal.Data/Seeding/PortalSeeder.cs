@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Data.Seeding;
+
+/// <summary>
+/// Reference data every installation needs (the roles) and, when asked, the fictional demo province.
+/// Both are idempotent: run them on every start.
+/// </summary>
+public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+
+    public async Task SeedRolesAsync()
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    /// <summary>Creates the demo province: agencies from the embedded file and one account per demo user.</summary>
+    public async Task<int> SeedDemoAsync(string demoPassword, CancellationToken cancellationToken = default)
+    {
+        var demo = LoadDemoProvince();
+        var existing = await db.Agencies.ToDictionaryAsync(a => a.Code, cancellationToken);
+        var created = 0;
+        foreach (var item in demo.Agencies)
+        {
+            if (existing.ContainsKey(item.Code))
+            {
+                continue;
+            }
+
+            Guid? parentId = item.Parent is null ? null : existing[item.Parent].Id;
+            var agency = new Agency(item.Code, item.Name, item.Kind, parentId)
+            {
+                ShortName = item.ShortName,
+                HeadName = item.HeadName,
+                HeadTitle = item.HeadTitle,
+                Address = item.Address,
+            };
+            agency.Rename(item.Name);
+            db.Agencies.Add(agency);
+            existing[item.Code] = agency;
+            created++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var item in demo.Users)
+        {
+            if (await users.FindByEmailAsync(item.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new PortalUser
+            {
+                UserName = item.Email,
+                Email = item.Email,
+                EmailConfirmed = true,
+                FullName = item.FullName,
+                Position = item.Position,
+                AgencyId = existing[item.Agency].Id,
+            };
+            Check(await users.CreateAsync(user, demoPassword), $"user {item.Email}");
+            Check(await users.AddToRoleAsync(user, item.Role), $"role of {item.Email}");
+            created++;
+        }
+
+        return created;
+    }
+
+    public static DemoProvince LoadDemoProvince()
+    {
+        using var stream = typeof(PortalSeeder).Assembly.GetManifestResourceStream("SecurityPortal.Data.Seeding.demo-province.json")
+            ?? throw new InvalidOperationException("The embedded demo province file is missing.");
+        return JsonSerializer.Deserialize<DemoProvince>(stream, JsonOptions)
+            ?? throw new InvalidOperationException("The embedded demo province file is empty.");
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+}
+
+public sealed record DemoProvince(string ProvinceName, IReadOnlyList<DemoAgency> Agencies, IReadOnlyList<DemoUser> Users);
+
+public sealed record DemoAgency(
+    string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, string? HeadName, string? HeadTitle, string? Address);
+
+public sealed record DemoUser(string Email, string FullName, string Role, string Agency, string? Position);

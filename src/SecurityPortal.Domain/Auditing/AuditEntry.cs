@@ -1,0 +1,31 @@
+namespace SecurityPortal.Domain.Auditing;
+
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+}
+
+/// <summary>
+/// One row of the append-only audit trail, written in the same transaction as the change it records.
+/// Never updated or deleted by the portal.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int ChangesMaxLength = 16_000;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public DateTime OccurredAtUtc { get; init; }
+    public string? UserId { get; init; }
+    public string? UserName { get; init; }
+    public Guid? UserAgencyId { get; init; }
+    public string EntityType { get; init; } = string.Empty;
+    public string EntityKey { get; init; } = string.Empty;
+    public AuditAction Action { get; init; }
+
+    /// <summary>JSON object: field → [old, new]. Secrets are never included.</summary>
+    public string Changes { get; init; } = "{}";
+
+    public string? TraceId { get; init; }
+}

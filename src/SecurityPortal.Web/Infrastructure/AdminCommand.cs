@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Data.Seeding;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Web.Infrastructure;
+
+/// <summary>
+/// <c>dotnet SecurityPortal.Web.dll admin create --email a@b.vn [--name "Họ tên"]</c>: creates the first
+/// administrator of a production installation. The password is read from PORTAL_ADMIN_PASSWORD, or a strong
+/// one is generated and printed once. No installation ever has a default password.
+/// </summary>
+public static class AdminCommand
+{
+    public static bool IsRequested(string[] args) => args.Length >= 1 && args[0] == "admin";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length < 2 || args[1] != "create" || Option(args, "--email") is not { } email)
+        {
+            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web admin create --email <thư điện tử> [--name \"Họ và tên\"]");
+            return 64;
+        }
+
+        var status = app.Services.GetRequiredService<DatabaseStatus>();
+        if (!await status.EnsureSchemaAsync(CancellationToken.None))
+        {
+            await Console.Error.WriteLineAsync("Không kết nối được cơ sở dữ liệu hoặc còn migration chưa áp dụng (xem docs/database.md).");
+            return 69;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedRolesAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var password = Environment.GetEnvironmentVariable("PORTAL_ADMIN_PASSWORD");
+        var generated = string.IsNullOrEmpty(password);
+        if (generated)
+        {
+            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        }
+
+        var result = await CreateAdministratorAsync(users, email, Option(args, "--name") ?? email, password!);
+        Console.WriteLine(result);
+        if (result.StartsWith("Lỗi", StringComparison.Ordinal))
+        {
+            return 1;
+        }
+
+        if (generated)
+        {
+            Console.WriteLine($"Mật khẩu ban đầu (chỉ hiển thị một lần, hãy đổi sau khi đăng nhập): {password}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Creates the administrator unless an account with that e-mail exists. Returns a sentence for the operator.</summary>
+    public static async Task<string> CreateAdministratorAsync(UserManager<PortalUser> users, string email, string fullName, string password)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return $"Tài khoản {email} đã tồn tại; không thay đổi gì.";
+        }
+
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, RequireTwoFactor = true };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return "Lỗi: " + string.Join(" ", created.Errors.Select(e => e.Description));
+        }
+
+        var role = await users.AddToRoleAsync(user, PortalRoles.Administrator);
+        return role.Succeeded
+            ? $"Đã tạo quản trị viên {email}. Lần đăng nhập đầu tiên sẽ yêu cầu thiết lập xác thực hai yếu tố."
+            : "Lỗi: " + string.Join(" ", role.Errors.Select(e => e.Description));
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}

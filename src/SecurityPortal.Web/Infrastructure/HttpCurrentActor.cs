@@ -1,0 +1,17 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using SecurityPortal.Data;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Infrastructure;
+
+/// <summary>The signed-in user of the current request, for the audit trail; the system when there is no request.</summary>
+public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentActor
+{
+    private ClaimsPrincipal? User => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : null;
+
+    public string? UserId => User?.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string? UserName => User?.Identity?.Name ?? (accessor.HttpContext is null ? SystemActor.Instance.UserName : null);
+    public Guid? AgencyId => User?.GetAgencyId();
+    public string? TraceId => Activity.Current?.Id ?? accessor.HttpContext?.TraceIdentifier;
+}

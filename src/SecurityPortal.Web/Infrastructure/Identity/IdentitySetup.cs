@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using SecurityPortal.Data;
+using SecurityPortal.Data.Identity;
+
+namespace SecurityPortal.Web.Infrastructure.Identity;
+
+/// <summary>Identity configured for ASVS 5.0 L2 (see docs/security for each choice).</summary>
+public static class IdentitySetup
+{
+    public const string CookieName = "__Host-SecurityPortal";
+    private const string AbsoluteExpiryItem = "portal.absolute_expiry";
+
+    public static void AddPortalIdentity(this WebApplicationBuilder builder)
+    {
+        var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        builder.Services.AddSingleton(security);
+
+        builder.Services
+            .AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                // Length and a common-password list, no composition rules (ASVS 5.0 V6.2.1, V6.2.4, V6.2.5).
+                o.Password.RequiredLength = security.PasswordMinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.LockoutMaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager<PortalSignInManager>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddTokenProvider<DataProtectorTokenProvider<PortalUser>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<PortalTotpTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+
+        // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at the next login.
+        builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+
+        // Every request re-reads the account, so deactivation and role changes apply at once.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        builder.Services.ConfigureAll<CookieAuthenticationOptions>(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = CookieName;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.Events.OnSigningIn = context =>
+            {
+                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                var expiry = clock.GetUtcNow().AddHours(security.AbsoluteTimeoutHours);
+                context.Properties.Items.TryAdd(AbsoluteExpiryItem, expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                if (IsPastAbsoluteExpiry(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-SecurityPortal.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+    }
+
+    private static bool IsPastAbsoluteExpiry(AuthenticationProperties properties, TimeProvider clock) =>
+        !properties.Items.TryGetValue(AbsoluteExpiryItem, out var text)
+        || !long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        || clock.GetUtcNow().ToUnixTimeSeconds() > seconds;
+}

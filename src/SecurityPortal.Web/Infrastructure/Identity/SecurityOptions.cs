@@ -1,0 +1,18 @@
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Web.Infrastructure.Identity;
+
+/// <summary>The <c>Security</c> configuration section; defaults follow ASVS 5.0 Level 2.</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    public int PasswordMinLength { get; set; } = 12;
+    public int LockoutMaxFailedAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int AbsoluteTimeoutHours { get; set; } = 12;
+
+    /// <summary>Roles whose members must use an authenticator app.</summary>
+    public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
+}

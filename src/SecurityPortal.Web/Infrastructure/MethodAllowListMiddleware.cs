@@ -1,0 +1,18 @@
+namespace SecurityPortal.Web.Infrastructure;
+
+/// <summary>Only GET, HEAD and POST reach the portal (ASVS 5.0 V13.4.4); anything else is 405.</summary>
+public sealed class MethodAllowListMiddleware(RequestDelegate next, ILogger<MethodAllowListMiddleware> logger)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsPost(context.Request.Method))
+        {
+            return next(context);
+        }
+
+        logger.LogWarning("Refused HTTP method {Method} on {Path}", context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        context.Response.Headers.Allow = "GET, HEAD, POST";
+        return Task.CompletedTask;
+    }
+}

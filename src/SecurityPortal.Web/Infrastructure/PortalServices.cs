@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using SecurityPortal.Data;
+using SecurityPortal.Data.Seeding;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Infrastructure.Identity;
+using Serilog;
+
+namespace SecurityPortal.Web.Infrastructure;
+
+public static class PortalServices
+{
+    public const string LoginRateLimit = "login";
+    public static readonly CultureInfo[] SupportedCultures = [new("vi-VN"), new("en-US")];
+
+    public static void AddPortalServices(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        builder.AddPortalDatabase();
+        builder.Services.AddSingleton<DatabaseStatus>();
+        builder.Services.AddScoped<PortalSeeder>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions());
+        builder.Services.AddHostedService<StartupTasks>();
+
+        builder.AddPortalIdentity();
+        builder.Services.AddDataProtection().SetApplicationName("SecurityPortal").PersistKeysToDbContext<PortalDbContext>();
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administration, p => p.RequireRole(PortalRoles.Administrator))
+            .AddPolicy(Policies.AuditReading, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Auditor));
+
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("vi-VN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            // The user's explicit choice (cookie) wins; the browser's language is not guessed.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReading);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
+                o.Conventions.AllowAnonymousToPage("/Account/Lockout");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        builder.Services.AddFluentValidationClientsideAdapters();
+        builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("vi");
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                Log.Warning("Rate limit reached for {Path}", context.HttpContext.Request.Path);
+                return ValueTask.CompletedTask;
+            };
+            var limits = builder.Configuration.GetSection("RateLimits");
+            o.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetSlidingWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.GetValue("LoginPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    SegmentsPerWindow = 6,
+                    QueueLimit = 0,
+                }));
+        });
+
+        builder.Services.AddPortalSecurityHeaders();
+    }
+}
+
+public static class Policies
+{
+    public const string Administration = nameof(Administration);
+    public const string AuditReading = nameof(AuditReading);
+}
+
+/// <summary>The <c>Portal</c> configuration section: names are configuration, never code.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    public string ProvinceName { get; set; } = "Tỉnh Sông Lam";
+    public string ReviewingBodyName { get; set; } = "Đơn vị chuyên trách về an toàn thông tin";
+}
+
+/// <summary>Marker type for the shared resource files (Resources/SharedResource.*.resx).</summary>
+public sealed class SharedResource;

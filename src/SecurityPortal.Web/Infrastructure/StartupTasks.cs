@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Identity;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Data.Seeding;
+
+namespace SecurityPortal.Web.Infrastructure;
+
+/// <summary>The <c>Seed</c> configuration section.</summary>
+public sealed class SeedOptions
+{
+    public const string SectionName = "Seed";
+
+    /// <summary>Create the fictional demo province (on in Development only, unless asked).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>Password of every demo account; it is only ever used with <see cref="Demo"/>.</summary>
+    public string DemoPassword { get; set; } = "SongLam@Demo2026";
+}
+
+/// <summary>
+/// On start: bring the schema up to date (when allowed), seed the roles, the demo province when asked,
+/// and the first administrator when the Bootstrap__Admin* variables are set. A database that is down
+/// does not stop the portal: it keeps answering 503 and finishes this work once the database returns.
+/// </summary>
+public sealed class StartupTasks(
+    DatabaseStatus status, IServiceScopeFactory scopes, SeedOptions seed, IConfiguration configuration, ILogger<StartupTasks> logger)
+    : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _retry;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryRunAsync(cancellationToken))
+        {
+            return;
+        }
+
+        _retry = Task.Run(() => RetryAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        if (_retry is not null)
+        {
+            await Task.WhenAny(_retry, Task.Delay(Timeout.Infinite, cancellationToken));
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (await TryRunAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TryRunAsync(CancellationToken cancellationToken)
+    {
+        if (!await status.EnsureSchemaAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
+        await seeder.SeedRolesAsync();
+        if (seed.Demo)
+        {
+            var created = await seeder.SeedDemoAsync(seed.DemoPassword, cancellationToken);
+            logger.LogInformation("Demo province seeded ({Created} new records)", created);
+        }
+
+        var adminEmail = configuration["Bootstrap:AdminEmail"];
+        var adminPassword = configuration["Bootstrap:AdminPassword"];
+        if (!string.IsNullOrWhiteSpace(adminEmail) && !string.IsNullOrWhiteSpace(adminPassword))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var result = await AdminCommand.CreateAdministratorAsync(users, adminEmail, configuration["Bootstrap:AdminName"] ?? adminEmail, adminPassword);
+            logger.LogInformation("Bootstrap administrator: {Result}", result);
+        }
+
+        return true;
+    }
+}

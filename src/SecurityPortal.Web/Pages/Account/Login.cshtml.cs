@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Web.Pages.Account;
+
+[EnableRateLimiting(PortalServices.LoginRateLimit)]
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Thư điện tử")]
+        public string Email { get; set; } = string.Empty;
+
+        [Display(Name = "Mật khẩu")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Email).NotEmpty().WithMessage("Vui lòng nhập thư điện tử.")
+                .MaximumLength(256).WithMessage("Thư điện tử quá dài.");
+            RuleFor(x => x.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.")
+                .MaximumLength(512).WithMessage("Mật khẩu quá dài.");
+        }
+    }
+
+    public IActionResult OnGet()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
+    {
+        if (!await ModelState.ValidateInputAsync(validator, Input, HttpContext.RequestAborted))
+        {
+            return Page();
+        }
+
+        // lockoutOnFailure: true — failures count towards the lockout (the template's default is false).
+        var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User signed in");
+            return LocalRedirect(SafeReturnUrl);
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused: account locked out");
+            return RedirectToPage("./Lockout");
+        }
+
+        logger.LogWarning("Sign-in failed");
+        // One message for unknown account, wrong password and deactivated account: no account enumeration.
+        ModelState.AddModelError(string.Empty, "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa.");
+        Input.Password = string.Empty;
+        return Page();
+    }
+
+    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+}

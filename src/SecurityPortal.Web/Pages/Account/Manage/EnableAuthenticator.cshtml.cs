@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages.Account.Manage;
+
+public sealed class EnableAuthenticatorModel(
+    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SecurityOptions security, ILogger<EnableAuthenticatorModel> logger) : PageModel
+{
+    public string SharedKey { get; private set; } = string.Empty;
+    public string AuthenticatorUri { get; private set; } = string.Empty;
+    public bool Required { get; private set; }
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Mã xác thực")]
+        public string Code { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator() =>
+            RuleFor(x => x.Code).NotEmpty().WithMessage("Vui lòng nhập mã xác thực.")
+                .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("Mã xác thực gồm 6 chữ số.");
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await LoadKeyAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await LoadKeyAsync(user);
+        if (!await ModelState.ValidateInputAsync(validator, Input, HttpContext.RequestAborted))
+        {
+            return Page();
+        }
+
+        var code = Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.AddModelError("Input.Code", "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.");
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        await signInManager.RefreshSignInAsync(user);
+        logger.LogInformation("User enabled two-factor authentication");
+        TempData[nameof(TwoFactorModel.NewRecoveryCodes)] = string.Join(' ', codes);
+        TempData.Success("Đã bật xác thực hai yếu tố.");
+        return RedirectToPage("./TwoFactor");
+    }
+
+    private async Task LoadKeyAsync(PortalUser user)
+    {
+        Required = user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole);
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            // The reset changes the security stamp; re-issue this session's cookie so it stays valid.
+            await signInManager.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+        }
+
+        var grouped = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        SharedKey = grouped.ToString().TrimEnd().ToLowerInvariant();
+        AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("SecurityPortal")}:{Uri.EscapeDataString(user.Email ?? string.Empty)}?secret={key}&issuer=SecurityPortal&digits=6&period=30";
+    }
+}

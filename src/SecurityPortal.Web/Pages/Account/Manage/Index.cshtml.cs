@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages.Account.Manage;
+
+public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SecurityOptions security) : PageModel
+{
+    public string FullName { get; private set; } = string.Empty;
+    public string? Email { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
+    public int MinLength => security.PasswordMinLength;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Display(Name = "Mật khẩu hiện tại")]
+        [DataType(DataType.Password)]
+        public string CurrentPassword { get; set; } = string.Empty;
+
+        [Display(Name = "Mật khẩu mới")]
+        [DataType(DataType.Password)]
+        public string NewPassword { get; set; } = string.Empty;
+
+        [Display(Name = "Nhập lại mật khẩu mới")]
+        [DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator(SecurityOptions security)
+        {
+            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Vui lòng nhập mật khẩu hiện tại.");
+            RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Vui lòng nhập mật khẩu mới.")
+                .MinimumLength(security.PasswordMinLength).WithMessage($"Mật khẩu mới phải có ít nhất {security.PasswordMinLength} ký tự.")
+                .MaximumLength(128).WithMessage("Mật khẩu mới không được dài quá 128 ký tự.");
+            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Mật khẩu nhập lại không khớp.");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Load(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Load(user);
+        if (!await ModelState.ValidateInputAsync(validator, Input, HttpContext.RequestAborted))
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            ModelState.AddIdentityErrors(result);
+            return Page();
+        }
+
+        // Changing the password ends every other session (the security stamp changed); keep this one.
+        await signInManager.RefreshSignInAsync(user);
+        TempData.Success("Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị kết thúc.");
+        return RedirectToPage();
+    }
+
+    private void Load(PortalUser user)
+    {
+        FullName = user.FullName;
+        Email = user.Email;
+        TwoFactorEnabled = user.TwoFactorEnabled;
+    }
+}

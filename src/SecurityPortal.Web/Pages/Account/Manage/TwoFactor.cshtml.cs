@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages.Account.Manage;
+
+public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SecurityOptions security) : PageModel
+{
+    public bool Enabled { get; private set; }
+    public bool Required { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+
+    [TempData]
+    public string? NewRecoveryCodes { get; set; }
+
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Enabled = user.TwoFactorEnabled;
+        Required = user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole);
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        RecoveryCodes = NewRecoveryCodes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return NotFound();
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        NewRecoveryCodes = string.Join(' ', codes);
+        TempData.Success("Đã tạo bộ mã khôi phục mới; các mã cũ không còn dùng được.");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole))
+        {
+            TempData.Error("Vai trò của bạn bắt buộc xác thực hai yếu tố; không thể tắt.");
+            return RedirectToPage();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await signInManager.RefreshSignInAsync(user);
+        TempData.Success("Đã tắt xác thực hai yếu tố.");
+        return RedirectToPage();
+    }
+}

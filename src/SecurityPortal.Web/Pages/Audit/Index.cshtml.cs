@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Web.Pages.Audit;
+
+/// <summary>Read-only view of the audit trail for administrators and auditors.</summary>
+public sealed class IndexModel(PortalDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true, Name = "entity")]
+    public string? EntityType { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "action")]
+    public string? Action { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "user")]
+    public string? UserName { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<SelectListItem> EntityTypes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(EntityType))
+        {
+            query = query.Where(e => e.EntityType == EntityType);
+        }
+
+        if (Enum.TryParse<AuditAction>(Action, out var action))
+        {
+            query = query.Where(e => e.Action == action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(UserName))
+        {
+            var name = UserName.Trim();
+            query = query.Where(e => e.UserName != null && e.UserName.Contains(name));
+        }
+
+        if (From is { } from)
+        {
+            var start = VietnamTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.OccurredAtUtc >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = VietnamTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(e => e.OccurredAtUtc < end);
+        }
+
+        Total = await query.CountAsync(cancellationToken);
+        Entries = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var types = await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        EntityTypes = types.Select(t => new SelectListItem(t, t, t == EntityType)).ToList();
+    }
+
+    public Dictionary<string, string> RouteFor(int page) => new()
+    {
+        ["entity"] = EntityType ?? string.Empty,
+        ["action"] = Action ?? string.Empty,
+        ["user"] = UserName ?? string.Empty,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+        ["page"] = page.ToString(CultureInfo.InvariantCulture),
+    };
+}

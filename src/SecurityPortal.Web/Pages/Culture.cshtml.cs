@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Web.Pages;
+
+/// <summary>Switches the interface language (vi-VN by default, en-US second) and returns to the same page.</summary>
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnGet() => NotFound();
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = PortalServices.SupportedCultures.FirstOrDefault(c => c.Name == culture)?.Name ?? "vi-VN";
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

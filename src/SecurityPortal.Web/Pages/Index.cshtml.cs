@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages;
+
+public sealed class IndexModel(PortalDbContext db, PortalOptions portal) : PageModel
+{
+    public string ProvinceName => portal.ProvinceName;
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+    public string? AgencyName { get; private set; }
+    public int AgencyCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Roles = PortalRoles.All.Where(User.IsInRole).ToList();
+        if (User.GetAgencyId() is { } agencyId)
+        {
+            AgencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        AgencyCount = await db.Agencies.CountAsync(a => a.IsActive, cancellationToken);
+    }
+}

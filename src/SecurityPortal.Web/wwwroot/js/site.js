@@ -1,0 +1,17 @@
+// No inline script anywhere (the CSP forbids it): behaviour is attached here by class name.
+document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select.js-autosubmit").forEach(function (select) {
+        select.addEventListener("change", function () { select.form.submit(); });
+    });
+    // Prevents double submission of a form; the server also guards against it.
+    document.querySelectorAll("form").forEach(function (form) {
+        form.addEventListener("submit", function (event) {
+            if (form.dataset.submitted === "true") { event.preventDefault(); return; }
+            setTimeout(function () {
+                if (event.defaultPrevented) { return; }
+                form.dataset.submitted = "true";
+                form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+            }, 0);
+        });
+    });
+});
