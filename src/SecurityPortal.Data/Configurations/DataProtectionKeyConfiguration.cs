@@ -9,7 +9,7 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.Property(k => k.FriendlyName).HasMaxLength(256);
-        // The key XML is a few kilobytes; the bound keeps the SQL Server column out of nvarchar(max) ambiguity.
+        // The key XML is a few kilobytes; the bound documents the expected size (SQL Server maps it to nvarchar(max)).
         builder.Property(k => k.Xml).HasMaxLength(8000);
     }
 }

@@ -21,6 +21,12 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
     };
 
+    /// <summary>Vietnamese stays readable in the stored JSON; markup characters are still escaped.</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     /// <summary>Tables that hold secrets or are the trail itself.</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
@@ -132,7 +138,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
 
     private static string Serialize(Dictionary<string, object?[]> changes)
     {
-        var json = JsonSerializer.Serialize(changes);
+        var json = JsonSerializer.Serialize(changes, JsonOptions);
         if (json.Length <= AuditEntry.ChangesMaxLength)
         {
             return json;
@@ -142,7 +148,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         var shortened = changes.ToDictionary(
             c => c.Key,
             c => c.Value.Select(v => v is string s && s.Length > 200 ? s[..200] + "…" : v).ToArray());
-        json = JsonSerializer.Serialize(shortened);
+        json = JsonSerializer.Serialize(shortened, JsonOptions);
         return json.Length <= AuditEntry.ChangesMaxLength ? json : JsonSerializer.Serialize(new { truncated = true });
     }
 }

@@ -20,12 +20,18 @@ public static class PortalServices
     public static void AddPortalServices(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        // preserveStaticLogger: each host gets its own logger, so several hosts in one process (tests) do not clash.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
 
         builder.Services.AddSingleton(TimeProvider.System);
+        // Vietnamese letters are written as they are, not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(
+            o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
         builder.AddPortalDatabase();
@@ -64,7 +70,12 @@ public static class PortalServices
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
-                o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddMvcOptions(o =>
+            {
+                // Required fields are declared in the validators, with Vietnamese messages.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -84,7 +95,8 @@ public static class PortalServices
                     context.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 }
 
-                Log.Warning("Rate limit reached for {Path}", context.HttpContext.Request.Path);
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SecurityPortal.RateLimit")
+                    .LogWarning("Rate limit reached for {Path}", context.HttpContext.Request.Path);
                 return ValueTask.CompletedTask;
             };
             var limits = builder.Configuration.GetSection("RateLimits");
@@ -118,5 +130,5 @@ public sealed class PortalOptions
     public string ReviewingBodyName { get; set; } = "Đơn vị chuyên trách về an toàn thông tin";
 }
 
-/// <summary>Marker type for the shared resource files (Resources/SharedResource.*.resx).</summary>
+/// <summary>Marker type for the shared resource files (Resources/Infrastructure.SharedResource.*.resx).</summary>
 public sealed class SharedResource;

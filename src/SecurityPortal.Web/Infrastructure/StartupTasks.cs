@@ -40,11 +40,13 @@ public sealed class StartupTasks(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        if (_retry is not null)
+        if (_retry is null)
         {
-            await Task.WhenAny(_retry, Task.Delay(Timeout.Infinite, cancellationToken));
+            return;
         }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAny(_retry, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 
     public void Dispose() => _stopping.Dispose();

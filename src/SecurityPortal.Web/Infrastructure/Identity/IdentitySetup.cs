@@ -9,7 +9,6 @@ namespace SecurityPortal.Web.Infrastructure.Identity;
 /// <summary>Identity configured for ASVS 5.0 L2 (see docs/security for each choice).</summary>
 public static class IdentitySetup
 {
-    public const string CookieName = "__Host-SecurityPortal";
     private const string AbsoluteExpiryItem = "portal.absolute_expiry";
 
     public static void AddPortalIdentity(this WebApplicationBuilder builder)
@@ -48,15 +47,17 @@ public static class IdentitySetup
         // Every request re-reads the account, so deactivation and role changes apply at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
+        var securePolicy = security.SecureCookiesOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var cookiePrefix = security.SecureCookiesOnly ? "__Host-" : string.Empty;
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookieName;
+            o.Cookie.Name = cookiePrefix + "SecurityPortal";
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
@@ -83,8 +84,8 @@ public static class IdentitySetup
         });
         builder.Services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-SecurityPortal.Antiforgery";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = cookiePrefix + "SecurityPortal.Antiforgery";
+            o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });

@@ -13,6 +13,12 @@ public sealed class SecurityOptions
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int AbsoluteTimeoutHours { get; set; } = 12;
 
+    /// <summary>
+    /// Cookies are Secure and __Host- prefixed. Only a plain-HTTP development or browser-test run on
+    /// loopback turns this off; ASP.NET's antiforgery refuses to issue Secure-only tokens over HTTP.
+    /// </summary>
+    public bool SecureCookiesOnly { get; set; } = true;
+
     /// <summary>Roles whose members must use an authenticator app.</summary>
     public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
 }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The one test command: every test project, on SQLite and on a private PostgreSQL server,
+# plus the browser tests in Debian's Chromium. Prints "tests: N passed, N failed, N skipped" last.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+OUT="$ROOT/out/test"
+rm -rf "$OUT" && mkdir -p "$OUT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Debian packages the tests need (nothing else is assumed beyond the .NET SDK).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { echo "apt-get install failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# 2. One build of everything.
+echo "== build"
+dotnet tool restore >/dev/null
+if ! dotnet build SecurityPortal.sln -c Release -v quiet -nologo; then
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+# 3. A private PostgreSQL cluster on a free loopback port, stopped on exit.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+PGTMP=$(mktemp -d /tmp/securityportal-pg.XXXXXX)
+PGPORT=""
+for port in $(shuf -i 20000-40000 -n 20); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then PGPORT=$port; break; fi
+done
+pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PGTMP"
+stop_pg() { pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -m immediate stop >/dev/null 2>&1; rm -rf "$PGTMP"; }
+trap stop_pg EXIT
+echo "== PostgreSQL on 127.0.0.1:$PGPORT"
+pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$OUT/pg-initdb.log" 2>&1 \
+  && pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
+       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c max_connections=200" start >/dev/null \
+  || { cat "$OUT/pg-initdb.log" "$PGTMP/server.log" 2>/dev/null; echo "tests: 0 passed, 1 failed"; exit 1; }
+PG_CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# 4. The suites. Each run writes a TRX file; a run that writes none counts as a failure.
+crashed=0
+run() {
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build --nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$OUT" || true
+  [ -f "$OUT/$name.trx" ] || { echo "!! $name produced no results"; crashed=$((crashed + 1)); }
+}
+run domain tests/SecurityPortal.Domain.Tests
+run data-sqlite tests/SecurityPortal.Data.Tests PORTAL_TEST_DB=sqlite
+run web-sqlite tests/SecurityPortal.Web.Tests PORTAL_TEST_DB=sqlite
+run data-postgres tests/SecurityPortal.Data.Tests PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
+run web-postgres tests/SecurityPortal.Web.Tests PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
+run browser tests/SecurityPortal.BrowserTests PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
+
+# 5. The closing line, from the TRX counters.
+passed=0; failed=$crashed; skipped=0
+for trx in "$OUT"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

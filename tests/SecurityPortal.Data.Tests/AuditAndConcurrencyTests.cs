@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Auditing;
+
+namespace SecurityPortal.Tests;
+
+public sealed class AuditAndConcurrencyTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    private sealed class Officer : ICurrentActor
+    {
+        public string? UserId => "u-1";
+        public string? UserName => "canbo@syt.vn";
+        public Guid? AgencyId => Guid.Parse("0193a000-0000-7000-8000-000000000001");
+        public string? TraceId => "trace-1";
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await using var db = await _database.CreateMigratedContextAsync();
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Insert_update_and_delete_each_write_an_audit_entry_with_actor_and_values()
+    {
+        Guid id;
+        await using (var db = _database.CreateContext(new Officer()))
+        {
+            var agency = new Agency("SL-SYT", "Sở Y tế", AgencyKind.Department);
+            id = agency.Id;
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.CreateContext(new Officer()))
+        {
+            var agency = await db.Agencies.SingleAsync(a => a.Id == id);
+            agency.Rename("Sở Y tế tỉnh Sông Lam");
+            await db.SaveChangesAsync();
+            db.Agencies.Remove(agency);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = _database.CreateContext();
+        var entries = await read.AuditEntries.Where(e => e.EntityKey == id.ToString()).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([AuditAction.Insert, AuditAction.Update, AuditAction.Delete], entries.Select(e => e.Action));
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("canbo@syt.vn", e.UserName);
+            Assert.Equal("u-1", e.UserId);
+            Assert.Equal("Agency", e.EntityType);
+            Assert.Equal(DateTimeKind.Utc, e.OccurredAtUtc.Kind);
+        });
+
+        var update = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entries[1].Changes)!;
+        Assert.Equal("Sở Y tế", update["Name"][0].GetString());
+        Assert.Equal("Sở Y tế tỉnh Sông Lam", update["Name"][1].GetString());
+        Assert.False(update.ContainsKey("ConcurrencyStamp"));
+        Assert.False(update.ContainsKey("Code"));
+    }
+
+    [Fact]
+    public async Task A_failed_save_writes_no_audit_entry()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            db.Agencies.Add(new Agency("SL-DUP", "Bản gốc", AgencyKind.Other));
+            await db.SaveChangesAsync();
+        }
+
+        var before = await CountAuditAsync();
+        await using (var db = _database.CreateContext())
+        {
+            db.Agencies.Add(new Agency("SL-DUP", "Bản trùng mã", AgencyKind.Other));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Equal(before, await CountAuditAsync());
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_edits_is_refused_and_the_first_is_kept()
+    {
+        var agency = new Agency("SL-CON", "Tên ban đầu", AgencyKind.Other);
+        await using (var db = _database.CreateContext())
+        {
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+        }
+
+        await using var first = _database.CreateContext();
+        await using var second = _database.CreateContext();
+        var a = await first.Agencies.SingleAsync(x => x.Id == agency.Id);
+        var b = await second.Agencies.SingleAsync(x => x.Id == agency.Id);
+        a.Rename("Sửa lần một");
+        b.Rename("Sửa lần hai");
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var read = _database.CreateContext();
+        Assert.Equal("Sửa lần một", (await read.Agencies.SingleAsync(x => x.Id == agency.Id)).Name);
+    }
+
+    [Fact]
+    public async Task Codes_are_unique_and_dates_come_back_as_utc()
+    {
+        await using var db = _database.CreateContext();
+        var entry = new AuditEntry { OccurredAtUtc = new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc), EntityType = "Probe", EntityKey = "1" };
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync();
+        await using var read = _database.CreateContext();
+        var stored = await read.AuditEntries.SingleAsync(e => e.Id == entry.Id);
+        Assert.Equal(DateTimeKind.Utc, stored.OccurredAtUtc.Kind);
+        Assert.Equal(entry.OccurredAtUtc, stored.OccurredAtUtc);
+    }
+
+    private async Task<int> CountAuditAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await db.AuditEntries.CountAsync();
+    }
+}

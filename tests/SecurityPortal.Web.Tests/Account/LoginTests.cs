@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Account;
+
+public sealed class LoginTests : PortalTestBase
+{
+    [Fact]
+    public async Task An_officer_signs_in_and_reaches_the_home_page()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        await Factory.CreateUserAsync("canbo@syt.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var client = await SignInAsync("canbo@syt.vn");
+        var home = await client.GetDocumentAsync("/");
+        Assert.Contains("Sở Y tế", home.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Cán bộ CNTT/ATTT của đơn vị", home.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_a_Vietnamese_message_and_keeps_the_email()
+    {
+        await Factory.CreateUserAsync("sai@syt.vn", PortalRoles.Leadership);
+        var response = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "sai@syt.vn", ["Input.Password"] = "khong-dung-mat-khau" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains("Thư điện tử hoặc mật khẩu không đúng", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("sai@syt.vn", page.QuerySelector("#Input_Email")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Empty_fields_get_Vietnamese_messages_at_the_fields()
+    {
+        var response = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "", ["Input.Password"] = "" });
+        var page = await response.ParseAsync();
+        Assert.Contains("Vui lòng nhập thư điện tử.", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nhập mật khẩu.", page.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    {
+        await Factory.CreateUserAsync("khoa@syt.vn", PortalRoles.Leadership);
+        var client = Anonymous();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa@syt.vn", ["Input.Password"] = "mat-khau-sai-" + i });
+        }
+
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa@syt.vn", ["Input.Password"] = PortalFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Lockout", response.Headers.Location?.OriginalString);
+        var lockout = await client.GetDocumentAsync("/Account/Lockout");
+        Assert.Contains("Tài khoản tạm khóa", lockout.Body!.TextContent, StringComparison.Ordinal);
+
+        var user = await Factory.WithDbAsync(db => db.Users.FirstAsync(u => u.Email == "khoa@syt.vn"));
+        Assert.NotNull(user!.LockoutEnd);
+    }
+
+    [Fact]
+    public async Task Deactivating_an_account_ends_its_session_at_the_next_request()
+    {
+        var user = await Factory.CreateUserAsync("tat@syt.vn", PortalRoles.Leadership);
+        var client = await SignInAsync("tat@syt.vn");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            stored!.IsActive = false;
+            await users.UpdateAsync(stored);
+        }
+
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        var again = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "tat@syt.vn", ["Input.Password"] = PortalFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session_and_clears_site_data()
+    {
+        await Factory.CreateUserAsync("ra@syt.vn", PortalRoles.Auditor);
+        var client = await SignInAsync("ra@syt.vn");
+        var response = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>(), pageUrl: "/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("cookies", string.Join(",", response.Headers.GetValues("Clear-Site-Data")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Common_and_short_passwords_are_refused_in_Vietnamese()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var common = await users.CreateAsync(new PortalUser { UserName = "a@b.vn", Email = "a@b.vn", FullName = "A" }, "password1234");
+        Assert.Contains(common.Errors, e => e.Code == "PasswordCommon" && e.Description.Contains("phổ biến", StringComparison.Ordinal));
+        var shortOne = await users.CreateAsync(new PortalUser { UserName = "c@b.vn", Email = "c@b.vn", FullName = "C" }, "ngan-qua");
+        Assert.Contains(shortOne.Errors, e => e.Description == "Mật khẩu phải có ít nhất 12 ký tự.");
+        var fine = await users.CreateAsync(new PortalUser { UserName = "d@b.vn", Email = "d@b.vn", FullName = "D" }, "song lam mua thu vang");
+        Assert.True(fine.Succeeded);
+    }
+
+    [Fact]
+    public async Task Passwords_are_hashed_with_at_least_210000_pbkdf2_iterations()
+    {
+        var user = await Factory.CreateUserAsync("bam@syt.vn", PortalRoles.Auditor);
+        var hash = Convert.FromBase64String(user.PasswordHash!);
+        // Identity v3 format: 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), ...
+        Assert.Equal(0x01, hash[0]);
+        var iterations = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(5, 4));
+        Assert.True(iterations >= 210_000, $"{iterations} iterations");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Account;
+
+public sealed class TwoFactorTests : PortalTestBase
+{
+    [Fact]
+    public async Task An_administrator_without_an_authenticator_must_enrol_before_anything_else()
+    {
+        await Factory.CreateUserAsync("qt@tinh.vn", PortalRoles.Administrator);
+        var client = await SignInAsync("qt@tinh.vn");
+
+        var response = await client.GetAsync("/Admin/Users");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Manage/EnableAuthenticator", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
+        var key = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        var wrong = await client.PostFormAsync("/Account/Manage/EnableAuthenticator", new() { ["Input.Code"] = "000000" });
+        Assert.Contains("Mã xác thực không đúng", (await wrong.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var enabled = await client.PostFormAsync("/Account/Manage/EnableAuthenticator", new() { ["Input.Code"] = Totp.CurrentCode(key) });
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        var codes = await client.GetDocumentAsync("/Account/Manage/TwoFactor");
+        Assert.Equal(10, codes.QuerySelectorAll(".totp-key li").Length);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Admin/Users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_once_and_never_replayed()
+    {
+        await Factory.CreateUserAsync("td@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var code = Totp.CurrentCode(Totp.Key);
+
+        var first = Anonymous();
+        await first.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "td@tinh.vn", ["Input.Password"] = PortalFactory.Password });
+        var ok = await first.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = code });
+        Assert.Equal("/", ok.Headers.Location?.OriginalString);
+
+        var second = Anonymous();
+        await second.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "td@tinh.vn", ["Input.Password"] = PortalFactory.Password });
+        var replay = await second.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        Assert.Contains("đã được dùng", (await replay.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_from_two_steps_ago_is_refused()
+    {
+        await Factory.CreateUserAsync("cu@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var client = Anonymous();
+        await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "cu@tinh.vn", ["Input.Password"] = PortalFactory.Password });
+        var old = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key, stepOffset: -3) });
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        var fresh = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key) });
+        Assert.Equal("/", fresh.Headers.Location?.OriginalString);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Admin;
+
+public sealed class UserAdministrationTests : PortalTestBase
+{
+    private async Task<HttpClient> AdminAsync()
+    {
+        await Factory.CreateUserAsync("quantri@tinh.vn", PortalRoles.Administrator, authenticatorKey: Totp.Key);
+        return await SignInAsync("quantri@tinh.vn", Totp.Key);
+    }
+
+    [Fact]
+    public async Task An_administrator_creates_an_officer_and_the_audit_trail_names_the_administrator()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-STC", "Sở Tài chính");
+        var client = await AdminAsync();
+        var response = await client.PostFormAsync("/Admin/Users/Create", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Đỗ Thị Hạnh", ["Input.Email"] = "hanh@stc.vn", ["Input.AgencyId"] = agency.Id.ToString(),
+            ["Input.Position"] = "Chuyên viên", ["Input.Roles"] = PortalRoles.AgencyOfficer,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var edit = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Mật khẩu ban đầu", edit.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đỗ Thị Hạnh", edit.QuerySelector("#Input_FullName")!.GetAttribute("value"));
+
+        var audit = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "PortalUser" && e.Action == AuditAction.Insert && e.UserName == "quantri@tinh.vn").ToListAsync());
+        var entry = Assert.Single(audit, e => e.Changes.Contains("hanh@stc.vn", StringComparison.Ordinal));
+        Assert.DoesNotContain("PasswordHash", entry.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecurityStamp", entry.Changes, StringComparison.Ordinal);
+
+        var auditPage = await client.GetDocumentAsync("/Audit?entity=PortalUser");
+        Assert.Contains("hanh@stc.vn", auditPage.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_explained_in_Vietnamese_and_what_was_typed_is_kept()
+    {
+        var client = await AdminAsync();
+        var response = await client.PostFormAsync("/Admin/Users/Create", new Dictionary<string, string>
+        {
+            ["Input.FullName"] = "Nguyễn Văn Bình", ["Input.Email"] = "khong-phai-email", ["Input.Position"] = new string('x', 10_000),
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains("không đúng định dạng", page.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chọn ít nhất một vai trò", page.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("không được dài quá 200", page.QuerySelector("[data-valmsg-for='Input.Position']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Nguyễn Văn Bình", page.QuerySelector("#Input_FullName")!.GetAttribute("value"));
+        Assert.Equal("khong-phai-email", page.QuerySelector("#Input_Email")!.GetAttribute("value"));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_second_administrator_saving_an_old_version_is_told_and_nothing_is_overwritten()
+    {
+        var target = await Factory.CreateUserAsync("bi-sua@tinh.vn", PortalRoles.Leadership);
+        var first = await AdminAsync();
+        await Factory.CreateUserAsync("quantri2@tinh.vn", PortalRoles.Administrator, authenticatorKey: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U");
+        var second = await SignInAsync("quantri2@tinh.vn", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U");
+
+        var url = $"/Admin/Users/Edit/{target.Id}";
+        var firstPage = await first.GetDocumentAsync(url);
+        var stamp = firstPage.QuerySelector("#ConcurrencyStamp")!.GetAttribute("value")!;
+        var secondStamp = (await second.GetDocumentAsync(url)).QuerySelector("#ConcurrencyStamp")!.GetAttribute("value")!;
+        Assert.Equal(stamp, secondStamp);
+
+        var saved = await first.PostFormAsync(url, Fields("Tên do người thứ nhất sửa", stamp));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var refused = await second.PostFormAsync(url, Fields("Tên do người thứ hai sửa", secondStamp));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("vừa được người khác thay đổi", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tên do người thứ hai sửa", page.QuerySelector("#Input_FullName")!.GetAttribute("value"));
+        Assert.Equal("Tên do người thứ nhất sửa", await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.FullName).SingleAsync()));
+
+        static List<KeyValuePair<string, string>> Fields(string name, string stamp) =>
+            [
+                new("Input.FullName", name), new("Input.Email", "bi-sua@tinh.vn"), new("Input.Roles", PortalRoles.Leadership),
+                new("IsActive", "true"), new("ConcurrencyStamp", stamp),
+            ];
+    }
+
+    [Fact]
+    public async Task Non_administrators_cannot_reach_user_management()
+    {
+        await Factory.CreateUserAsync("ld@tinh.vn", PortalRoles.Leadership);
+        var client = await SignInAsync("ld@tinh.vn");
+        var response = await client.GetAsync("/Admin/Users");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_the_audit_trail()
+    {
+        await Factory.CreateAgencyAsync("SL-TTR", "Thanh tra tỉnh");
+        await Factory.CreateUserAsync("tt@tinh.vn", PortalRoles.Auditor);
+        var client = await SignInAsync("tt@tinh.vn");
+        var page = await client.GetDocumentAsync("/Audit?entity=Agency");
+        Assert.Contains("Thanh tra tỉnh", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+}

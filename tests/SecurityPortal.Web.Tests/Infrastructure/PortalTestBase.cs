@@ -1,0 +1,97 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Tests;
+
+/// <summary>One fresh database and one running portal per test class.</summary>
+public abstract class PortalTestBase : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private PortalFactory? _factory;
+
+    protected PortalFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised");
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _factory = Configure(new PortalFactory(_database));
+        _ = _factory.Services;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Override to add settings before the portal starts.</summary>
+    protected virtual PortalFactory Configure(PortalFactory factory) => factory;
+
+    protected HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>Signs in through the real login page (and the two-factor page when a key is given).</summary>
+    protected async Task<HttpClient> SignInAsync(string email, string? authenticatorKey = null)
+    {
+        var client = Factory.CreateClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = PortalFactory.Password });
+        if (authenticatorKey is not null)
+        {
+            Assert.Equal("/Account/LoginWith2fa", response.Headers.Location?.OriginalString.Split('?')[0]);
+            response = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(authenticatorKey) });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        return client;
+    }
+}
+
+public static class Totp
+{
+    public const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    public static string CurrentCode(string key, int stepOffset = 0)
+    {
+        Assert.True(Base32.TryDecode(key, out var secret));
+        return PortalTotpTokenProvider.Compute(secret, (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + stepOffset);
+    }
+}
+
+/// <summary>Form posting the way a browser does: GET the page, take its antiforgery token, POST the fields.</summary>
+public static class FormClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public static Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string url, Dictionary<string, string> fields, string? pageUrl = null) =>
+        client.PostFormAsync(url, (IEnumerable<KeyValuePair<string, string>>)fields, pageUrl);
+
+    /// <summary>Posts to <paramref name="url"/> with the antiforgery token of the page at <paramref name="pageUrl"/> (default: the same URL).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? pageUrl = null)
+    {
+        var page = await client.GetDocumentAsync(pageUrl ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl ?? url}");
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Data.Seeding;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Tests.Plumbing;
+
+public sealed class ProductionErrorTests : PortalTestBase
+{
+    /// <summary>A test-only endpoint that fails, added after the portal's pipeline; it is never part of Program.cs.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Map("/test/throw", a => a.Run(_ => throw new InvalidOperationException("secret internal detail")));
+        };
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_shows_a_Vietnamese_page_with_a_trace_id_and_no_stack_trace()
+    {
+        using var factory = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddTransient<IStartupFilter, ThrowingEndpoint>()));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = "loi@tinh.vn", Email = "loi@tinh.vn", FullName = "Lỗi" };
+            await users.CreateAsync(user, PortalFactory.Password);
+            await users.AddToRoleAsync(user, PortalRoles.Leadership);
+        }
+
+        var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "loi@tinh.vn", ["Input.Password"] = PortalFactory.Password });
+        var response = await client.GetAsync("/test/throw");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Đã có lỗi xảy ra", body, StringComparison.Ordinal);
+        Assert.Contains("Mã tra cứu", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret internal detail", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PendingMigrationTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory) => factory.With("Database:MigrateOnStartup", "false");
+
+    [Fact]
+    public async Task With_migrations_pending_and_migration_off_the_portal_is_not_ready_and_says_so()
+    {
+        var client = Anonymous();
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var page = await client.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Dịch vụ tạm thời gián đoạn", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SeedingAndBootstrapTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory) => factory.With("Seed:Demo", "true");
+
+    [Fact]
+    public async Task The_demo_province_is_seeded_once_with_every_role()
+    {
+        var agencies = await Factory.WithDbAsync(db => db.Agencies.CountAsync());
+        Assert.InRange(agencies, 40, 60);
+        var kinds = await Factory.WithDbAsync(db => db.Agencies.Select(a => a.Kind).Distinct().CountAsync());
+        Assert.Equal(Enum.GetValues<SecurityPortal.Domain.Agencies.AgencyKind>().Length, kinds);
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
+        Assert.Equal(0, await seeder.SeedDemoAsync("SongLam@Demo2026"));
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        foreach (var role in PortalRoles.All)
+        {
+            Assert.NotEmpty(await users.GetUsersInRoleAsync(role));
+        }
+    }
+
+    [Fact]
+    public async Task The_demo_accounts_sign_in_with_the_documented_password()
+    {
+        var client = Anonymous();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "canbo.syt@songlam.demo", ["Input.Password"] = "SongLam@Demo2026" });
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_first_administrator_is_created_by_command_and_must_use_two_factor()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var message = await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "Quản trị viên đầu tiên", "mot cum tu rat dai cho quan tri");
+        Assert.StartsWith("Đã tạo quản trị viên", message, StringComparison.Ordinal);
+        var admin = await users.FindByEmailAsync("admin@tinh.gov.vn");
+        Assert.True(admin!.RequireTwoFactor);
+        Assert.True(await users.IsInRoleAsync(admin, PortalRoles.Administrator));
+        Assert.StartsWith("Tài khoản", await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "x", "mot cum tu rat dai cho quan tri"), StringComparison.Ordinal);
+        Assert.StartsWith("Lỗi", await AdminCommand.CreateAdministratorAsync(users, "yeu@tinh.gov.vn", "x", "123456789012"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void An_unknown_provider_stops_the_portal_with_a_clear_message()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" }).Build();
+        var error = Assert.Throws<PortalConfigurationException>(() => DatabaseSetup.ReadOptions(configuration));
+        Assert.Contains("Sqlite, SqlServer, PostgreSql", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_server_provider_without_a_connection_string_stops_the_portal()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "SqlServer" }).Build();
+        var options = DatabaseSetup.ReadOptions(configuration);
+        Assert.False(options.ShouldMigrateOnStartup);
+        var error = Assert.Throws<PortalConfigurationException>(() => DatabaseSetup.ResolveConnectionString(options, configuration, Path.GetTempPath()));
+        Assert.Contains("ConnectionStrings:Portal", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data;
+using SecurityPortal.Data.Identity;
+using SecurityPortal.Domain.Agencies;
+
+namespace SecurityPortal.Tests;
+
+/// <summary>
+/// The real portal on a fresh real database (SQLite file or PostgreSQL), in the Testing environment —
+/// which behaves like Production (exception handler, no developer pages).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "mot-cum-tu-kiem-thu-dai";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public PortalFactory(TestDatabase database)
+    {
+        Database = database;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Extra configuration; set before the first client or service is created.</summary>
+    public PortalFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Portal", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("RateLimits:LoginPerMinute", "10000");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs", "portal-.log"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<Agency> CreateAgencyAsync(string code, string name, AgencyKind kind = AgencyKind.Department)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var agency = new Agency(code, name, kind);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency;
+    }
+
+    /// <summary>Creates an account; with <paramref name="authenticatorKey"/> it also enrols two-factor authentication.</summary>
+    public async Task<PortalUser> CreateUserAsync(string email, string role, Guid? agencyId = null, string? authenticatorKey = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Người dùng " + email.Split('@')[0], AgencyId = agencyId };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        if (authenticatorKey is not null)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            db.UserTokens.Add(new IdentityUserToken<string>
+            {
+                UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = authenticatorKey,
+            });
+            await db.SaveChangesAsync();
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+
+        return user;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<PortalDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    public Task<int> CountAsync<T>() where T : class => WithDbAsync(db => db.Set<T>().CountAsync());
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

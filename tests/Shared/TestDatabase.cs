@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SecurityPortal.Data;
+using SecurityPortal.Data.Interceptors;
+using SecurityPortal.Data.PostgreSql;
+using SecurityPortal.Data.Sqlite;
+
+namespace SecurityPortal.Tests;
+
+/// <summary>
+/// A fresh, real database for one test class: a SQLite file, or a new database on the PostgreSQL server
+/// that test.sh starts (PORTAL_TEST_DB=postgres, PORTAL_TEST_PG=server connection string).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private TestDatabase(DatabaseProvider provider, string connectionString, string name)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Name = name;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public string Name { get; }
+
+    public static DatabaseProvider SelectedProvider =>
+        (Environment.GetEnvironmentVariable("PORTAL_TEST_DB") ?? "sqlite").ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => DatabaseProvider.PostgreSql,
+            var other => throw new InvalidOperationException($"PORTAL_TEST_DB='{other}' is not a provider the tests can run on (sqlite, postgres)."),
+        };
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var name = "portal_t_" + Guid.NewGuid().ToString("N")[..20];
+        if (SelectedProvider == DatabaseProvider.PostgreSql)
+        {
+            var server = Environment.GetEnvironmentVariable("PORTAL_TEST_PG")
+                ?? throw new InvalidOperationException("PORTAL_TEST_DB=postgres needs PORTAL_TEST_PG (test.sh sets it after starting its own cluster).");
+            var builder = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
+            await using (var connection = new NpgsqlConnection(builder.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+            return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, name);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "securityportal-tests");
+        Directory.CreateDirectory(folder);
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, name + ".db")};Pooling=False", name);
+    }
+
+    /// <summary>A context on this database with the portal's interceptors, as the application builds it.</summary>
+    public PortalDbContext CreateContext(ICurrentActor? actor = null, TimeProvider? clock = null)
+    {
+        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            PostgreSqlProvider.Configure(builder, ConnectionString);
+        }
+        else
+        {
+            SqliteProvider.Configure(builder, ConnectionString);
+        }
+
+        builder.AddInterceptors(new ConcurrencyStampInterceptor(), new AuditInterceptor(actor ?? SystemActor.Instance, clock ?? TimeProvider.System));
+        return new PortalDbContext(builder.Options);
+    }
+
+    public async Task<PortalDbContext> CreateMigratedContextAsync(ICurrentActor? actor = null)
+    {
+        var db = CreateContext(actor);
+        await db.Database.MigrateAsync();
+        return db;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
