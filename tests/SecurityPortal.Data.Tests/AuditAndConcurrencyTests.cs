@@ -29,8 +29,10 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
     [Fact]
     public async Task Insert_update_and_delete_each_write_an_audit_entry_with_actor_and_values()
     {
+        // One second between the saves, so the entries sort by time whatever the machine's clock resolution.
+        var clock = new SteppingClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
         Guid id;
-        await using (var db = _database.CreateContext(new Officer()))
+        await using (var db = _database.CreateContext(new Officer(), clock))
         {
             var agency = new Agency("SL-SYT", "Sở Y tế", AgencyKind.Department);
             id = agency.Id;
@@ -38,7 +40,7 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await using (var db = _database.CreateContext(new Officer()))
+        await using (var db = _database.CreateContext(new Officer(), clock))
         {
             var agency = await db.Agencies.SingleAsync(a => a.Id == id);
             agency.Rename("Sở Y tế tỉnh Sông Lam");
@@ -48,7 +50,7 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
         }
 
         await using var read = _database.CreateContext();
-        var entries = await read.AuditEntries.Where(e => e.EntityKey == id.ToString()).OrderBy(e => e.Id).ToListAsync();
+        var entries = await read.AuditEntries.Where(e => e.EntityKey == id.ToString()).OrderBy(e => e.OccurredAtUtc).ToListAsync();
         Assert.Equal([AuditAction.Insert, AuditAction.Update, AuditAction.Delete], entries.Select(e => e.Action));
         Assert.All(entries, e =>
         {
@@ -118,6 +120,13 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
         var stored = await read.AuditEntries.SingleAsync(e => e.Id == entry.Id);
         Assert.Equal(DateTimeKind.Utc, stored.OccurredAtUtc.Kind);
         Assert.Equal(entry.OccurredAtUtc, stored.OccurredAtUtc);
+    }
+
+    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
+    {
+        private int _calls;
+
+        public override DateTimeOffset GetUtcNow() => start.AddSeconds(Interlocked.Increment(ref _calls));
     }
 
     private async Task<int> CountAuditAsync()

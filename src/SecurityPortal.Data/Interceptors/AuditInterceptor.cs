@@ -33,6 +33,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
     ];
 
+    /// <summary>Whether changes to entities of this type are written to the trail.</summary>
+    public static bool IsAudited(Type entityType) => !ExcludedTypes.Contains(entityType);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddEntries(eventData.Context);
@@ -58,7 +61,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || ExcludedTypes.Contains(entry.Metadata.ClrType))
+                || !IsAudited(entry.Metadata.ClrType))
             {
                 continue;
             }

@@ -13,6 +13,8 @@ public sealed class MethodAllowListMiddleware(RequestDelegate next, ILogger<Meth
         logger.LogWarning("Refused HTTP method {Method} on {Path}", context.Request.Method, context.Request.Path);
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = "GET, HEAD, POST";
-        return Task.CompletedTask;
+        // Status-code pages cannot help here (they would re-run the same method), so the answer is written directly.
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("405 - Phương thức không được hỗ trợ. Cổng thông tin chỉ nhận GET, HEAD và POST.");
     }
 }

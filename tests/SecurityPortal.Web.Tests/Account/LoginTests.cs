@@ -51,8 +51,7 @@ public sealed class LoginTests : PortalTestBase
         }
 
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa@syt.vn", ["Input.Password"] = PortalFactory.Password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/Lockout", response.Headers.Location?.OriginalString);
+        response.AssertRedirectsTo("/Account/Lockout");
         var lockout = await client.GetDocumentAsync("/Account/Lockout");
         Assert.Contains("Tài khoản tạm khóa", lockout.Body!.TextContent, StringComparison.Ordinal);
 
@@ -76,8 +75,7 @@ public sealed class LoginTests : PortalTestBase
         }
 
         var response = await client.GetAsync("/");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        response.AssertRedirectsTo("/Account/Login");
         var again = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "tat@syt.vn", ["Input.Password"] = PortalFactory.Password });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Domain.Common;
 
 namespace SecurityPortal.Tests.Account;
@@ -12,8 +13,7 @@ public sealed class TwoFactorTests : PortalTestBase
         var client = await SignInAsync("qt@tinh.vn");
 
         var response = await client.GetAsync("/Admin/Users");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Manage/EnableAuthenticator", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        response.AssertRedirectsTo("/Account/Manage/EnableAuthenticator");
 
         var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
         var key = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
@@ -28,6 +28,24 @@ public sealed class TwoFactorTests : PortalTestBase
     }
 
     [Fact]
+    public async Task An_enrolled_key_is_never_shown_again_and_changing_phones_issues_a_new_key()
+    {
+        await Factory.CreateUserAsync("doi@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var client = await SignInAsync("doi@tinh.vn", Totp.Key);
+
+        var reopen = await client.GetAsync("/Account/Manage/EnableAuthenticator");
+        reopen.AssertRedirectsTo("/Account/Manage/TwoFactor");
+        Assert.DoesNotContain(Totp.Key.ToLowerInvariant()[..4], await reopen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var reset = await client.PostFormAsync("/Account/Manage/TwoFactor?handler=ResetAuthenticator", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor");
+        reset.AssertRedirectsTo("/Account/Manage/EnableAuthenticator");
+        var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
+        var newKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.NotEqual(Totp.Key, newKey);
+        Assert.False(await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "doi@tinh.vn").Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_authenticator_code_is_accepted_once_and_never_replayed()
     {
         await Factory.CreateUserAsync("td@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
@@ -36,7 +54,7 @@ public sealed class TwoFactorTests : PortalTestBase
         var first = Anonymous();
         await first.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "td@tinh.vn", ["Input.Password"] = PortalFactory.Password });
         var ok = await first.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = code });
-        Assert.Equal("/", ok.Headers.Location?.OriginalString);
+        ok.AssertRedirectsTo("/");
 
         var second = Anonymous();
         await second.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "td@tinh.vn", ["Input.Password"] = PortalFactory.Password });
@@ -54,6 +72,6 @@ public sealed class TwoFactorTests : PortalTestBase
         var old = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key, stepOffset: -3) });
         Assert.Equal(HttpStatusCode.OK, old.StatusCode);
         var fresh = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key) });
-        Assert.Equal("/", fresh.Headers.Location?.OriginalString);
+        fresh.AssertRedirectsTo("/");
     }
 }

@@ -92,8 +92,7 @@ public sealed class UserAdministrationTests : PortalTestBase
         await Factory.CreateUserAsync("ld@tinh.vn", PortalRoles.Leadership);
         var client = await SignInAsync("ld@tinh.vn");
         var response = await client.GetAsync("/Admin/Users");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("https://localhost/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        response.AssertRedirectsTo("/Account/AccessDenied");
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Audit")).StatusCode);
     }
 

@@ -45,12 +45,11 @@ public abstract class PortalTestBase : IAsyncLifetime
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = PortalFactory.Password });
         if (authenticatorKey is not null)
         {
-            Assert.Equal("/Account/LoginWith2fa", response.Headers.Location?.OriginalString.Split('?')[0]);
+            response.AssertRedirectsTo("/Account/LoginWith2fa");
             response = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(authenticatorKey) });
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        response.AssertRedirectsTo("/");
         return client;
     }
 }
@@ -76,6 +75,15 @@ public static class FormClient
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Asserts a redirect to <paramref name="path"/> (query ignored; relative or absolute location).</summary>
+    public static void AssertRedirectsTo(this HttpResponseMessage response, string path)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location ?? throw new InvalidOperationException("A redirect without a location");
+        var actual = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+        Assert.Equal(path, actual);
     }
 
     public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>

@@ -43,7 +43,7 @@ public sealed class AnonymousAccessTests : PortalTestBase
             }
 
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url} answered {(int)response.StatusCode} to an anonymous visitor");
-            Assert.StartsWith("https://localhost/Account/Login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+            response.AssertRedirectsTo("/Account/Login");
             checkedProtected++;
         }
 

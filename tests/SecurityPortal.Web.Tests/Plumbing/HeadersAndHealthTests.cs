@@ -56,6 +56,7 @@ public sealed class HeadersAndHealthTests : PortalTestBase
         var response = await Anonymous().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/Account/Login"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("GET, HEAD, POST", string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains("Phương thức không được hỗ trợ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

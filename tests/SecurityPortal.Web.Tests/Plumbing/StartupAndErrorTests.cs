@@ -93,7 +93,7 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
     {
         var client = Anonymous();
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "canbo.syt@songlam.demo", ["Input.Password"] = "SongLam@Demo2026" });
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        response.AssertRedirectsTo("/");
     }
 
     [Fact]

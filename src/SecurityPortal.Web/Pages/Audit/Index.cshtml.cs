@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
+using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Common;
 
@@ -13,6 +14,9 @@ namespace SecurityPortal.Web.Pages.Audit;
 public sealed class IndexModel(PortalDbContext db) : PageModel
 {
     public const int PageSize = 50;
+
+    /// <summary>Deep enough for any real search; keeps the row offset far from overflow.</summary>
+    public const int MaxPage = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "entity")]
     public string? EntityType { get; set; }
@@ -38,7 +42,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(EntityType))
         {
@@ -71,8 +75,14 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         Total = await query.CountAsync(cancellationToken);
         Entries = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var types = await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-        EntityTypes = types.Select(t => new SelectListItem(t, t, t == EntityType)).ToList();
+        // The filter lists what can be audited, taken from the model: no scan of the (large) trail.
+        EntityTypes = db.Model.GetEntityTypes()
+            .Where(t => !t.IsOwned() && AuditInterceptor.IsAudited(t.ClrType))
+            .Select(t => t.ClrType.Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .Select(t => new SelectListItem(t, t, t == EntityType))
+            .ToList();
     }
 
     public Dictionary<string, string> RouteFor(int page) => new()

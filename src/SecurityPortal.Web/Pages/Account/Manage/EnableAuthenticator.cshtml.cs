@@ -35,25 +35,21 @@ public sealed class EnableAuthenticatorModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await EnrollingUserAsync() is null)
         {
-            return NotFound();
+            return RedirectToPage("./TwoFactor");
         }
 
-        await LoadKeyAsync(user);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
     {
-        var user = await users.GetUserAsync(User);
-        if (user is null)
+        if (await EnrollingUserAsync() is not { } user)
         {
-            return NotFound();
+            return RedirectToPage("./TwoFactor");
         }
 
-        await LoadKeyAsync(user);
         if (!await ModelState.ValidateInputAsync(validator, Input, HttpContext.RequestAborted))
         {
             return Page();
@@ -73,6 +69,22 @@ public sealed class EnableAuthenticatorModel(
         TempData[nameof(TwoFactorModel.NewRecoveryCodes)] = string.Join(' ', codes);
         TempData.Success("Đã bật xác thực hai yếu tố.");
         return RedirectToPage("./TwoFactor");
+    }
+
+    /// <summary>
+    /// The signed-in user while enrolling, with the key loaded; null once enrolled — an enrolled key is never
+    /// shown again (changing phones goes through "Đổi ứng dụng xác thực", which issues a new key).
+    /// </summary>
+    private async Task<PortalUser?> EnrollingUserAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null || user.TwoFactorEnabled)
+        {
+            return null;
+        }
+
+        await LoadKeyAsync(user);
+        return user;
     }
 
     private async Task LoadKeyAsync(PortalUser user)

@@ -47,6 +47,22 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         return RedirectToPage();
     }
 
+    /// <summary>A new key for a new phone: the old key stops working at once and the user enrols again.</summary>
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signInManager.RefreshSignInAsync(user);
+        TempData.Success("Khóa cũ đã bị hủy. Hãy thêm khóa mới vào ứng dụng xác thực rồi nhập mã để bật lại.");
+        return RedirectToPage("./EnableAuthenticator");
+    }
+
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await users.GetUserAsync(User);

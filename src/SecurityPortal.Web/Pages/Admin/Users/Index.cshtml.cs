@@ -34,9 +34,10 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .Where(ur => ids.Contains(ur.UserId))
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
+        var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Name ?? string.Empty);
         Users = users.Select(u => new UserRow(
                 u.Id, u.FullName, u.Email, u.AgencyName, u.IsActive, u.TwoFactorEnabled,
-                roles.Where(r => r.UserId == u.Id).Select(r => r.Name ?? string.Empty).Where(PortalRoles.All.Contains).ToList()))
+                rolesByUser[u.Id].Where(PortalRoles.All.Contains).ToList()))
             .ToList();
     }
 }
