@@ -68,6 +68,26 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_database_refuses_to_change_or_delete_audit_entries()
+    {
+        await using (var db = _database.CreateContext(new Officer()))
+        {
+            db.Agencies.Add(new Agency("SL-AUD", "Cơ quan kiểm thử nhật ký", AgencyKind.Other));
+            await db.SaveChangesAsync();
+        }
+
+        await using var attacker = _database.CreateContext();
+        var before = await attacker.AuditEntries.CountAsync();
+        Assert.True(before > 0);
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => attacker.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(e => e.UserName, "someone-else")));
+        Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => attacker.AuditEntries.ExecuteDeleteAsync());
+        Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await attacker.AuditEntries.CountAsync());
+        Assert.Equal(0, await attacker.AuditEntries.CountAsync(e => e.UserName == "someone-else"));
+    }
+
+    [Fact]
     public async Task A_failed_save_writes_no_audit_entry()
     {
         await using (var db = _database.CreateContext())
