@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data;
 
@@ -17,6 +18,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<InformationSystem> InformationSystems => Set<InformationSystem>();
+    public DbSet<SoftwareComponent> SoftwareComponents => Set<SoftwareComponent>();
+    public DbSet<SystemEndpoint> SystemEndpoints => Set<SystemEndpoint>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

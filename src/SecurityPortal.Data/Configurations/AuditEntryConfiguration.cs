@@ -13,6 +13,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityKey).HasMaxLength(450);
+        builder.Property(a => a.AggregateKey).HasMaxLength(450);
+        builder.HasIndex(a => new { a.AggregateKey, a.OccurredAtUtc });
         builder.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
         builder.Property(a => a.TraceId).HasMaxLength(100);
         builder.HasIndex(a => a.OccurredAtUtc);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Common;
 
 namespace SecurityPortal.Data.Interceptors;
 
@@ -86,6 +87,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 UserAgencyId = actor.AgencyId,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityKey = KeyOf(entry),
+                AggregateKey = entry.Entity is IAggregatePart part ? part.AggregateId.ToString() : KeyOf(entry),
                 Action = action,
                 Changes = Serialize(changes),
                 TraceId = actor.TraceId,

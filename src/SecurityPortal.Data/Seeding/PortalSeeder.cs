@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data.Seeding;
 
@@ -56,6 +57,15 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
 
         await db.SaveChangesAsync(cancellationToken);
 
+        var existingSystems = (await db.InformationSystems.Select(x => x.Code).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var item in demo.Systems.Where(x => !existingSystems.Contains(x.Code)))
+        {
+            db.InformationSystems.Add(item.ToSystem(existing));
+            created++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
         foreach (var item in demo.Users)
         {
             if (await users.FindByEmailAsync(item.Email) is not null)
@@ -97,7 +107,45 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
     }
 }
 
-public sealed record DemoProvince(string ProvinceName, IReadOnlyList<DemoAgency> Agencies, IReadOnlyList<DemoUser> Users);
+public sealed record DemoProvince(
+    string ProvinceName, IReadOnlyList<DemoAgency> Agencies, IReadOnlyList<DemoUser> Users, IReadOnlyList<DemoSystem> Systems);
+
+public sealed record DemoComponent(ComponentKind Kind, string Product, string? Vendor, string? Version, DateOnly? EndOfLife, DateOnly? LastPatched);
+
+public sealed record DemoSystem(
+    string Code, string Name, string Owner, string Operator, SystemFunctionKind FunctionKind, string InformationTypes, int? UserCount,
+    HostingModel Hosting, string? HostingProvider, bool HandlesAdministrativeProcedures, string? Description, int? BasicPersonalDataSubjects,
+    ConstructionWorkClass? IndustrialControlClass, IReadOnlyList<string> Urls, IReadOnlyList<DemoComponent> Components)
+{
+    public InformationSystem ToSystem(IReadOnlyDictionary<string, Agency> agencies)
+    {
+        var system = new InformationSystem(Code, Name, agencies[Owner].Id, agencies[Operator].Id)
+        {
+            FunctionKind = FunctionKind,
+            InformationTypes = Enum.Parse<InformationTypes>(InformationTypes),
+            UserCount = UserCount,
+            Hosting = Hosting,
+            HostingProvider = HostingProvider,
+            HandlesAdministrativeProcedures = HandlesAdministrativeProcedures,
+            BasicPersonalDataSubjects = BasicPersonalDataSubjects,
+            IndustrialControlClass = IndustrialControlClass,
+        };
+        system.SetIdentity(Code, Name, Description);
+        foreach (var url in Urls)
+        {
+            system.AddEndpoint(url, isPublic: true);
+        }
+
+        foreach (var c in Components)
+        {
+            var component = system.AddComponent(c.Kind, c.Product, c.Vendor, c.Version);
+            component.EndOfLife = c.EndOfLife;
+            component.LastPatched = c.LastPatched;
+        }
+
+        return system;
+    }
+}
 
 public sealed record DemoAgency(
     string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, string? HeadName, string? HeadTitle, string? Address);

@@ -48,8 +48,46 @@ public sealed class Agency : Entity
     public string? Address { get; set; }
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>Set when the agency was merged into another one (re-organisation); it then stays inactive.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    public DateOnly? MergedOn { get; private set; }
+
     /// <summary>The name folded for diacritic-insensitive search.</summary>
     public string SearchName { get; private set; }
+
+    /// <summary>Moves the agency under another parent; <paramref name="parentOf"/> is the current tree.</summary>
+    public void MoveTo(Guid? parentId, IReadOnlyDictionary<Guid, Guid?> parentOf)
+    {
+        AgencyTree.EnsureNoCycle(Id, parentId, parentOf);
+        ParentId = parentId;
+    }
+
+    /// <summary>
+    /// Merges this agency into <paramref name="target"/>: it becomes inactive and remembers where it went.
+    /// Moving its systems and users is the caller's work, in the same save.
+    /// </summary>
+    public void MergeInto(Agency target, DateOnly on)
+    {
+        if (target.Id == Id)
+        {
+            throw new DomainException("Không thể sáp nhập một cơ quan vào chính nó.");
+        }
+
+        if (!IsActive)
+        {
+            throw new DomainException($"Cơ quan {Name} đã ngừng hoạt động, không thể sáp nhập.");
+        }
+
+        if (!target.IsActive)
+        {
+            throw new DomainException($"Cơ quan nhận sáp nhập {target.Name} đã ngừng hoạt động.");
+        }
+
+        IsActive = false;
+        MergedIntoId = target.Id;
+        MergedOn = on;
+    }
 
     public void Rename(string name)
     {

@@ -22,6 +22,9 @@ public sealed class AuditEntry
     public Guid? UserAgencyId { get; init; }
     public string EntityType { get; init; } = string.Empty;
     public string EntityKey { get; init; } = string.Empty;
+
+    /// <summary>The key of the aggregate the row belongs to (its own key for an aggregate root).</summary>
+    public string AggregateKey { get; init; } = string.Empty;
     public AuditAction Action { get; init; }
 
     /// <summary>JSON object: field → [old, new]. Secrets are never included.</summary>

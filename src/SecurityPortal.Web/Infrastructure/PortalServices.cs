@@ -39,6 +39,7 @@ public static class PortalServices
         builder.Services.AddScoped<PortalSeeder>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         builder.Services.AddSingleton(builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions());
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();
@@ -47,7 +48,8 @@ public static class PortalServices
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(PortalRoles.Administrator))
-            .AddPolicy(Policies.AuditReading, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Auditor));
+            .AddPolicy(Policies.AuditReading, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Auditor))
+            .AddPolicy(Policies.AgencyManagement, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.ProvincialReviewer));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -63,6 +65,9 @@ public static class PortalServices
             {
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReading);
+                o.Conventions.AuthorizePage("/Agencies/Create", Policies.AgencyManagement);
+                o.Conventions.AuthorizePage("/Agencies/Edit", Policies.AgencyManagement);
+                o.Conventions.AuthorizePage("/Agencies/Merge", Policies.AgencyManagement);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
@@ -119,6 +124,7 @@ public static class Policies
 {
     public const string Administration = nameof(Administration);
     public const string AuditReading = nameof(AuditReading);
+    public const string AgencyManagement = nameof(AgencyManagement);
 }
 
 /// <summary>The <c>Portal</c> configuration section: names are configuration, never code.</summary>

@@ -100,6 +100,13 @@ public static class FormClient
         var page = await client.GetDocumentAsync(pageUrl ?? url);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token on {pageUrl ?? url}");
-        return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+        // Like a browser, the post carries the hidden fields of the page's forms (e.g. the concurrency stamp)
+        // unless the test sets them itself.
+        var given = fields.ToList();
+        var hidden = page.QuerySelectorAll("main form[method=post] input[type=hidden][name]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? string.Empty))
+            .Where(h => h.Key != "__RequestVerificationToken" && given.All(g => g.Key != h.Key))
+            .DistinctBy(h => h.Key);
+        return await client.PostAsync(url, new FormUrlEncodedContent(given.Concat(hidden).Append(new("__RequestVerificationToken", token))));
     }
 }

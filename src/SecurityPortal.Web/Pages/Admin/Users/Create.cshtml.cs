@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Pages.Agencies;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 
@@ -17,11 +18,11 @@ public sealed class CreateModel(PortalDbContext db, UserManager<PortalUser> user
     public List<SelectListItem> Agencies { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Agencies = await UserFormOptions.AgenciesAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<UserFields> validator, CancellationToken cancellationToken)
     {
-        Agencies = await UserFormOptions.AgenciesAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
         if (!await ModelState.ValidateInputAsync(validator, Input, cancellationToken))
         {
             return Page();

@@ -8,6 +8,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Pages.Agencies;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 
@@ -156,7 +157,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
 
     private async Task LoadAsync(PortalUser user, CancellationToken cancellationToken)
     {
-        Agencies = await UserFormOptions.AgenciesAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
         TwoFactorEnabled = user.TwoFactorEnabled;
         LockedOutUntil = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end.UtcDateTime : null;
     }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
@@ -58,12 +57,4 @@ public sealed class UserFieldsValidator : AbstractValidator<UserFields>
             .MustAsync(async (id, ct) => id is null || await db.Agencies.AnyAsync(a => a.Id == id && a.IsActive, ct))
             .WithMessage("Cơ quan, đơn vị không tồn tại hoặc đã ngừng hoạt động.");
     }
-}
-
-public static class UserFormOptions
-{
-    public static async Task<List<SelectListItem>> AgenciesAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString()))
-            .ToListAsync(cancellationToken);
 }

@@ -1,0 +1,87 @@
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Domain.Systems;
+
+public enum ComponentAlert
+{
+    None,
+    EndOfLife,
+    NotPatchedRecently,
+    PatchDateUnknown,
+}
+
+/// <summary>One entry of a system's software inventory: product, vendor, version, end of life, last patch.</summary>
+public sealed class SoftwareComponent : IAggregatePart
+{
+    public const int ProductMaxLength = 200;
+    public const int VersionMaxLength = 50;
+
+    private SoftwareComponent()
+    {
+        Product = string.Empty;
+        NormalizedProduct = string.Empty;
+    }
+
+    internal SoftwareComponent(Guid systemId, ComponentKind kind, string product, string? vendor, string? version)
+    {
+        SystemId = systemId;
+        Product = string.Empty;
+        NormalizedProduct = string.Empty;
+        Update(kind, product, vendor, version);
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid SystemId { get; private set; }
+
+    Guid IAggregatePart.AggregateId => SystemId;
+    public ComponentKind Kind { get; private set; }
+    public string Product { get; private set; }
+    public string? Vendor { get; private set; }
+    public string? Version { get; private set; }
+    public DateOnly? EndOfLife { get; set; }
+    public DateOnly? LastPatched { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>Product name folded for matching across agencies ("WordPress", "wordpress ").</summary>
+    public string NormalizedProduct { get; private set; }
+
+    public SoftwareVersion? ParsedVersion => SoftwareVersion.TryParse(Version, out var v) ? v : null;
+
+    public void Update(ComponentKind kind, string product, string? vendor, string? version)
+    {
+        if (string.IsNullOrWhiteSpace(product))
+        {
+            throw new DomainException("Tên sản phẩm phần mềm không được để trống.");
+        }
+
+        if (product.Trim().Length > ProductMaxLength || vendor?.Trim().Length > 200 || version?.Trim().Length > VersionMaxLength)
+        {
+            throw new DomainException($"Tên sản phẩm tối đa {ProductMaxLength} ký tự, nhà cung cấp tối đa 200 ký tự, phiên bản tối đa {VersionMaxLength} ký tự.");
+        }
+
+        Kind = kind;
+        Product = product.Trim();
+        Vendor = string.IsNullOrWhiteSpace(vendor) ? null : vendor.Trim();
+        Version = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
+        NormalizedProduct = SearchText.Normalize(Product);
+    }
+
+    /// <summary>
+    /// End of life wins over patch age. A component whose patch date is unknown is flagged too: for a
+    /// security register, "we don't know" needs attention as much as "too old".
+    /// </summary>
+    public ComponentAlert Alert(DateOnly today, int maxDaysSincePatch)
+    {
+        if (EndOfLife is { } eol && eol < today)
+        {
+            return ComponentAlert.EndOfLife;
+        }
+
+        if (LastPatched is not { } patched)
+        {
+            return ComponentAlert.PatchDateUnknown;
+        }
+
+        return today.DayNumber - patched.DayNumber > maxDaysSincePatch ? ComponentAlert.NotPatchedRecently : ComponentAlert.None;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Authorization;
+
+/// <summary>
+/// Which agencies' records a user may see. Every list and every record lookup goes through these
+/// extensions, so an officer of another agency gets "not found" rather than a forbidden record.
+/// </summary>
+public static class AgencyScope
+{
+    /// <summary>Provincial roles see every agency; officers see their own.</summary>
+    public static bool SeesAllAgencies(this ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.ProvincialReviewer)
+        || user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.Auditor);
+
+    /// <summary>Only reviewers and administrators change the agency registry.</summary>
+    public static bool ManagesAgencies(this ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.ProvincialReviewer);
+
+    /// <summary>The agency an officer acts for; null for users who are not agency officers.</summary>
+    public static Guid? OfficerAgencyId(this ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.AgencyOfficer) ? user.GetAgencyId() : null;
+
+    public static IQueryable<InformationSystem> VisibleTo(this IQueryable<InformationSystem> systems, ClaimsPrincipal user)
+    {
+        if (user.SeesAllAgencies())
+        {
+            return systems;
+        }
+
+        var agencyId = user.OfficerAgencyId();
+        return agencyId is null
+            ? systems.Where(_ => false)
+            : systems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId);
+    }
+
+    public static IQueryable<Agency> VisibleTo(this IQueryable<Agency> agencies, ClaimsPrincipal user)
+    {
+        if (user.SeesAllAgencies())
+        {
+            return agencies;
+        }
+
+        var agencyId = user.OfficerAgencyId();
+        return agencyId is null ? agencies.Where(_ => false) : agencies.Where(a => a.Id == agencyId);
+    }
+
+    /// <summary>Reviewers and administrators edit any system; an officer edits the systems their agency owns or operates.</summary>
+    public static bool CanEdit(this ClaimsPrincipal user, InformationSystem system) =>
+        user.ManagesAgencies()
+        || (user.OfficerAgencyId() is { } agencyId && (system.OwnerAgencyId == agencyId || system.OperatorAgencyId == agencyId));
+
+    /// <summary>Who may register systems at all.</summary>
+    public static bool CanRegisterSystems(this ClaimsPrincipal user) => user.ManagesAgencies() || user.OfficerAgencyId() is not null;
+}

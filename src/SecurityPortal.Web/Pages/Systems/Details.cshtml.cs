@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Web.Pages.Systems;
+
+public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
+{
+    public const int HistoryRows = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public InformationSystem System { get; private set; } = null!;
+    public string OwnerName { get; private set; } = string.Empty;
+    public string OperatorName { get; private set; } = string.Empty;
+    public bool CanEdit { get; private set; }
+    public DateOnly Today { get; private set; }
+    public int MaxDaysSincePatch => registry.MaxDaysSincePatch;
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var system = await db.InformationSystems.AsNoTracking().VisibleTo(User)
+            .Include(s => s.Endpoints).Include(s => s.Components)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        if (system is null)
+        {
+            return NotFound();
+        }
+
+        System = system;
+        Today = VietnamTime.Today(clock);
+        CanEdit = User.CanEdit(system);
+        var names = await db.Agencies.AsNoTracking()
+            .Where(a => a.Id == system.OwnerAgencyId || a.Id == system.OperatorAgencyId)
+            .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+        OwnerName = names.GetValueOrDefault(system.OwnerAgencyId, string.Empty);
+        OperatorName = names.GetValueOrDefault(system.OperatorAgencyId, string.Empty);
+        var key = system.Id.ToString();
+        History = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.AggregateKey == key)
+            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+            .Take(HistoryRows)
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDecommissionAsync(CancellationToken cancellationToken)
+    {
+        var system = await db.InformationSystems.VisibleTo(User).FirstOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        if (system is null)
+        {
+            return NotFound();
+        }
+
+        if (!User.CanEdit(system))
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            system.Decommission();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            TempData.Error(ex.Message);
+            return RedirectToPage(new { id = Id });
+        }
+
+        logger.LogInformation("System {SystemId} decommissioned", system.Id);
+        TempData.Success("Đã chuyển hệ thống sang trạng thái ngừng sử dụng. Dữ liệu và lịch sử vẫn được giữ nguyên.");
+        return RedirectToPage(new { id = Id });
+    }
+}

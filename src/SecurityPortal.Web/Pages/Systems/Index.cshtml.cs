@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Web.Pages.Systems;
+
+public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+    public const int MaxPage = 10_000;
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agency")]
+    public Guid? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public SystemFunctionKind? Kind { get; set; }
+
+    /// <summary>An approved level 1–5, or 0 for "no approved level yet".</summary>
+    [BindProperty(SupportsGet = true, Name = "level")]
+    public int? Level { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public LifecycleStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "flagged")]
+    public bool Flagged { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    public bool CanRegister => User.CanRegisterSystems();
+
+    public sealed record Row(
+        Guid Id, string Code, string Name, string OwnerName, string OperatorName, SystemFunctionKind Kind,
+        LifecycleStatus Lifecycle, int? ApprovedLevel, int FlaggedComponents, int Endpoints);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
+        var today = VietnamTime.Today(clock);
+        var needsAttention = SystemQueries.NeedsAttention(today, registry.MaxDaysSincePatch);
+        var systems = db.InformationSystems.AsNoTracking().VisibleTo(User);
+
+        if (SearchText.Normalize(Query) is { Length: > 0 } term)
+        {
+            systems = systems.Where(s => s.SearchText.Contains(term));
+        }
+
+        if (AgencyId is { } agencyId)
+        {
+            systems = systems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId);
+        }
+
+        if (Kind is { } kind)
+        {
+            systems = systems.Where(s => s.FunctionKind == kind);
+        }
+
+        if (Level is 0)
+        {
+            systems = systems.Where(s => s.ApprovedLevel == null);
+        }
+        else if (Level is { } level)
+        {
+            systems = systems.Where(s => s.ApprovedLevel == level);
+        }
+
+        if (Status is { } status)
+        {
+            systems = systems.Where(s => s.Lifecycle == status);
+        }
+
+        if (Flagged)
+        {
+            systems = systems.Where(s => db.SoftwareComponents.Where(c => c.SystemId == s.Id).Any(needsAttention));
+        }
+
+        systems = Sort switch
+        {
+            "code" => systems.OrderBy(s => s.Code),
+            "level" => systems.OrderByDescending(s => s.ApprovedLevel).ThenBy(s => s.Name),
+            "status" => systems.OrderBy(s => s.Lifecycle).ThenBy(s => s.Name),
+            _ => systems.OrderBy(s => s.Name).ThenBy(s => s.Code),
+        };
+
+        Total = await systems.CountAsync(cancellationToken);
+        Rows = await systems
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(s => new Row(
+                s.Id, s.Code, s.Name,
+                db.Agencies.Where(a => a.Id == s.OwnerAgencyId).Select(a => a.Name).First(),
+                db.Agencies.Where(a => a.Id == s.OperatorAgencyId).Select(a => a.Name).First(),
+                s.FunctionKind, s.Lifecycle, s.ApprovedLevel,
+                db.SoftwareComponents.Where(c => c.SystemId == s.Id).Count(needsAttention),
+                db.SystemEndpoints.Count(e => e.SystemId == s.Id)))
+            .ToListAsync(cancellationToken);
+
+        Agencies = await db.Agencies.AsNoTracking().VisibleTo(User).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == AgencyId))
+            .ToListAsync(cancellationToken);
+    }
+
+    public Dictionary<string, string> RouteFor(int page, string? sort = null) => new()
+    {
+        ["q"] = Query ?? string.Empty,
+        ["agency"] = AgencyId?.ToString() ?? string.Empty,
+        ["kind"] = Kind?.ToString() ?? string.Empty,
+        ["level"] = Level?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        ["status"] = Status?.ToString() ?? string.Empty,
+        ["flagged"] = Flagged ? "true" : string.Empty,
+        ["sort"] = sort ?? Sort ?? string.Empty,
+        ["page"] = page.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Agencies;
+
+public sealed class AgencyRegistryTests : PortalTestBase
+{
+    private async Task<HttpClient> ReviewerAsync()
+    {
+        await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        return await SignInAsync("td@sl.vn", Totp.Key);
+    }
+
+    [Fact]
+    public async Task A_reviewer_creates_an_agency_under_a_parent_and_finds_it_without_diacritics()
+    {
+        var parent = await Factory.CreateAgencyAsync("SL-UBND", "Ủy ban nhân dân tỉnh Sông Lam", AgencyKind.ProvincialCommittee);
+        var client = await ReviewerAsync();
+        var response = await client.PostFormAsync("/Agencies/Create", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "sl-snv", ["Input.Name"] = "Sở Nội vụ", ["Input.Kind"] = nameof(AgencyKind.Department),
+            ["Input.ParentId"] = parent.Id.ToString(), ["Input.ItContactEmail"] = "cntt@snv.songlam.gov.vn",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var list = await client.GetDocumentAsync("/Agencies?q=so%20noi%20vu");
+        Assert.Contains("Sở Nội vụ", list.Body!.TextContent, StringComparison.Ordinal);
+        var tree = await client.GetDocumentAsync("/Agencies");
+        Assert.NotNull(tree.QuerySelector("td.agency-depth-1 a"));
+        Assert.Equal("SL-SNV", await Factory.WithDbAsync(db => db.Agencies.Where(a => a.Name == "Sở Nội vụ").Select(a => a.Code).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_duplicate_code_a_bad_email_and_a_cycle_are_refused_in_Vietnamese()
+    {
+        var top = await Factory.CreateAgencyAsync("SL-A", "Cơ quan A");
+        var client = await ReviewerAsync();
+        var child = await client.PostFormAsync("/Agencies/Create", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "SL-B", ["Input.Name"] = "Đơn vị B", ["Input.Kind"] = nameof(AgencyKind.PublicServiceUnit), ["Input.ParentId"] = top.Id.ToString(),
+        });
+        var childId = child.Headers.Location!.OriginalString.Split('/')[^1];
+
+        var duplicate = await client.PostFormAsync("/Agencies/Create", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "sl-a", ["Input.Name"] = "Trùng mã", ["Input.Kind"] = nameof(AgencyKind.Other), ["Input.ItContactEmail"] = "sai",
+        });
+        var page = await duplicate.ParseAsync();
+        Assert.Contains("đã được dùng", page.QuerySelector("[data-valmsg-for='Input.Code']")!.TextContent, StringComparison.Ordinal);
+
+        var badEmail = await client.PostFormAsync("/Agencies/Create", new Dictionary<string, string>
+        {
+            ["Input.Code"] = "SL-C", ["Input.Name"] = "Đơn vị C", ["Input.Kind"] = nameof(AgencyKind.Other), ["Input.ItContactEmail"] = "sai",
+        });
+        Assert.Contains("không đúng định dạng", (await badEmail.ParseAsync()).QuerySelector("[data-valmsg-for='Input.ItContactEmail']")!.TextContent, StringComparison.Ordinal);
+
+        var editUrl = $"/Agencies/Edit/{top.Id}";
+        var stamp = (await client.GetDocumentAsync(editUrl)).QuerySelector("#ConcurrencyStamp")!.GetAttribute("value")!;
+        var cycle = await client.PostFormAsync(editUrl, new Dictionary<string, string>
+        {
+            ["Input.Code"] = "SL-A", ["Input.Name"] = "Cơ quan A (tên mới)", ["Input.Kind"] = nameof(AgencyKind.Department), ["Input.ParentId"] = childId, ["ConcurrencyStamp"] = stamp,
+        });
+        Assert.Equal(HttpStatusCode.OK, cycle.StatusCode);
+        var cyclePage = await cycle.ParseAsync();
+        Assert.Contains("cấp dưới của chính nó", cyclePage.QuerySelector("[data-valmsg-for='Input.ParentId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Cơ quan A (tên mới)", cyclePage.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal("Cơ quan A", await Factory.WithDbAsync(db => db.Agencies.Where(a => a.Id == top.Id).Select(a => a.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Merging_moves_systems_users_and_children_and_keeps_the_history()
+    {
+        var target = await Factory.CreateAgencyAsync("SL-SKHCN", "Sở Khoa học và Công nghệ");
+        var source = await Factory.CreateAgencyAsync("SL-STTTT", "Sở Thông tin và Truyền thông");
+        var child = await Factory.CreateAgencyAsync("SL-TTCNTT", "Trung tâm Công nghệ thông tin", AgencyKind.PublicServiceUnit);
+        await Factory.WithDbAsync(async db =>
+        {
+            var c = await db.Agencies.SingleAsync(a => a.Id == child.Id);
+            c.MoveTo(source.Id, new Dictionary<Guid, Guid?>());
+            db.InformationSystems.Add(new SecurityPortal.Domain.Systems.InformationSystem("STTTT-WEB", "Cổng thông tin Sở TT&TT", source.Id, source.Id));
+            return await db.SaveChangesAsync();
+        });
+        var officer = await Factory.CreateUserAsync("cb@stttt.vn", PortalRoles.AgencyOfficer, source.Id);
+        var client = await ReviewerAsync();
+
+        var intoOwnChild = await client.PostFormAsync($"/Agencies/Merge/{source.Id}", new Dictionary<string, string>
+        {
+            ["TargetId"] = child.Id.ToString(), ["MergedOn"] = "2025-03-01",
+        });
+        Assert.Contains("đơn vị trực thuộc", (await intoOwnChild.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var intoItself = await client.PostFormAsync($"/Agencies/Merge/{source.Id}", new Dictionary<string, string>
+        {
+            ["TargetId"] = source.Id.ToString(), ["MergedOn"] = "2025-03-01",
+        });
+        Assert.Contains("chính nó", (await intoItself.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var merged = await client.PostFormAsync($"/Agencies/Merge/{source.Id}", new Dictionary<string, string>
+        {
+            ["TargetId"] = target.Id.ToString(), ["MergedOn"] = "2025-03-01",
+        });
+        merged.AssertRedirectsTo($"/Agencies/Details/{target.Id}");
+
+        var (system, user, movedChild, old) = await Factory.WithDbAsync(async db => (
+            await db.InformationSystems.SingleAsync(),
+            await db.Users.SingleAsync(u => u.Id == officer.Id),
+            await db.Agencies.SingleAsync(a => a.Id == child.Id),
+            await db.Agencies.SingleAsync(a => a.Id == source.Id)));
+        Assert.Equal(target.Id, system.OwnerAgencyId);
+        Assert.Equal(target.Id, system.OperatorAgencyId);
+        Assert.Equal(target.Id, user.AgencyId);
+        Assert.Equal(target.Id, movedChild.ParentId);
+        Assert.False(old.IsActive);
+        Assert.Equal(target.Id, old.MergedIntoId);
+        Assert.Equal(new DateOnly(2025, 3, 1), old.MergedOn);
+
+        var details = await client.GetDocumentAsync($"/Agencies/Details/{source.Id}");
+        Assert.Contains("Đã sáp nhập vào", details.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("MergedIntoId", details.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Officers_cannot_create_edit_or_merge_agencies()
+    {
+        var own = await Factory.CreateAgencyAsync("SL-X", "Đơn vị X");
+        await Factory.CreateUserAsync("x@sl.vn", PortalRoles.AgencyOfficer, own.Id);
+        var client = await SignInAsync("x@sl.vn");
+        (await client.GetAsync("/Agencies/Create")).AssertRedirectsTo("/Account/AccessDenied");
+        (await client.GetAsync($"/Agencies/Edit/{own.Id}")).AssertRedirectsTo("/Account/AccessDenied");
+        (await client.GetAsync($"/Agencies/Merge/{own.Id}")).AssertRedirectsTo("/Account/AccessDenied");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Agencies/Details/{own.Id}")).StatusCode);
+    }
+}
