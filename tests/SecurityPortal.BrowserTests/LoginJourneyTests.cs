@@ -76,6 +76,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, problems);
     }
 
+    /// <summary>Signs in through the login page, as a user does, and waits for the home page.</summary>
+    public async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Thư điện tử").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(new Uri(BaseUri, "/").ToString());
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = Environment.GetEnvironmentVariable("PORTAL_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");

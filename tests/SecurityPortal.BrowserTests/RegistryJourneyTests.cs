@@ -13,11 +13,7 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
         await fixture.Factory.CreateUserAsync("canbo@sgddt.vn", PortalRoles.AgencyOfficer, agency.Id);
         var (page, problems) = await fixture.NewPageAsync();
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Thư điện tử").FillAsync("canbo@sgddt.vn");
-        await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(fixture.BaseUri, "/").ToString());
+        await fixture.SignInAsync(page, "canbo@sgddt.vn");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Hệ thống thông tin" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Đăng ký hệ thống" }).ClickAsync();

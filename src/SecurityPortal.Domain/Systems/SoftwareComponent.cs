@@ -70,14 +70,17 @@ public sealed class SoftwareComponent : IAggregatePart
     /// End of life wins over patch age. A component whose patch date is unknown is flagged too: for a
     /// security register, "we don't know" needs attention as much as "too old".
     /// </summary>
-    public ComponentAlert Alert(DateOnly today, int maxDaysSincePatch)
+    public ComponentAlert Alert(DateOnly today, int maxDaysSincePatch) => AlertFor(EndOfLife, LastPatched, today, maxDaysSincePatch);
+
+    /// <summary>The rule behind <see cref="Alert"/>, for rows read without the entity.</summary>
+    public static ComponentAlert AlertFor(DateOnly? endOfLife, DateOnly? lastPatched, DateOnly today, int maxDaysSincePatch)
     {
-        if (EndOfLife is { } eol && eol < today)
+        if (endOfLife is { } eol && eol < today)
         {
             return ComponentAlert.EndOfLife;
         }
 
-        if (LastPatched is not { } patched)
+        if (lastPatched is not { } patched)
         {
             return ComponentAlert.PatchDateUnknown;
         }

@@ -49,7 +49,9 @@ public static class PortalServices
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Administration, p => p.RequireRole(PortalRoles.Administrator))
             .AddPolicy(Policies.AuditReading, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Auditor))
-            .AddPolicy(Policies.AgencyManagement, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.ProvincialReviewer));
+            .AddPolicy(Policies.AgencyManagement, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.ProvincialReviewer))
+            .AddPolicy(Policies.ProvinceWideReading, p => p.RequireRole(
+                PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.Leadership, PortalRoles.Auditor));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -68,6 +70,7 @@ public static class PortalServices
                 o.Conventions.AuthorizePage("/Agencies/Create", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Agencies/Edit", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Agencies/Merge", Policies.AgencyManagement);
+                o.Conventions.AuthorizePage("/Systems/Software", Policies.ProvinceWideReading);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
@@ -125,6 +128,7 @@ public static class Policies
     public const string Administration = nameof(Administration);
     public const string AuditReading = nameof(AuditReading);
     public const string AgencyManagement = nameof(AgencyManagement);
+    public const string ProvinceWideReading = nameof(ProvinceWideReading);
 }
 
 /// <summary>The <c>Portal</c> configuration section: names are configuration, never code.</summary>

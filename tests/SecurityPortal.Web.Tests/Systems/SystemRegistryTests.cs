@@ -145,6 +145,37 @@ public sealed class SystemRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_Excel_export_holds_the_filtered_rows_of_the_users_own_agency_only()
+    {
+        await ArrangeAsync();
+        var health = await SignInAsync("yte@sl.vn");
+        await health.PostFormAsync("/Systems/Create", NewSystem("SYT-1", "Cổng thông tin Sở Y tế", _health.Id));
+        await health.PostFormAsync("/Systems/Create", NewSystem("SYT-2", "Phần mềm kế toán", _health.Id));
+        var ward = await SignInAsync("phuong@sl.vn");
+        await ward.PostFormAsync("/Systems/Create", NewSystem("PBT-1", "Cổng thông tin phường", _ward.Id));
+
+        var response = await health.GetAsync("/Systems?handler=Excel&q=cong%20thong%20tin");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        var rows = ReadSheet(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("Mã hệ thống", rows[0][0]);
+        var data = rows.Skip(1).ToList();
+        var only = Assert.Single(data);
+        Assert.Equal("SYT-1", only[0]);
+        Assert.Equal("Cổng thông tin Sở Y tế", only[1]);
+    }
+
+    private static List<List<string>> ReadSheet(byte[] file)
+    {
+        using var stream = new MemoryStream(file);
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList())
+            .ToList();
+    }
+
+    [Fact]
     public async Task Decommissioning_keeps_the_system_and_its_inventory()
     {
         await ArrangeAsync();

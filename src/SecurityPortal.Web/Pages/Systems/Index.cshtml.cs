@@ -15,6 +15,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 {
     public const int PageSize = 25;
     public const int MaxPage = 10_000;
+    public const int MaxExportRows = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -53,10 +54,32 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
-        var today = VietnamTime.Today(clock);
-        var needsAttention = SystemQueries.NeedsAttention(today, registry.MaxDaysSincePatch);
-        var systems = db.InformationSystems.AsNoTracking().VisibleTo(User);
+        var systems = Filtered();
+        Total = await systems.CountAsync(cancellationToken);
+        Rows = await Project(systems.Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        Agencies = await db.Agencies.AsNoTracking().VisibleTo(User).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == AgencyId))
+            .ToListAsync(cancellationToken);
+    }
 
+    /// <summary>The current filtered list (every page, same scoping) as an Excel file.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Project(Filtered().Take(MaxExportRows)).ToListAsync(cancellationToken);
+        var file = Spreadsheet.Write(
+            "He thong thong tin",
+            ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
+            rows.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Code, r.Name, r.OwnerName, r.OperatorName, r.Kind.Vietnamese(), r.ApprovedLevel, r.Lifecycle.Vietnamese(), r.Endpoints, r.FlaggedComponents,
+            ]));
+        var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return File(file, Spreadsheet.ContentType, $"he-thong-thong-tin-{stamp}.xlsx");
+    }
+
+    private IQueryable<InformationSystem> Filtered()
+    {
+        var systems = db.InformationSystems.AsNoTracking().VisibleTo(User);
         if (SearchText.Normalize(Query) is { Length: > 0 } term)
         {
             systems = systems.Where(s => s.SearchText.Contains(term));
@@ -88,33 +111,33 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 
         if (Flagged)
         {
+            var needsAttention = NeedsAttention();
             systems = systems.Where(s => db.SoftwareComponents.Where(c => c.SystemId == s.Id).Any(needsAttention));
         }
 
-        systems = Sort switch
+        return Sort switch
         {
             "code" => systems.OrderBy(s => s.Code),
             "level" => systems.OrderByDescending(s => s.ApprovedLevel).ThenBy(s => s.Name),
             "status" => systems.OrderBy(s => s.Lifecycle).ThenBy(s => s.Name),
             _ => systems.OrderBy(s => s.Name).ThenBy(s => s.Code),
         };
-
-        Total = await systems.CountAsync(cancellationToken);
-        Rows = await systems
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(s => new Row(
-                s.Id, s.Code, s.Name,
-                db.Agencies.Where(a => a.Id == s.OwnerAgencyId).Select(a => a.Name).First(),
-                db.Agencies.Where(a => a.Id == s.OperatorAgencyId).Select(a => a.Name).First(),
-                s.FunctionKind, s.Lifecycle, s.ApprovedLevel,
-                db.SoftwareComponents.Where(c => c.SystemId == s.Id).Count(needsAttention),
-                db.SystemEndpoints.Count(e => e.SystemId == s.Id)))
-            .ToListAsync(cancellationToken);
-
-        Agencies = await db.Agencies.AsNoTracking().VisibleTo(User).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == AgencyId))
-            .ToListAsync(cancellationToken);
     }
+
+    private IQueryable<Row> Project(IQueryable<InformationSystem> systems)
+    {
+        var needsAttention = NeedsAttention();
+        return systems.Select(s => new Row(
+            s.Id, s.Code, s.Name,
+            db.Agencies.Where(a => a.Id == s.OwnerAgencyId).Select(a => a.Name).First(),
+            db.Agencies.Where(a => a.Id == s.OperatorAgencyId).Select(a => a.Name).First(),
+            s.FunctionKind, s.Lifecycle, s.ApprovedLevel,
+            db.SoftwareComponents.Where(c => c.SystemId == s.Id).Count(needsAttention),
+            db.SystemEndpoints.Count(e => e.SystemId == s.Id)));
+    }
+
+    private System.Linq.Expressions.Expression<Func<SoftwareComponent, bool>> NeedsAttention() =>
+        SystemQueries.NeedsAttention(VietnamTime.Today(clock), registry.MaxDaysSincePatch);
 
     public Dictionary<string, string> RouteFor(int page, string? sort = null) => new()
     {
