@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
+using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Systems;
@@ -21,6 +22,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<InformationSystem> InformationSystems => Set<InformationSystem>();
     public DbSet<SoftwareComponent> SoftwareComponents => Set<SoftwareComponent>();
     public DbSet<SystemEndpoint> SystemEndpoints => Set<SystemEndpoint>();
+    public DbSet<ImportDraft> ImportDrafts => Set<ImportDraft>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

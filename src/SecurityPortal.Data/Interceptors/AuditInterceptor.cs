@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     /// <summary>Tables that hold secrets or are the trail itself.</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>),
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft),
     ];
 
     /// <summary>Whether changes to entities of this type are written to the trail.</summary>

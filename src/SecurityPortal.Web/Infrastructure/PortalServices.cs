@@ -71,6 +71,7 @@ public static class PortalServices
                 o.Conventions.AuthorizePage("/Agencies/Edit", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Agencies/Merge", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Systems/Software", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizeFolder("/Imports", Policies.AgencyManagement);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");

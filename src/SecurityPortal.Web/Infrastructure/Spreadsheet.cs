@@ -5,41 +5,175 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace SecurityPortal.Web.Infrastructure;
 
 /// <summary>
-/// Writes a one-sheet .xlsx (Office Open XML) from a header and rows. Every cell is an inline string or a
-/// number, so nothing a user typed is ever evaluated as a formula. Import (reading) comes with the import pages.
+/// Reads and writes .xlsx (Office Open XML) workbooks. Written cells are inline strings or numbers, so nothing a
+/// user typed is ever evaluated as a formula; reading is bounded so a crafted file cannot exhaust memory.
 /// </summary>
 public static class Spreadsheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>Upper bound of the characters read from one part (a sheet, the shared strings): a zip-bomb guard.</summary>
+    public const long MaxCharactersInPart = 40_000_000;
+
+    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows);
+
+    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Write([(sheetName, header, rows)]);
+
+    /// <summary>
+    /// Reads every sheet: the first row is the header, blank rows are dropped, cells come back as text (dates
+    /// typed as dates come back as yyyy-MM-dd). Throws <see cref="InvalidDataException"/> for a file that is not a
+    /// readable workbook.
+    /// </summary>
+    public static IReadOnlyList<Sheet> Read(Stream stream)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var dateStyles = DateStyleIndexes(workbook);
+            var sheets = new List<Sheet>();
+            foreach (var sheet in workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>() ?? [])
+            {
+                if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                {
+                    continue;
+                }
+
+                var rows = new List<string[]>();
+                foreach (var row in part.Worksheet.Descendants<Row>())
+                {
+                    var cells = new List<string>();
+                    foreach (var cell in row.Elements<Cell>())
+                    {
+                        var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                        while (cells.Count < column)
+                        {
+                            cells.Add(string.Empty);
+                        }
+
+                        cells.Add(CellText(cell, shared, dateStyles).Trim());
+                    }
+
+                    rows.Add([.. cells]);
+                }
+
+                var header = rows.Count > 0 ? rows[0] : [];
+                sheets.Add(new Sheet(sheet.Name?.Value ?? string.Empty, header, rows.Skip(1).ToList()));
+            }
+
+            return sheets;
+        }
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        {
+            throw new InvalidDataException("The file is not a readable .xlsx workbook.", ex);
+        }
+    }
+
+    private static string CellText(Cell cell, List<string> shared, HashSet<uint> dateStyles)
+    {
+        var raw = cell.CellValue?.Text ?? cell.InnerText;
+        if (cell.DataType?.Value == CellValues.SharedString)
+        {
+            return int.TryParse(raw, out var index) && index >= 0 && index < shared.Count ? shared[index] : string.Empty;
+        }
+
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? string.Empty;
+        }
+
+        if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style)
+            && double.TryParse(raw, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var serial)
+            && serial is > 0 and < 2_958_466)
+        {
+            return DateTime.FromOADate(serial).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return raw;
+    }
+
+    /// <summary>Cell styles whose number format is a date (built-in 14–22, or a custom format with d, m and y).</summary>
+    private static HashSet<uint> DateStyleIndexes(WorkbookPart workbook)
+    {
+        var result = new HashSet<uint>();
+        var styles = workbook.WorkbookStylesPart?.Stylesheet;
+        if (styles?.CellFormats is null)
+        {
+            return result;
+        }
+
+        var custom = styles.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value?.ToLowerInvariant() ?? string.Empty) ?? [];
+        uint index = 0;
+        foreach (var format in styles.CellFormats.Elements<CellFormat>())
+        {
+            var id = format.NumberFormatId?.Value ?? 0;
+            if (id is >= 14 and <= 22 || (custom.TryGetValue(id, out var code) && code.Contains('d') && code.Contains('y')))
+            {
+                result.Add(index);
+            }
+
+            index++;
+        }
+
+        return result;
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var column = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return column - 1;
+    }
+
+    /// <summary>Writes several sheets (the import templates have one per kind of row).</summary>
+    public static byte[] Write(IReadOnlyList<(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows)> sheets)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheetPart))
+            var list = new Sheets();
+            uint sheetId = 1;
+            foreach (var (name, header, rows) in sheets)
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                WriteRow(writer, header.Cast<object?>().ToList());
-                foreach (var row in rows)
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                using (var writer = OpenXmlWriter.Create(sheetPart))
                 {
-                    WriteRow(writer, row);
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteStartElement(new SheetData());
+                    WriteRow(writer, header.Cast<object?>().ToList());
+                    foreach (var row in rows)
+                    {
+                        WriteRow(writer, row);
+                    }
+
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
                 }
 
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                list.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheet
+                {
+                    Id = workbook.GetIdOfPart(sheetPart),
+                    SheetId = sheetId++,
+                    Name = name.Length > 31 ? name[..31] : name,
+                });
             }
 
-            workbook.Workbook.AppendChild(new Sheets(new Sheet
-            {
-                Id = workbook.GetIdOfPart(sheetPart),
-                SheetId = 1,
-                Name = sheetName.Length > 31 ? sheetName[..31] : sheetName,
-            }));
+            workbook.Workbook.AppendChild(list);
             workbook.Workbook.Save();
         }
 

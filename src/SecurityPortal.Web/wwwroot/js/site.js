@@ -15,3 +15,12 @@ document.addEventListener("DOMContentLoaded", function () {
         });
     });
 });
+
+// A long-running submit shows what is happening ("Đang kiểm tra tệp…") instead of a frozen button.
+document.addEventListener("submit", function (event) {
+    var button = event.target.querySelector("button.js-busy");
+    if (button && !event.defaultPrevented) {
+        button.textContent = button.dataset.busyText || button.textContent;
+        button.setAttribute("aria-busy", "true");
+    }
+});

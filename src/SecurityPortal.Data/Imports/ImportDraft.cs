@@ -1,0 +1,23 @@
+namespace SecurityPortal.Data.Imports;
+
+public enum ImportKind
+{
+    Agencies,
+    Systems,
+}
+
+/// <summary>
+/// An uploaded spreadsheet between its preview and its confirmation. Kept in the database, not on one web
+/// server's disk, so the confirmation may reach any instance. Deleted once applied or after a day.
+/// </summary>
+public sealed class ImportDraft
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public string UserId { get; init; } = string.Empty;
+    public ImportKind Kind { get; init; }
+    public string FileName { get; init; } = string.Empty;
+    public byte[] Content { get; init; } = [];
+    public DateTime CreatedAtUtc { get; init; }
+}
