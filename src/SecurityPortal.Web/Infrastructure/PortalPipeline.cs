@@ -24,6 +24,7 @@ public static class PortalPipeline
         app.UseMiddleware<NoStoreMiddleware>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
+        app.UseMiddleware<FormSizeMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();

@@ -22,7 +22,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
 
     private void Describe(int? statusCode)
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        // A re-executed request keeps its status; the route value can be lost when the failed request's form
+        // (too large to read) breaks model binding.
+        var code = statusCode ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : StatusCodes.Status500InternalServerError);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         ShowRequestId = code >= 500;
         (Title, Message) = code switch
@@ -35,6 +37,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
                 localizer["Trang hoặc bản ghi bạn tìm không tồn tại, hoặc bạn không có quyền xem."].Value),
             StatusCodes.Status405MethodNotAllowed => (localizer["Phương thức không được hỗ trợ"].Value,
                 localizer["Cổng thông tin chỉ nhận yêu cầu GET, HEAD và POST."].Value),
+            StatusCodes.Status413PayloadTooLarge => (localizer["Dữ liệu gửi lên quá lớn"].Value,
+                localizer["Nội dung một trường hoặc cả biểu mẫu vượt quá giới hạn cho phép. Hãy rút gọn rồi gửi lại."].Value),
             StatusCodes.Status429TooManyRequests => (localizer["Quá nhiều yêu cầu"].Value,
                 localizer["Bạn đã thử quá nhiều lần trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại."].Value),
             StatusCodes.Status503ServiceUnavailable => (localizer["Dịch vụ tạm thời gián đoạn"].Value,

@@ -121,6 +121,26 @@ public sealed class AgencyRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_Excel_export_follows_the_filter_and_an_officer_gets_only_their_agency()
+    {
+        var parent = await Factory.CreateAgencyAsync("SL-UBND", "Ủy ban nhân dân tỉnh", AgencyKind.ProvincialCommittee);
+        var own = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        await Factory.CreateAgencyAsync("SL-STC", "Sở Tài chính");
+        var reviewer = await ReviewerAsync();
+        var all = await reviewer.GetExcelRowsAsync("/Agencies?handler=Excel");
+        Assert.Equal(4, all.Count);
+        Assert.Equal("Mã định danh", all[0][0]);
+        var filtered = await reviewer.GetExcelRowsAsync("/Agencies?handler=Excel&q=so%20y%20te");
+        Assert.Equal("SL-SYT", Assert.Single(filtered.Skip(1))[0]);
+
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, own.Id);
+        var officer = await SignInAsync("yte@sl.vn");
+        var mine = await officer.GetExcelRowsAsync("/Agencies?handler=Excel");
+        Assert.Equal("SL-SYT", Assert.Single(mine.Skip(1))[0]);
+        Assert.DoesNotContain(mine, r => r.Contains(parent.Code));
+    }
+
+    [Fact]
     public async Task Officers_cannot_create_edit_or_merge_agencies()
     {
         var own = await Factory.CreateAgencyAsync("SL-X", "Đơn vị X");

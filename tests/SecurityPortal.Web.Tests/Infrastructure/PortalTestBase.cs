@@ -86,6 +86,17 @@ public static class FormClient
         Assert.Equal(path, actual);
     }
 
+    /// <summary>Downloads an .xlsx export and returns its first sheet, header row first.</summary>
+    public static async Task<List<List<string>>> GetExcelRowsAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SecurityPortal.Web.Infrastructure.Spreadsheet.ContentType, response.Content.Headers.ContentType?.MediaType);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var sheet = SecurityPortal.Web.Infrastructure.Spreadsheet.Read(stream)[0];
+        return sheet.Rows.Prepend([.. sheet.Header]).Select(r => r.ToList()).ToList();
+    }
+
     public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 

@@ -6,6 +6,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Agencies;
 
@@ -26,7 +27,26 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public sealed record Row(Guid Id, string Code, string Name, AgencyKind Kind, bool IsActive, int Depth, int Systems);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await LoadAsync(cancellationToken);
+
+    /// <summary>The list as shown (same filters, same scoping) as an Excel file.</summary>
+    public async Task<IActionResult> OnGetExcelAsync([FromServices] TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rows = await LoadAsync(cancellationToken);
+        var codes = await db.Agencies.AsNoTracking().VisibleTo(User).ToDictionaryAsync(a => a.Id, a => new { a.ShortName, ParentCode = db.Agencies.Where(p => p.Id == a.ParentId).Select(p => p.Code).FirstOrDefault() }, cancellationToken);
+        var file = Spreadsheet.Write(
+            "Co quan don vi",
+            ["Mã định danh", "Tên đầy đủ", "Tên viết tắt", "Loại", "Mã cơ quan cấp trên", "Số hệ thống", "Trạng thái"],
+            rows.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Code, new string(' ', r.Depth * 2) + r.Name, codes[r.Id].ShortName, r.Kind.Vietnamese(), codes[r.Id].ParentCode, r.Systems,
+                r.IsActive ? "Đang hoạt động" : "Đã ngừng",
+            ]));
+        var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return File(file, Spreadsheet.ContentType, $"co-quan-don-vi-{stamp}.xlsx");
+    }
+
+    private async Task<IReadOnlyList<Row>> LoadAsync(CancellationToken cancellationToken)
     {
         var agencies = db.Agencies.AsNoTracking().VisibleTo(User);
         if (!IncludeInactive)
@@ -45,11 +65,10 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         var term = SearchText.Normalize(Query);
         if (term.Length > 0 || Kind is not null)
         {
-            Rows = all.Where(a => (term.Length == 0 || a.SearchName.Contains(term, StringComparison.Ordinal)) && (Kind is null || a.Kind == Kind))
+            return all.Where(a => (term.Length == 0 || a.SearchName.Contains(term, StringComparison.Ordinal)) && (Kind is null || a.Kind == Kind))
                 .OrderBy(a => a.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: true))
                 .Select(a => new Row(a.Id, a.Code, a.Name, a.Kind, a.IsActive, 0, a.Systems))
                 .ToList();
-            return;
         }
 
         var ids = all.Select(a => a.Id).ToHashSet();
@@ -66,6 +85,6 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         }
 
         Walk(null, 0);
-        Rows = rows;
+        return rows;
     }
 }
