@@ -141,6 +141,30 @@ public sealed class AgencyRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_second_edit_from_an_old_page_is_refused_and_keeps_what_was_typed()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-D", "Tên ban đầu");
+        var first = await ReviewerAsync();
+        await Factory.CreateUserAsync("td2@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U");
+        var second = await SignInAsync("td2@sl.vn", "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U");
+        var url = $"/Agencies/Edit/{agency.Id}";
+        var stamp = (await second.GetDocumentAsync(url)).QuerySelector("#ConcurrencyStamp")!.GetAttribute("value")!;
+
+        Dictionary<string, string> Form(string name) => new()
+        {
+            ["Input.Code"] = "SL-D", ["Input.Name"] = name, ["Input.Kind"] = nameof(AgencyKind.Department), ["ConcurrencyStamp"] = stamp,
+        };
+
+        (await first.PostFormAsync(url, Form("Tên người thứ nhất"))).AssertRedirectsTo($"/Agencies/Details/{agency.Id}");
+        var refused = await second.PostFormAsync(url, Form("Tên người thứ hai"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await refused.ParseAsync();
+        Assert.Contains("vừa được người khác lưu thay đổi", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tên người thứ hai", page.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.Equal("Tên người thứ nhất", await Factory.WithDbAsync(db => db.Agencies.Where(a => a.Id == agency.Id).Select(a => a.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Officers_cannot_create_edit_or_merge_agencies()
     {
         var own = await Factory.CreateAgencyAsync("SL-X", "Đơn vị X");
