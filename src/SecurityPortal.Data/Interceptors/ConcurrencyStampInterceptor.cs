@@ -30,9 +30,15 @@ public sealed class ConcurrencyStampInterceptor : SaveChangesInterceptor
             return;
         }
 
+        // A change to a part (a system's URL or component) is a change of its aggregate: the aggregate's stamp is
+        // renewed and checked too, so an edit made from an old page cannot silently undo someone else's parts.
+        var changedAggregates = context.ChangeTracker.Entries()
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && e.Entity is IAggregatePart)
+            .Select(e => ((IAggregatePart)e.Entity).AggregateId)
+            .ToHashSet();
         foreach (var entry in context.ChangeTracker.Entries<Entity>())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && changedAggregates.Contains(entry.Entity.Id)))
             {
                 entry.Entity.ConcurrencyStamp = Guid.NewGuid();
             }

@@ -96,7 +96,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
     private static bool IsPreRelease(string suffix) =>
         suffix.Length > 0
         && (PreReleaseMarkers.Any(m => suffix.StartsWith(m, StringComparison.Ordinal))
-            || (suffix.Length > 1 && suffix[0] is 'a' or 'b' or 'm' && char.IsAsciiDigit(suffix[1])));
+            || (suffix.Length > 1 && (suffix[0] is 'a' or 'b' or 'm') && char.IsAsciiDigit(suffix[1])));
 
     private static int ComparePreRelease(string left, string right)
     {

@@ -14,6 +14,7 @@ public static class Csv
             text = "'" + text;
         }
 
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        // Always quoted: a spreadsheet that splits on ';' (a common Vietnamese setting) cannot cut the field open.
+        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

@@ -121,6 +121,8 @@ public static class PortalServices
         });
 
         builder.Services.AddPortalSecurityHeaders();
+        // A system's edit form posts 8 fields per software component (up to 200 components).
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueCountLimit = 4096);
     }
 }
 

@@ -13,9 +13,32 @@ public static class Spreadsheet
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Upper bound of the characters read from one part (a sheet, the shared strings): a zip-bomb guard.</summary>
-    public const long MaxCharactersInPart = 40_000_000;
+    public const long MaxCharactersInPart = 10_000_000;
 
-    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows);
+    /// <summary>Cells beyond this column are ignored, whatever reference a crafted file gives them.</summary>
+    public const int MaxColumns = 64;
+
+    /// <summary>Rows per sheet; a larger file is refused with a message rather than read.</summary>
+    public const int MaxRows = 20_000;
+
+    /// <summary>A sheet read: its header row, then each row with its number as Excel shows it (blank rows are not in the file).</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Header, IReadOnlyList<(int Number, string[] Cells)> Rows);
+
+    /// <summary>A workbook that is readable but beyond the limits; the message is for the user.</summary>
+    public sealed class LimitException : Exception
+    {
+        public LimitException(string message) : base(message)
+        {
+        }
+
+        public LimitException()
+        {
+        }
+
+        public LimitException(string message, Exception innerException) : base(message, innerException)
+        {
+        }
+    }
 
     public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
         Write([(sheetName, header, rows)]);
@@ -25,7 +48,7 @@ public static class Spreadsheet
     /// typed as dates come back as yyyy-MM-dd). Throws <see cref="InvalidDataException"/> for a file that is not a
     /// readable workbook.
     /// </summary>
-    public static IReadOnlyList<Sheet> Read(Stream stream)
+    public static IReadOnlyList<Sheet> Read(Stream stream, IReadOnlyCollection<string>? onlySheets = null)
     {
         try
         {
@@ -36,36 +59,47 @@ public static class Spreadsheet
             var sheets = new List<Sheet>();
             foreach (var sheet in workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>() ?? [])
             {
-                if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+                var name = sheet.Name?.Value ?? string.Empty;
+                if ((onlySheets is not null && !onlySheets.Any(n => string.Equals(Domain.Common.SearchText.Normalize(n), Domain.Common.SearchText.Normalize(name), StringComparison.Ordinal)))
+                    || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
                 {
                     continue;
                 }
 
-                var rows = new List<string[]>();
+                var rows = new List<(int Number, string[] Cells)>();
                 foreach (var row in part.Worksheet.Descendants<Row>())
                 {
-                    var cells = new List<string>();
-                    foreach (var cell in row.Elements<Cell>())
+                    if (rows.Count > MaxRows)
                     {
-                        var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                        while (cells.Count < column)
-                        {
-                            cells.Add(string.Empty);
-                        }
-
-                        cells.Add(CellText(cell, shared, dateStyles).Trim());
+                        throw new LimitException($"trang «{name}» có hơn {MaxRows:N0} dòng; hãy chia thành nhiều tệp.");
                     }
 
-                    rows.Add([.. cells]);
+                    var cells = new string[MaxColumns];
+                    var used = 0;
+                    foreach (var cell in row.Elements<Cell>())
+                    {
+                        var column = ColumnIndex(cell.CellReference?.Value) ?? used;
+                        if (column is < 0 or >= MaxColumns)
+                        {
+                            continue;
+                        }
+
+                        cells[column] = CellText(cell, shared, dateStyles).Trim();
+                        used = Math.Max(used, column + 1);
+                    }
+
+                    var number = row.RowIndex?.Value is { } index and <= int.MaxValue ? (int)index : rows.Count + 1;
+                    rows.Add((number, cells.Take(used).Select(c => c ?? string.Empty).ToArray()));
                 }
 
-                var header = rows.Count > 0 ? rows[0] : [];
-                sheets.Add(new Sheet(sheet.Name?.Value ?? string.Empty, header, rows.Skip(1).ToList()));
+                var header = rows.Count > 0 ? rows[0].Cells : [];
+                sheets.Add(new Sheet(name, header, rows.Skip(1).ToList()));
             }
 
             return sheets;
         }
-        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+        // Any other failure to read an untrusted file means it is not a workbook we can use.
+        catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException or LimitException))
         {
             throw new InvalidDataException("The file is not a readable .xlsx workbook.", ex);
         }
@@ -133,6 +167,10 @@ public static class Spreadsheet
         foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
         {
             column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                return MaxColumns;
+            }
         }
 
         return column - 1;
@@ -207,7 +245,28 @@ public static class Spreadsheet
         writer.WriteEndElement();
     }
 
-    /// <summary>XML cannot carry control characters; they are dropped rather than corrupting the file.</summary>
-    private static string Clean(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : new string(text.Where(c => c is '\t' or '\n' or '\r' || !char.IsControl(c)).ToArray());
+    /// <summary>Characters XML cannot carry (controls, U+FFFE/U+FFFF, lone surrogates) are dropped rather than failing the export.</summary>
+    private static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -70,6 +70,27 @@ public sealed class ImportTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_file_without_the_software_sheet_leaves_the_inventory_alone()
+    {
+        await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var client = await ReviewerAsync();
+        var full = await (await client.GetAsync("/Imports?handler=Template&kind=Systems")).Content.ReadAsByteArrayAsync();
+        await client.PostFormAsync((await UploadAsync(client, "Systems", full)).Headers.Location!.OriginalString, new Dictionary<string, string>());
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.SoftwareComponents.CountAsync()));
+
+        string[] header = ["Mã hệ thống", "Tên hệ thống", "Mã cơ quan chủ quản", "Mã đơn vị vận hành", "Loại hệ thống", "Thông tin được xử lý"];
+        var onlySystems = Systems(("Hệ thống", header, [["SYT-CTTDT", "Tên mới của trang", "SL-SYT", "SL-SYT", "Phục vụ người dân, doanh nghiệp", "Công cộng"]]));
+        var previewUrl = (await UploadAsync(client, "Systems", onlySystems)).Headers.Location!.OriginalString;
+        var preview = await client.GetDocumentAsync(previewUrl);
+        Assert.Contains("Bản ghi được cập nhật: 1", preview.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("sẽ xóa", preview.Body.TextContent, StringComparison.Ordinal);
+        await client.PostFormAsync(previewUrl, new Dictionary<string, string>());
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.SoftwareComponents.CountAsync()));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.SystemEndpoints.CountAsync()));
+        Assert.Equal("Tên mới của trang", await Factory.WithDbAsync(db => db.InformationSystems.Select(s => s.Name).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Every_bad_cell_is_listed_by_sheet_row_and_column_and_nothing_is_written()
     {
         await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");

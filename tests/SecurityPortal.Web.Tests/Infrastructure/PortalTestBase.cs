@@ -94,7 +94,7 @@ public static class FormClient
         Assert.Equal(SecurityPortal.Web.Infrastructure.Spreadsheet.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var sheet = SecurityPortal.Web.Infrastructure.Spreadsheet.Read(stream)[0];
-        return sheet.Rows.Prepend([.. sheet.Header]).Select(r => r.ToList()).ToList();
+        return sheet.Rows.Select(r => r.Cells).Prepend([.. sheet.Header]).Select(r => r.ToList()).ToList();
     }
 
     public static async Task<IHtmlDocument> ParseAsync(this HttpResponseMessage response) =>

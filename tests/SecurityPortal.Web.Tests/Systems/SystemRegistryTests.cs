@@ -163,6 +163,58 @@ public sealed class SystemRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_save_from_an_old_page_cannot_undo_a_component_added_meanwhile()
+    {
+        await ArrangeAsync();
+        var first = await SignInAsync("yte@sl.vn");
+        var created = await first.PostFormAsync("/Systems/Create", NewSystem("SYT-P", "Hệ thống P", _health.Id));
+        var editUrl = $"/Systems/Edit/{created.Headers.Location!.OriginalString.Split('/')[^1]}";
+        await Factory.CreateUserAsync("yte2@sl.vn", PortalRoles.AgencyOfficer, _health.Id);
+        var second = await SignInAsync("yte2@sl.vn");
+        var oldPage = NewSystem("SYT-P", "Hệ thống P", _health.Id);
+        oldPage["ConcurrencyStamp"] = (await second.GetDocumentAsync(editUrl)).QuerySelector("#ConcurrencyStamp")!.GetAttribute("value")!;
+
+        // Only a component is added: the system row itself does not change.
+        var withThird = NewSystem("SYT-P", "Hệ thống P", _health.Id);
+        withThird["Input.Components[2].Kind"] = nameof(ComponentKind.Database);
+        withThird["Input.Components[2].Product"] = "MySQL";
+        withThird["Input.Components[2].Version"] = "8.0.39";
+        var page = await first.GetDocumentAsync(editUrl);
+        foreach (var i in new[] { 0, 1 })
+        {
+            withThird[$"Input.Components[{i}].Id"] = page.QuerySelector($"#Input_Components_{i}__Id")!.GetAttribute("value")!;
+        }
+
+        withThird["Input.Endpoints[0].Id"] = page.QuerySelector("#Input_Endpoints_0__Id")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync(editUrl, withThird)).StatusCode);
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.SoftwareComponents.CountAsync()));
+
+        var refused = await second.PostFormAsync(editUrl, oldPage);
+        Assert.Contains("vừa được người khác lưu thay đổi", (await refused.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.SoftwareComponents.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_officer_cannot_take_a_system_away_from_the_agency_that_owns_it()
+    {
+        await ArrangeAsync();
+        var reviewerKey = Totp.Key;
+        await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: reviewerKey);
+        var reviewer = await SignInAsync("td@sl.vn", reviewerKey);
+        var form = NewSystem("SYT-Q", "Hệ thống do phường vận hành", _health.Id);
+        form["Input.OperatorAgencyId"] = _ward.Id.ToString();
+        var created = await reviewer.PostFormAsync("/Systems/Create", form);
+        var editUrl = $"/Systems/Edit/{created.Headers.Location!.OriginalString.Split('/')[^1]}";
+
+        var ward = await SignInAsync("phuong@sl.vn");
+        var grab = NewSystem("SYT-Q", "Hệ thống do phường vận hành", _ward.Id);
+        var response = await ward.PostFormAsync(editUrl, grab);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Chỉ cán bộ thẩm định mới chuyển được", (await response.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(_health.Id, await Factory.WithDbAsync(db => db.InformationSystems.Select(s => s.OwnerAgencyId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Decommissioning_keeps_the_system_and_its_inventory()
     {
         await ArrangeAsync();

@@ -35,7 +35,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         var rows = await LoadAsync(cancellationToken);
         var codes = await db.Agencies.AsNoTracking().VisibleTo(User).ToDictionaryAsync(a => a.Id, a => new { a.ShortName, ParentCode = db.Agencies.Where(p => p.Id == a.ParentId).Select(p => p.Code).FirstOrDefault() }, cancellationToken);
         var file = Spreadsheet.Write(
-            "Co quan don vi",
+            "Cơ quan đơn vị",
             ["Mã định danh", "Tên đầy đủ", "Tên viết tắt", "Loại", "Mã cơ quan cấp trên", "Số hệ thống", "Trạng thái"],
             rows.Select(r => (IReadOnlyList<object?>)
             [

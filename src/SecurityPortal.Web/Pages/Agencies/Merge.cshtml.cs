@@ -120,6 +120,9 @@ public sealed class MergeModel(PortalDbContext db, TimeProvider clock, ILogger<M
         }
 
         db.Entry(source).Property(a => a.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+        // The target is checked too: merging into an agency that is itself being merged fails instead of
+        // leaving systems and users under an inactive agency.
+        target.ConcurrencyStamp = Guid.NewGuid();
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,8 @@ public static class AgencyImport
     public const string ItEmail = "Thư điện tử CNTT";
     public const string Address = "Địa chỉ";
 
+    public static readonly string[] Sheets = [SheetName];
+
     public static readonly string[] Columns = [Code, Name, ShortName, Kind, Parent, Head, HeadTitle, ItContact, ItPhone, ItEmail, Address];
     private static readonly string[] RequiredColumns = [Code, Name, Kind];
 

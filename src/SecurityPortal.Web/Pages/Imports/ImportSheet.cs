@@ -40,13 +40,17 @@ public sealed class ImportSheet
             issues.Add(new ImportIssue(name, 1, column, "thiếu cột này ở dòng tiêu đề. Hãy dùng tệp mẫu."));
         }
 
+        Exists = true;
         Rows = sheet.Rows
-            .Select((cells, index) => new SheetRow(this, cells, index + 2))
+            .Select(r => new SheetRow(this, r.Cells, r.Number))
             .Where(r => !r.IsBlank)
             .ToList();
     }
 
     public string Name { get; }
+
+    /// <summary>Whether the file has this sheet at all (an optional sheet that is absent changes nothing).</summary>
+    public bool Exists { get; }
     public IReadOnlyList<SheetRow> Rows { get; }
 
     /// <summary>Finds the sheet by name; a required sheet that is missing is an issue.</summary>
@@ -99,8 +103,8 @@ public sealed class ImportSheet
                 return null;
             }
 
-            if (int.TryParse(text.Replace(".", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal),
-                    NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            // "12.500" is how Vietnamese write twelve thousand five hundred; a comma would be a decimal.
+            if (int.TryParse(text.Replace(".", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
             {
                 return value;
             }

@@ -45,7 +45,18 @@ public sealed class PreviewModel(PortalDbContext db, TimeProvider clock, ILogger
         Kind = draft.Kind;
         FileName = draft.FileName;
         db.ImportDrafts.Remove(draft);
-        Outcome = await RegistryImport.RunAsync(db, draft.Kind, draft.Content, clock, apply: true, cancellationToken);
+        try
+        {
+            Outcome = await RegistryImport.RunAsync(db, draft.Kind, draft.Content, clock, apply: true, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A second confirmation racing the first (two tabs, a double click): the first one won and this one
+            // rolled back whole, draft deletion included.
+            TempData.Error("Bản nhập này vừa được áp dụng ở một cửa sổ khác. Kiểm tra danh sách trước khi tải lên lại.");
+            return RedirectToPage("./Index");
+        }
+
         if (!Outcome.CanApply)
         {
             return Page();

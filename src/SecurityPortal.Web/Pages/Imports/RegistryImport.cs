@@ -28,7 +28,13 @@ public static class RegistryImport
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            sheets = Spreadsheet.Read(stream);
+            sheets = Spreadsheet.Read(stream, kind == ImportKind.Agencies ? AgencyImport.Sheets : SystemImport.Sheets);
+        }
+        catch (Spreadsheet.LimitException ex)
+        {
+            var tooLarge = new ImportOutcome();
+            tooLarge.Issues.Add(new ImportIssue("(tệp)", 0, string.Empty, ex.Message));
+            return Task.FromResult(tooLarge);
         }
         catch (InvalidDataException)
         {

@@ -32,6 +32,7 @@ public static class SystemImport
     public const string Provider = "Nhà cung cấp hạ tầng";
     public const string Status = "Trạng thái";
     public const string GoLive = "Ngày đưa vào sử dụng";
+    public const string WorkClass = "Cấp công trình (điều khiển công nghiệp)";
     public const string Url = "Địa chỉ (URL)";
     public const string Public = "Công khai";
     public const string ComponentKindColumn = "Loại thành phần";
@@ -42,8 +43,13 @@ public static class SystemImport
     public const string LastPatched = "Vá gần nhất";
     public const string Notes = "Ghi chú";
 
+    /// <summary>More component rows than this make a system's edit form too large to post.</summary>
+    public const int MaxComponentsPerSystem = 200;
+
+    public static readonly string[] Sheets = [SystemsSheet, EndpointsSheet, ComponentsSheet];
+
     private static readonly string[] SystemColumns =
-        [Code, Name, Description, Owner, Operator, Kind, Information, Users, BasicSubjects, SensitiveSubjects, Procedures, Hosting, Provider, Status, GoLive];
+        [Code, Name, Description, Owner, Operator, Kind, Information, Users, BasicSubjects, SensitiveSubjects, Procedures, Hosting, Provider, Status, GoLive, WorkClass];
     private static readonly string[] SystemRequired = [Code, Name, Owner, Operator, Kind, Information];
     private static readonly string[] EndpointColumns = [Code, Url, Public];
     private static readonly string[] ComponentColumns = [Code, ComponentKindColumn, Product, Vendor, Version, EndOfLife, LastPatched, Notes];
@@ -54,7 +60,7 @@ public static class SystemImport
         [[
             "SYT-CTTDT", "Trang thông tin điện tử Sở Y tế", "Cung cấp thông tin cho người dân", "SL-SYT", "SL-SYT",
             SystemFunctionKind.CitizenBusinessService.Vietnamese(), "Công cộng", 500, null, null, "Không",
-            HostingModel.ProvincialDataCentre.Vietnamese(), null, LifecycleStatus.Operating.Vietnamese(), "01/06/2020",
+            HostingModel.ProvincialDataCentre.Vietnamese(), null, LifecycleStatus.Operating.Vietnamese(), "01/06/2020", null,
         ]]),
         (EndpointsSheet, EndpointColumns, [["SYT-CTTDT", "https://syt.songlam.gov.vn", "Có"]]),
         (ComponentsSheet, ComponentColumns,
@@ -68,6 +74,7 @@ public static class SystemImport
             [Information, "Một hoặc nhiều, cách nhau bằng dấu phẩy: Công cộng, Riêng, Cá nhân, Bí mật nhà nước"],
             [Hosting, string.Join("; ", Enum.GetValues<HostingModel>().Select(k => k.Vietnamese()))],
             [Status, string.Join("; ", Enum.GetValues<LifecycleStatus>().Select(k => k.Vietnamese()))],
+            [WorkClass, "Chỉ cho hệ thống điều khiển công nghiệp: " + string.Join("; ", Enum.GetValues<ConstructionWorkClass>().Select(k => k.Vietnamese()))],
             [ComponentKindColumn, string.Join("; ", Enum.GetValues<ComponentKind>().Select(k => k.Vietnamese()))],
             ["Ngày", "dd/MM/yyyy, ví dụ 15/10/2026"],
             ["Trang «Địa chỉ», «Phần mềm»", "Với mỗi hệ thống có trong tệp, danh sách địa chỉ và phần mềm sẽ được thay bằng danh sách trong tệp."],
@@ -138,6 +145,7 @@ public static class SystemImport
             var provider = row.Text(Provider, 200);
             var status = row.Choice<LifecycleStatus>(Status, k => k.Vietnamese());
             var goLive = row.Date(GoLive);
+            var workClass = row.Choice<ConstructionWorkClass>(WorkClass, k => k.Vietnamese());
             if (code is not null && !System.Text.RegularExpressions.Regex.IsMatch(code, "^[A-Z0-9][A-Z0-9._-]*$"))
             {
                 row.Issue(Code, $"'{code}' chỉ được gồm chữ không dấu, chữ số và các dấu . _ -");
@@ -147,6 +155,16 @@ public static class SystemImport
             if (goLive > today)
             {
                 row.Issue(GoLive, "ngày đưa vào sử dụng không thể ở tương lai.");
+            }
+
+            if ((hosting is HostingModel.Cloud or HostingModel.LeasedDataCentre) && provider is null)
+            {
+                row.Issue(Provider, "cần ghi nhà cung cấp khi thuê trung tâm dữ liệu hoặc dùng điện toán đám mây.");
+            }
+
+            if (kind == SystemFunctionKind.IndustrialControl && workClass is null)
+            {
+                row.Issue(WorkClass, "hệ thống điều khiển công nghiệp cần khai báo cấp công trình.");
             }
 
             if (code is not null && !seen.TryAdd(code, row.Number))
@@ -179,11 +197,12 @@ public static class SystemImport
             system.Hosting = hosting ?? system.Hosting;
             system.HostingProvider = provider;
             system.ChangeLifecycle(status ?? system.Lifecycle, goLive ?? system.GoLiveDate);
+            system.IndustrialControlClass = kind == SystemFunctionKind.IndustrialControl ? workClass : null;
             inFile[code] = system;
         }
 
-        ApplyEndpoints(endpointsSheet, inFile);
-        ApplyComponents(componentsSheet, inFile, today);
+        ApplyEndpoints(endpointsSheet, inFile, outcome);
+        ApplyComponents(componentsSheet, inFile, today, outcome);
 
         var changed = ChangedSystems(db);
         outcome.Updated = inFile.Values.Count(s => existing.ContainsKey(s.Code) && changed.Contains(s.Id));
@@ -218,8 +237,14 @@ public static class SystemImport
         return result;
     }
 
-    private static void ApplyEndpoints(ImportSheet sheet, Dictionary<string, InformationSystem> systems)
+    private static void ApplyEndpoints(ImportSheet sheet, Dictionary<string, InformationSystem> systems, ImportOutcome outcome)
     {
+        if (!sheet.Exists)
+        {
+            // No «Địa chỉ» sheet: the systems' URLs stay as they are.
+            return;
+        }
+
         var wanted = new Dictionary<string, List<(string Url, bool IsPublic)>>(StringComparer.Ordinal);
         foreach (var row in sheet.Rows)
         {
@@ -259,6 +284,7 @@ public static class SystemImport
             foreach (var stale in system.Endpoints.Where(e => rows.All(r => !string.Equals(r.Url, e.Url, StringComparison.OrdinalIgnoreCase))).ToList())
             {
                 system.RemoveEndpoint(stale.Id);
+                outcome.Details.Add($"Hệ thống {code}: sẽ xóa địa chỉ {stale.Url} (không có trong tệp).");
             }
 
             foreach (var (url, isPublic) in rows)
@@ -276,8 +302,14 @@ public static class SystemImport
         }
     }
 
-    private static void ApplyComponents(ImportSheet sheet, Dictionary<string, InformationSystem> systems, DateOnly today)
+    private static void ApplyComponents(ImportSheet sheet, Dictionary<string, InformationSystem> systems, DateOnly today, ImportOutcome outcome)
     {
+        if (!sheet.Exists)
+        {
+            // No «Phần mềm» sheet: the systems' inventories stay as they are.
+            return;
+        }
+
         var wanted = new Dictionary<string, List<(ComponentKind Kind, string Product, string? Vendor, string? Version, DateOnly? Eol, DateOnly? Patched, string? Notes)>>(StringComparer.Ordinal);
         foreach (var row in sheet.Rows)
         {
@@ -305,7 +337,14 @@ public static class SystemImport
                 continue;
             }
 
-            (wanted.TryGetValue(code, out var l) ? l : wanted[code] = []).Add((kind.Value, product, vendor, version, eol, patched, notes));
+            var list = wanted.TryGetValue(code, out var l) ? l : wanted[code] = [];
+            if (list.Count >= MaxComponentsPerSystem)
+            {
+                row.Issue(Code, $"hệ thống {code} có quá {MaxComponentsPerSystem} thành phần phần mềm.");
+                continue;
+            }
+
+            list.Add((kind.Value, product, vendor, version, eol, patched, notes));
         }
 
         foreach (var (code, system) in systems)
@@ -334,6 +373,7 @@ public static class SystemImport
             foreach (var stale in unmatched)
             {
                 system.RemoveComponent(stale.Id);
+                outcome.Details.Add($"Hệ thống {code}: sẽ xóa phần mềm {stale.Product} {stale.Version} (không có trong tệp).");
             }
         }
     }

@@ -76,6 +76,11 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
             TempData.Error(ex.Message);
             return RedirectToPage(new { id = Id });
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Error("Hệ thống vừa được người khác thay đổi; chưa chuyển sang ngừng sử dụng. Hãy xem lại rồi thực hiện lại.");
+            return RedirectToPage(new { id = Id });
+        }
 
         logger.LogInformation("System {SystemId} decommissioned", system.Id);
         TempData.Success("Đã chuyển hệ thống sang trạng thái ngừng sử dụng. Dữ liệu và lịch sử vẫn được giữ nguyên.");

@@ -74,7 +74,7 @@ public sealed class EditModel(PortalDbContext db, ILogger<EditModel> logger) : P
 
         Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
         var valid = await ModelState.ValidateInputAsync(validator, Input, cancellationToken);
-        if (!await SystemFormOptions.CheckScopeAndCodeAsync(ModelState, db, User, Input, Id, cancellationToken) || !valid)
+        if (!await SystemFormOptions.CheckScopeAndCodeAsync(ModelState, db, User, Input, system, cancellationToken) || !valid)
         {
             Input.WithBlankRows();
             return Page();

@@ -67,7 +67,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     {
         var rows = await Project(Filtered().Take(MaxExportRows)).ToListAsync(cancellationToken);
         var file = Spreadsheet.Write(
-            "He thong thong tin",
+            "Hệ thống thông tin",
             ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
             rows.Select(r => (IReadOnlyList<object?>)
             [

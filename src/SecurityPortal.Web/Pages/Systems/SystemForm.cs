@@ -269,6 +269,8 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
         RuleFor(x => x.Endpoints)
             .Must(rows => rows.Where(r => !r.IsBlank).GroupBy(r => r.Url!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
             .WithMessage("Một địa chỉ chỉ được khai báo một lần cho mỗi hệ thống.");
+        RuleFor(x => x.Components).Must(rows => rows.Count(r => !r.IsBlank) <= Imports.SystemImport.MaxComponentsPerSystem)
+            .WithMessage($"Một hệ thống khai báo tối đa {Imports.SystemImport.MaxComponentsPerSystem} thành phần phần mềm.");
         RuleForEach(x => x.Components).ChildRules(row =>
         {
             row.RuleFor(r => r.Product).NotEmpty().When(r => !r.IsBlank).WithMessage("Vui lòng nhập tên sản phẩm.")
@@ -296,17 +298,35 @@ public static class SystemFormOptions
 
     public static string CodeTakenMessage(string code) => $"Mã hệ thống {code.Trim().ToUpperInvariant()} đã được sử dụng. Hãy chọn mã khác.";
 
+    public const string ForeignAgencyMessage = "Chỉ cán bộ thẩm định mới chuyển được hệ thống khỏi một cơ quan khác hoặc sang một cơ quan khác.";
+
     /// <summary>
     /// The checks that need the user and the database: the officer's scope and a unique code. They run even
-    /// when the validator found errors, so the user sees every problem at once.
+    /// when the validator found errors, so the user sees every problem at once. On an existing system an
+    /// officer may change only a role (owner, operator) that their own agency holds now — never take a system
+    /// away from another agency, nor hand one to it.
     /// </summary>
     public static async Task<bool> CheckScopeAndCodeAsync(
-        ModelStateDictionary modelState, PortalDbContext db, ClaimsPrincipal user, SystemInput input, Guid? existingId, CancellationToken cancellationToken)
+        ModelStateDictionary modelState, PortalDbContext db, ClaimsPrincipal user, SystemInput input, InformationSystem? existing, CancellationToken cancellationToken)
     {
         if (!OfficerMayHold(user, input))
         {
             modelState.AddModelError("Input.OwnerAgencyId", OfficerScopeMessage);
         }
+        else if (existing is not null && !user.ManagesAgencies() && user.OfficerAgencyId() is { } own)
+        {
+            if (input.OwnerAgencyId != existing.OwnerAgencyId && existing.OwnerAgencyId != own)
+            {
+                modelState.AddModelError("Input.OwnerAgencyId", ForeignAgencyMessage);
+            }
+
+            if (input.OperatorAgencyId != existing.OperatorAgencyId && existing.OperatorAgencyId != own)
+            {
+                modelState.AddModelError("Input.OperatorAgencyId", ForeignAgencyMessage);
+            }
+        }
+
+        var existingId = existing?.Id;
 
         var code = input.Code?.Trim().ToUpperInvariant() ?? string.Empty;
         if (code.Length > 0 && await db.InformationSystems.AnyAsync(s => s.Code == code && s.Id != existingId, cancellationToken))
