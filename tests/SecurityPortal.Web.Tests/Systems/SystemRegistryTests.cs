@@ -215,6 +215,37 @@ public sealed class SystemRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task An_officer_sees_and_names_only_their_agency_and_those_above_it()
+    {
+        var province = await Factory.CreateAgencyAsync("SL-UBND", "Ủy ban nhân dân tỉnh", AgencyKind.ProvincialCommittee);
+        await ArrangeAsync();
+        var hospital = await Factory.CreateAgencyAsync("SL-BV", "Bệnh viện tỉnh", AgencyKind.HealthFacility);
+        await Factory.WithDbAsync(async db =>
+        {
+            var map = await db.Agencies.ToDictionaryAsync(a => a.Id, a => a.ParentId);
+            (await db.Agencies.SingleAsync(a => a.Id == hospital.Id)).MoveTo(_health.Id, map);
+            (await db.Agencies.SingleAsync(a => a.Id == _health.Id)).MoveTo(province.Id, map);
+            return await db.SaveChangesAsync();
+        });
+        await Factory.CreateUserAsync("bv@sl.vn", PortalRoles.AgencyOfficer, hospital.Id);
+        var client = await SignInAsync("bv@sl.vn");
+
+        var options = (await client.GetDocumentAsync("/Systems/Create")).QuerySelectorAll("#Input_OwnerAgencyId option")
+            .Select(o => o.TextContent.Trim()).Where(t => !t.StartsWith('(')).ToList();
+        Assert.Equal(["Bệnh viện tỉnh", "Sở Y tế", "Ủy ban nhân dân tỉnh"], options.Order(StringComparer.Ordinal).ToList());
+
+        var ownedByParent = NewSystem("BV-HIS", "Phần mềm bệnh viện", _health.Id);
+        ownedByParent["Input.OperatorAgencyId"] = hospital.Id.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Systems/Create", ownedByParent)).StatusCode);
+
+        var ownedByStranger = NewSystem("BV-X", "Hệ thống gán cho phường", _ward.Id);
+        ownedByStranger["Input.OperatorAgencyId"] = hospital.Id.ToString();
+        var refused = await client.PostFormAsync("/Systems/Create", ownedByStranger);
+        Assert.Contains("Chỉ cán bộ thẩm định mới chuyển được", (await refused.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.InformationSystems.CountAsync(s => s.OwnerAgencyId == _ward.Id)));
+    }
+
+    [Fact]
     public async Task Decommissioning_keeps_the_system_and_its_inventory()
     {
         await ArrangeAsync();

@@ -28,7 +28,7 @@ public sealed class CreateModel(PortalDbContext db, ILogger<CreateModel> logger)
 
         var agency = User.OfficerAgencyId();
         Input = new SystemInput { OwnerAgencyId = agency, OperatorAgencyId = agency }.WithBlankRows();
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [], cancellationToken);
         return Page();
     }
 
@@ -37,7 +37,7 @@ public sealed class CreateModel(PortalDbContext db, ILogger<CreateModel> logger)
     {
         ModelState.Clear();
         Input.WithBlankRows();
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [], cancellationToken);
         return Page();
     }
 
@@ -48,7 +48,7 @@ public sealed class CreateModel(PortalDbContext db, ILogger<CreateModel> logger)
             return Forbid();
         }
 
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [], cancellationToken);
         var valid = await ModelState.ValidateInputAsync(validator, Input, cancellationToken);
         if (!await SystemFormOptions.CheckScopeAndCodeAsync(ModelState, db, User, Input, null, cancellationToken) || !valid)
         {

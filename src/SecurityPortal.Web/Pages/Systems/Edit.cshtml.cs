@@ -42,7 +42,7 @@ public sealed class EditModel(PortalDbContext db, ILogger<EditModel> logger) : P
 
         Input = SystemInput.From(system).WithBlankRows();
         ConcurrencyStamp = system.ConcurrencyStamp;
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [system.OwnerAgencyId, system.OperatorAgencyId], cancellationToken);
         return Page();
     }
 
@@ -55,7 +55,7 @@ public sealed class EditModel(PortalDbContext db, ILogger<EditModel> logger) : P
 
         ModelState.Clear();
         Input.WithBlankRows();
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [system.OwnerAgencyId, system.OperatorAgencyId], cancellationToken);
         return Page();
     }
 
@@ -72,7 +72,7 @@ public sealed class EditModel(PortalDbContext db, ILogger<EditModel> logger) : P
             return Forbid();
         }
 
-        Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [system.OwnerAgencyId, system.OperatorAgencyId], cancellationToken);
         var valid = await ModelState.ValidateInputAsync(validator, Input, cancellationToken);
         if (!await SystemFormOptions.CheckScopeAndCodeAsync(ModelState, db, User, Input, system, cancellationToken) || !valid)
         {

@@ -313,17 +313,20 @@ public static class SystemFormOptions
         {
             modelState.AddModelError("Input.OwnerAgencyId", OfficerScopeMessage);
         }
-        else if (existing is not null && !user.ManagesAgencies() && user.OfficerAgencyId() is { } own)
+        else if (!user.ManagesAgencies() && user.OfficerAgencyId() is { } own)
         {
-            if (input.OwnerAgencyId != existing.OwnerAgencyId && existing.OwnerAgencyId != own)
+            // An officer names only their own agency or one above it, and never changes a role another agency holds.
+            var allowed = await Agencies.AgencyChoices.AllowedForOfficerAsync(db, user, cancellationToken);
+            void Check(string field, Guid? chosen, Guid? current)
             {
-                modelState.AddModelError("Input.OwnerAgencyId", ForeignAgencyMessage);
+                if (chosen != current && ((current is { } held && held != own) || (chosen is { } id && !allowed.Contains(id))))
+                {
+                    modelState.AddModelError(field, ForeignAgencyMessage);
+                }
             }
 
-            if (input.OperatorAgencyId != existing.OperatorAgencyId && existing.OperatorAgencyId != own)
-            {
-                modelState.AddModelError("Input.OperatorAgencyId", ForeignAgencyMessage);
-            }
+            Check("Input.OwnerAgencyId", input.OwnerAgencyId, existing?.OwnerAgencyId);
+            Check("Input.OperatorAgencyId", input.OperatorAgencyId, existing?.OperatorAgencyId);
         }
 
         var existingId = existing?.Id;
