@@ -1,0 +1,77 @@
+using SecurityPortal.Domain.Systems;
+using static SecurityPortal.Domain.Classification.LevelEngine;
+
+namespace SecurityPortal.Domain.Classification;
+
+/// <summary>Decree 85/2016/NĐ-CP Art. 7–11, one entry per criterion, each with its citation.</summary>
+public static class Decree85Criteria
+{
+    private const string Decree = "Nghị định 85/2016/NĐ-CP";
+
+    public static IReadOnlyList<Criterion> All { get; } =
+    [
+        new(1, $"Điều 7 {Decree}", "Phục vụ hoạt động nội bộ và chỉ xử lý thông tin công cộng",
+            [Fact.FunctionKind, Fact.InformationTypes],
+            f => Is(f, SystemFunctionKind.Internal) && OnlyPublic(f)),
+        new(2, $"Điều 8 khoản 1 {Decree}", "Phục vụ hoạt động nội bộ, có xử lý thông tin riêng, thông tin cá nhân, không xử lý thông tin bí mật nhà nước",
+            [Fact.FunctionKind, Fact.InformationTypes],
+            f => Is(f, SystemFunctionKind.Internal) && PrivateOrPersonal(f) && !StateSecret(f)),
+        new(2, $"Điều 8 khoản 2 điểm a {Decree}", "Phục vụ người dân, doanh nghiệp: cung cấp thông tin và dịch vụ công trực tuyến từ mức độ 2 trở xuống",
+            [Fact.FunctionKind, Fact.OnlineServiceLevel],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && f.OnlineServiceLevel <= 2),
+        new(2, $"Điều 8 khoản 2 điểm b {Decree}", "Phục vụ người dân, doanh nghiệp: dịch vụ trực tuyến không thuộc danh mục dịch vụ kinh doanh có điều kiện",
+            [Fact.FunctionKind, Fact.ConditionalBusinessLine],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && f.ConditionalBusinessLine == false),
+        new(2, $"Điều 8 khoản 2 điểm c {Decree}", "Phục vụ người dân, doanh nghiệp: xử lý thông tin riêng, thông tin cá nhân của dưới 10.000 người sử dụng",
+            [Fact.FunctionKind, Fact.InformationTypes, Fact.UserCount],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && PrivateOrPersonal(f) && f.UserCount < 10_000),
+        new(2, $"Điều 8 khoản 3 {Decree}", "Cơ sở hạ tầng thông tin phục vụ hoạt động của một cơ quan, tổ chức",
+            [Fact.FunctionKind, Fact.InfrastructureScope],
+            f => Is(f, SystemFunctionKind.InformationInfrastructure) && f.InfrastructureScope == InfrastructureScope.SingleOrganisation),
+        new(3, $"Điều 9 khoản 1 {Decree}", "Xử lý thông tin bí mật nhà nước hoặc phục vụ quốc phòng, an ninh; bị phá hoại sẽ làm tổn hại tới quốc phòng, an ninh quốc gia",
+            [Fact.InformationTypes, Fact.NationalSecurityHarm],
+            f => Harm(f, NationalSecurityHarm.Harm)),
+        new(3, $"Điều 9 khoản 2 điểm a {Decree}", "Phục vụ người dân, doanh nghiệp: dịch vụ công trực tuyến từ mức độ 3 trở lên",
+            [Fact.FunctionKind, Fact.OnlineServiceLevel],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && f.OnlineServiceLevel >= 3),
+        new(3, $"Điều 9 khoản 2 điểm b {Decree}", "Phục vụ người dân, doanh nghiệp: dịch vụ trực tuyến thuộc danh mục dịch vụ kinh doanh có điều kiện",
+            [Fact.FunctionKind, Fact.ConditionalBusinessLine],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && f.ConditionalBusinessLine == true),
+        new(3, $"Điều 9 khoản 2 điểm c {Decree}", "Phục vụ người dân, doanh nghiệp: xử lý thông tin riêng, thông tin cá nhân của từ 10.000 người sử dụng trở lên",
+            [Fact.FunctionKind, Fact.InformationTypes, Fact.UserCount],
+            f => Is(f, SystemFunctionKind.CitizenBusinessService) && PrivateOrPersonal(f) && f.UserCount >= 10_000),
+        new(3, $"Điều 9 khoản 3 {Decree}", "Cơ sở hạ tầng thông tin dùng chung trong phạm vi một ngành, một tỉnh hoặc một số tỉnh",
+            [Fact.FunctionKind, Fact.InfrastructureScope],
+            f => Is(f, SystemFunctionKind.InformationInfrastructure) && f.InfrastructureScope == InfrastructureScope.SectorOrProvince),
+        new(3, $"Điều 9 khoản 4 {Decree}", "Điều khiển công nghiệp cho công trình xây dựng cấp II, cấp III hoặc cấp IV",
+            [Fact.FunctionKind, Fact.IndustrialControlClass],
+            f => WorkClass(f, ConstructionWorkClass.ClassII, ConstructionWorkClass.ClassIII, ConstructionWorkClass.ClassIV)),
+        new(4, $"Điều 10 khoản 1 {Decree}", "Xử lý thông tin bí mật nhà nước hoặc phục vụ quốc phòng, an ninh; bị phá hoại sẽ làm tổn hại nghiêm trọng quốc phòng, an ninh quốc gia",
+            [Fact.InformationTypes, Fact.NationalSecurityHarm],
+            f => Harm(f, NationalSecurityHarm.Serious)),
+        new(4, $"Điều 10 khoản 2 {Decree}", "Hệ thống thông tin quốc gia phục vụ Chính phủ điện tử, vận hành 24/7, không chấp nhận ngừng ngoài kế hoạch",
+            [Fact.NationalEGovernmentSystem, Fact.Requires24x7],
+            f => f.NationalEGovernmentSystem == true && f.Requires24x7 == true),
+        new(4, $"Điều 10 khoản 3 {Decree}", "Cơ sở hạ tầng thông tin dùng chung trên phạm vi toàn quốc, vận hành 24/7, không chấp nhận ngừng ngoài kế hoạch",
+            [Fact.FunctionKind, Fact.InfrastructureScope, Fact.Requires24x7],
+            f => Is(f, SystemFunctionKind.InformationInfrastructure) && f.InfrastructureScope == InfrastructureScope.Nationwide && f.Requires24x7 == true),
+        new(4, $"Điều 10 khoản 4 {Decree}", "Điều khiển công nghiệp cho công trình xây dựng cấp I",
+            [Fact.FunctionKind, Fact.IndustrialControlClass],
+            f => WorkClass(f, ConstructionWorkClass.ClassI)),
+        new(5, $"Điều 11 khoản 1 {Decree}", "Xử lý thông tin bí mật nhà nước hoặc phục vụ quốc phòng, an ninh; bị phá hoại sẽ làm tổn hại đặc biệt nghiêm trọng",
+            [Fact.InformationTypes, Fact.NationalSecurityHarm],
+            f => Harm(f, NationalSecurityHarm.EspeciallySerious)),
+        new(5, $"Điều 11 khoản 2 {Decree}", "Lưu trữ dữ liệu tập trung đối với thông tin, dữ liệu đặc biệt quan trọng của quốc gia",
+            [Fact.CentralisedNationalData],
+            f => f.CentralisedNationalData == true),
+        new(5, $"Điều 11 khoản 3 {Decree}", "Cơ sở hạ tầng thông tin quốc gia kết nối liên thông Việt Nam với quốc tế",
+            [Fact.InternationalInfrastructureLink],
+            f => f.InternationalInfrastructureLink == true),
+        new(5, $"Điều 11 khoản 4 {Decree}", "Điều khiển công nghiệp cho công trình cấp đặc biệt hoặc công trình quan trọng liên quan đến an ninh quốc gia",
+            [Fact.FunctionKind, Fact.IndustrialControlClass, Fact.ServesNationalSecurityWork],
+            f => WorkClass(f, ConstructionWorkClass.Special) || (Is(f, SystemFunctionKind.IndustrialControl) && f.ServesNationalSecurityWork == true)),
+        new(5, $"Điều 11 khoản 5 {Decree}", "Hệ thống khác theo quyết định của Thủ tướng Chính phủ",
+            [Fact.DesignatedLevel],
+            f => f.DesignatedLevel == 5),
+    ];
+}
