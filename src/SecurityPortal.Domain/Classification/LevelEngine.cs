@@ -121,4 +121,20 @@ public static class LevelEngine
 
     internal static bool WorkClass(ClassificationFacts f, params ConstructionWorkClass[] classes) =>
         Is(f, SystemFunctionKind.IndustrialControl) && f.IndustrialControlClass is { } c && classes.Contains(c);
+
+    // Criteria whose wording is the same in both decrees; the tables cite them per decree.
+    internal static bool InternalPublicOnly(ClassificationFacts f) => Is(f, SystemFunctionKind.Internal) && OnlyPublic(f);
+
+    internal static bool InternalPrivateNoSecret(ClassificationFacts f) => Is(f, SystemFunctionKind.Internal) && PrivateOrPersonal(f) && !StateSecret(f);
+
+    internal static bool CitizenService(ClassificationFacts f, bool conditionalBusiness) =>
+        Is(f, SystemFunctionKind.CitizenBusinessService) && f.ConditionalBusinessLine == conditionalBusiness;
+
+    internal static bool Infrastructure(ClassificationFacts f, InfrastructureScope scope) =>
+        Is(f, SystemFunctionKind.InformationInfrastructure) && f.InfrastructureScope == scope;
+
+    internal static bool IcsSpecialOrNationalSecurity(ClassificationFacts f) =>
+        WorkClass(f, ConstructionWorkClass.Special) || (Is(f, SystemFunctionKind.IndustrialControl) && f.ServesNationalSecurityWork == true);
+
+    internal static readonly ConstructionWorkClass[] ClassesTwoToFour = [ConstructionWorkClass.ClassII, ConstructionWorkClass.ClassIII, ConstructionWorkClass.ClassIV];
 }
