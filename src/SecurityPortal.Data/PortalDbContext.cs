@@ -6,6 +6,7 @@ using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data;
@@ -23,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SoftwareComponent> SoftwareComponents => Set<SoftwareComponent>();
     public DbSet<SystemEndpoint> SystemEndpoints => Set<SystemEndpoint>();
     public DbSet<ImportDraft> ImportDrafts => Set<ImportDraft>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

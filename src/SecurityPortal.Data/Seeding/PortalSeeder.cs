@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 
@@ -16,6 +17,31 @@ namespace SecurityPortal.Data.Seeding;
 public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Reference data every installation needs: the roles and the holiday calendar (dates not yet present).</summary>
+    public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)
+    {
+        await SeedRolesAsync();
+        await SeedCalendarAsync(cancellationToken);
+    }
+
+    public async Task<int> SeedCalendarAsync(CancellationToken cancellationToken = default)
+    {
+        using var stream = typeof(PortalSeeder).Assembly.GetManifestResourceStream("SecurityPortal.Data.Seeding.calendar-2025-2027.json")
+            ?? throw new InvalidOperationException("The embedded calendar file is missing.");
+        var file = await JsonSerializer.DeserializeAsync<CalendarFile>(stream, JsonOptions, cancellationToken)
+            ?? throw new InvalidOperationException("The embedded calendar file is empty.");
+        var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
+        var added = 0;
+        foreach (var day in file.Days.Where(d => !known.Contains(d.Date)))
+        {
+            db.CalendarDays.Add(new CalendarDay(day.Date, day.Name, day.Kind, day.Provisional));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return added;
+    }
 
     public async Task SeedRolesAsync()
     {
@@ -106,6 +132,10 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
         }
     }
 }
+
+public sealed record CalendarFile(IReadOnlyList<CalendarFileDay> Days);
+
+public sealed record CalendarFileDay(DateOnly Date, string Name, CalendarDayKind Kind, bool Provisional);
 
 public sealed record DemoProvince(
     string ProvinceName, IReadOnlyList<DemoAgency> Agencies, IReadOnlyList<DemoUser> Users, IReadOnlyList<DemoSystem> Systems);

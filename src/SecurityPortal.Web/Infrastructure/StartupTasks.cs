@@ -80,7 +80,7 @@ public sealed class StartupTasks(
 
         await using var scope = scopes.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
-        await seeder.SeedRolesAsync();
+        await seeder.SeedReferenceDataAsync(cancellationToken);
         if (seed.Demo)
         {
             var created = await seeder.SeedDemoAsync(seed.DemoPassword, cancellationToken);
