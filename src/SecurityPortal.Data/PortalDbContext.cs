@@ -7,6 +7,8 @@ using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Calendar;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data;
@@ -25,6 +27,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SystemEndpoint> SystemEndpoints => Set<SystemEndpoint>();
     public DbSet<ImportDraft> ImportDrafts => Set<ImportDraft>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<LevelDossier> LevelDossiers => Set<LevelDossier>();
+    public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

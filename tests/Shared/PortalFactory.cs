@@ -28,6 +28,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Uploaded files of this portal instance, in a temporary directory of its own.</summary>
+    public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "securityportal-tests", "files", Guid.NewGuid().ToString("N"));
+
     /// <summary>Extra configuration; set before the first client or service is created.</summary>
     public PortalFactory With(string key, string? value)
     {
@@ -43,6 +46,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
+        builder.UseSetting("Files:Root", FilesRoot);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs", "portal-.log"));
         foreach (var (key, value) in _settings)
         {

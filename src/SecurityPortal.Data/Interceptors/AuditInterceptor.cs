@@ -32,6 +32,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static readonly HashSet<Type> ExcludedTypes =
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft),
+        typeof(Domain.Notifications.Notification),
     ];
 
     /// <summary>Whether changes to entities of this type are written to the trail.</summary>
@@ -100,9 +101,11 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static Dictionary<string, object?[]> DescribeChanges(EntityEntry entry, AuditAction action)
     {
         var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        foreach (var property in entry.Properties)
+        // Complex properties (a dossier's facts and content) are written as "Facts.UserCount".
+        var properties = entry.Properties.Select(p => (Name: p.Metadata.Name, Entry: p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Entry: p))));
+        foreach (var (name, property) in properties)
         {
-            var name = property.Metadata.Name;
             if (ExcludedProperties.Contains(name))
             {
                 continue;

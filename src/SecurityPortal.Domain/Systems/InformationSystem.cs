@@ -60,8 +60,13 @@ public sealed class InformationSystem : Entity
     public string? TechnicalContactPhone { get; set; }
     public string? TechnicalContactEmail { get; set; }
 
-    /// <summary>Set only by an approved level dossier (the classification feature); read-only here.</summary>
+    /// <summary>Set only by an approved level dossier (<see cref="ApplyApprovedLevel"/>).</summary>
     public int? ApprovedLevel { get; private set; }
+
+    /// <summary>The dossier whose decision set <see cref="ApprovedLevel"/>, and the decision's date.</summary>
+    public Guid? ApprovedDossierId { get; private set; }
+
+    public DateOnly? ApprovedOn { get; private set; }
 
     /// <summary>Name, code and description folded for diacritic-insensitive search.</summary>
     public string SearchText { get; private set; }
@@ -90,6 +95,14 @@ public sealed class InformationSystem : Entity
         Name = name.Trim();
         Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
         SearchText = Common.SearchText.Normalize($"{Name} {Code} {Description}");
+    }
+
+    /// <summary>Called by <see cref="Dossiers.LevelDossier.Approve"/>: the approved level replaces the previous one.</summary>
+    internal void ApplyApprovedLevel(int level, Guid dossierId, DateOnly decisionDate)
+    {
+        ApprovedLevel = level;
+        ApprovedDossierId = dossierId;
+        ApprovedOn = decisionDate;
     }
 
     public void ChangeLifecycle(LifecycleStatus status, DateOnly? goLiveDate)

@@ -40,6 +40,10 @@ public static class PortalServices
         builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         builder.Services.AddSingleton(builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions());
         builder.Services.AddSingleton(builder.Configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Files.FileStoreOptions.SectionName).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
+        builder.Services.AddSingleton<Files.FileStore>();
+        builder.Services.AddScoped<Pages.Dossiers.PortalCalendar>();
+        builder.Services.AddScoped<Pages.Dossiers.Notifier>();
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();

@@ -20,9 +20,11 @@ public sealed class SeedOptions
 /// On start: bring the schema up to date (when allowed), seed the roles, the demo province when asked,
 /// and the first administrator when the Bootstrap__Admin* variables are set. A database that is down
 /// does not stop the portal: it keeps answering 503 and finishes this work once the database returns.
+/// Uploads a crash interrupted are swept away first.
 /// </summary>
 public sealed class StartupTasks(
-    DatabaseStatus status, IServiceScopeFactory scopes, SeedOptions seed, IConfiguration configuration, ILogger<StartupTasks> logger)
+    DatabaseStatus status, IServiceScopeFactory scopes, SeedOptions seed, IConfiguration configuration,
+    Files.FileStore files, TimeProvider clock, ILogger<StartupTasks> logger)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -30,6 +32,7 @@ public sealed class StartupTasks(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        files.SweepTemporaryFiles(clock.GetUtcNow().UtcDateTime);
         if (await TryRunAsync(cancellationToken))
         {
             return;

@@ -25,6 +25,11 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
     public int MaxDaysSincePatch => registry.MaxDaysSincePatch;
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
+    public sealed record DossierRow(Guid Id, DateOnly CreatedOn, Domain.Dossiers.DossierState State, int? ProposedLevel);
+
+    public IReadOnlyList<DossierRow> Dossiers { get; private set; } = [];
+    public bool HasOpenDossier => Dossiers.Any(d => d.State is not (Domain.Dossiers.DossierState.Approved or Domain.Dossiers.DossierState.Rejected));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var system = await db.InformationSystems.AsNoTracking().VisibleTo(User)
@@ -44,6 +49,10 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
             .ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         OwnerName = names.GetValueOrDefault(system.OwnerAgencyId, string.Empty);
         OperatorName = names.GetValueOrDefault(system.OperatorAgencyId, string.Empty);
+        Dossiers = await db.LevelDossiers.AsNoTracking().Where(d => d.SystemId == system.Id)
+            .OrderByDescending(d => d.CreatedAtUtc)
+            .Select(d => new DossierRow(d.Id, d.CreatedOn, d.State, d.ProposedLevel))
+            .ToListAsync(cancellationToken);
         var key = system.Id.ToString();
         History = await db.AuditEntries.AsNoTracking()
             .Where(e => e.AggregateKey == key)

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Notifications;
+using SecurityPortal.Domain.Systems;
+
+namespace SecurityPortal.Data.Configurations;
+
+internal sealed class LevelDossierConfiguration : IEntityTypeConfiguration<LevelDossier>
+{
+    public void Configure(EntityTypeBuilder<LevelDossier> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(d => d.SystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.SystemId, d.State });
+        builder.HasIndex(d => d.State);
+        builder.Property(d => d.RuleSetReason).HasMaxLength(LevelDossier.ReasonMaxLength);
+        builder.Property(d => d.ProposalJustification).HasMaxLength(Domain.Classification.LevelProposal.JustificationMaxLength);
+        builder.Property(d => d.CreatedById).HasMaxLength(450);
+        builder.Property(d => d.SubmittedById).HasMaxLength(450);
+        builder.Property(d => d.AppraisedById).HasMaxLength(450);
+        builder.Property(d => d.ApprovedById).HasMaxLength(450);
+        builder.Property(d => d.ExpertOpinionNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.ExpertOpinionSummary).HasMaxLength(LevelDossier.ReasonMaxLength);
+        builder.Property(d => d.AppraisalComments).HasMaxLength(LevelDossier.ReasonMaxLength);
+        builder.Property(d => d.AppraisalBody).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.AppraisalDocumentNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.DecisionNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.DecisionSigner).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.ComplexProperty(d => d.Facts, facts =>
+        {
+            facts.Property(f => f.InformationTypes).HasMaxLength(100);
+        });
+        builder.ComplexProperty(d => d.Content, content =>
+        {
+            foreach (var property in typeof(DossierContent).GetProperties().Where(p => p.PropertyType == typeof(string)))
+            {
+                content.Property<string>(property.Name).HasMaxLength(DossierContent.SectionMaxLength);
+            }
+        });
+        builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<DossierAttachment>
+{
+    public void Configure(EntityTypeBuilder<DossierAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(DossierAttachment.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedById).HasMaxLength(450);
+        builder.HasIndex(a => a.Sha256);
+    }
+}
+
+internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<DossierEvent>
+{
+    public void Configure(EntityTypeBuilder<DossierEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Note).HasMaxLength(DossierEvent.NoteMaxLength);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+    }
+}

@@ -1,0 +1,487 @@
+using SecurityPortal.Domain.Calendar;
+using SecurityPortal.Domain.Classification;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+
+namespace SecurityPortal.Domain.Dossiers;
+
+/// <summary>
+/// A level-proposal dossier (hồ sơ đề xuất cấp độ) for one information system, from the first draft to the
+/// approval decision. The workflow is routed by the proposed level (<see cref="DossierRoute"/>); every step
+/// is recorded as a <see cref="DossierEvent"/>. A re-determination is a new dossier: the old ones stay.
+/// </summary>
+public sealed class LevelDossier : Entity
+{
+    public const int ShortTextMaxLength = 200;
+    public const int ReasonMaxLength = 4000;
+
+    private readonly List<DossierAttachment> _attachments = [];
+    private readonly List<DossierEvent> _events = [];
+
+    private LevelDossier()
+    {
+        CreatedById = string.Empty;
+        Facts = new ClassificationFacts();
+        Content = new DossierContent();
+    }
+
+    public Guid SystemId { get; private set; }
+    public RuleSet RuleSet { get; private set; }
+
+    /// <summary>Why the officer chose a rule set other than the default; null when the default applies.</summary>
+    public string? RuleSetReason { get; private set; }
+
+    /// <summary>When the system's investment began; decides the transition rule (Decree 331 Art. 39.1).</summary>
+    public DateOnly? InvestmentStarted { get; private set; }
+
+    public ClassificationFacts Facts { get; private set; }
+    public int? ProposedLevel { get; private set; }
+
+    /// <summary>Why a level above the engine's is proposed (required then).</summary>
+    public string? ProposalJustification { get; private set; }
+
+    public DossierContent Content { get; private set; }
+    public DossierState State { get; private set; }
+    public string CreatedById { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateOnly CreatedOn { get; private set; }
+    public string? SubmittedById { get; private set; }
+    public DateOnly? SubmittedOn { get; private set; }
+    public DateOnly? CompletenessDue { get; private set; }
+    public DateOnly? AppraisalDue { get; private set; }
+    public DateOnly? ApprovalDue { get; private set; }
+
+    public string? ExpertOpinionNumber { get; private set; }
+    public DateOnly? ExpertOpinionDate { get; private set; }
+    public string? ExpertOpinionSummary { get; private set; }
+
+    public AppraisalConclusion? AppraisalConclusion { get; private set; }
+    public string? AppraisalComments { get; private set; }
+    public string? AppraisalBody { get; private set; }
+    public string? AppraisalDocumentNumber { get; private set; }
+    public DateOnly? AppraisalDate { get; private set; }
+    public string? AppraisedById { get; private set; }
+
+    public string? DecisionNumber { get; private set; }
+    public DateOnly? DecisionDate { get; private set; }
+    public string? DecisionSigner { get; private set; }
+    public int? ApprovedLevel { get; private set; }
+    public string? ApprovedById { get; private set; }
+
+    public IReadOnlyList<DossierAttachment> Attachments => _attachments;
+    public IReadOnlyList<DossierEvent> Events => _events;
+
+    /// <summary>Draft, returned as incomplete, or sent back after an unsuitable appraisal: the officer may edit.</summary>
+    public bool IsEditable => State is DossierState.Draft or DossierState.Returned or DossierState.NeedsRevision;
+
+    public bool IsClosed => State is DossierState.Approved or DossierState.Rejected;
+
+    /// <summary>The route of the proposed level; level 1's route until a level is proposed.</summary>
+    public DossierRoute Route => DossierRoute.For(ProposedLevel ?? 1);
+
+    public RuleSet DefaultRuleSet => LevelEngine.DefaultRuleSet(CreatedOn, InvestmentStarted);
+
+    /// <summary>Starts a dossier from what the registry knows about the system.</summary>
+    public static LevelDossier Start(InformationSystem system, DossierActor creator, DateOnly today, DateTime nowUtc, DateOnly? investmentStarted)
+    {
+        if (system.Lifecycle == LifecycleStatus.Decommissioned)
+        {
+            throw new DomainException("Hệ thống đã ngừng sử dụng: không lập hồ sơ đề xuất cấp độ.");
+        }
+
+        var dossier = new LevelDossier
+        {
+            SystemId = system.Id,
+            Facts = ClassificationFacts.From(system),
+            CreatedById = creator.UserId,
+            CreatedAtUtc = nowUtc,
+            CreatedOn = today,
+            InvestmentStarted = investmentStarted,
+            State = DossierState.Draft,
+        };
+        dossier.RuleSet = dossier.DefaultRuleSet;
+        dossier.Record(DossierAction.Created, null, creator, nowUtc, null);
+        return dossier;
+    }
+
+    public LevelResult Evaluate() => LevelEngine.Evaluate(RuleSet, Facts);
+
+    /// <summary>The default follows Art. 39.1; another choice needs a reason.</summary>
+    public void ChooseRuleSet(RuleSet ruleSet, DateOnly? investmentStarted, string? reason)
+    {
+        EnsureEditable();
+        var defaultRuleSet = LevelEngine.DefaultRuleSet(CreatedOn, investmentStarted);
+        if (ruleSet != defaultRuleSet && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException($"Văn bản áp dụng mặc định là {defaultRuleSet.Citation()}; muốn áp dụng {ruleSet.Citation()} cần nêu lý do.");
+        }
+
+        var why = ruleSet == defaultRuleSet ? null : Bounded(reason, ReasonMaxLength, "Lý do chọn văn bản áp dụng");
+        InvestmentStarted = investmentStarted;
+        RuleSet = ruleSet;
+        RuleSetReason = why;
+    }
+
+    /// <summary>Saves the answers; missing answers are allowed in a draft, contradictory ones are not.</summary>
+    public void SetFacts(ClassificationFacts facts)
+    {
+        EnsureEditable();
+        var stateSecret = facts.InformationTypes is { } types && types.HasFlag(InformationTypes.StateSecret);
+        if (stateSecret && facts.NationalSecurityHarm is null or NationalSecurityHarm.None)
+        {
+            throw new DomainException("Hệ thống xử lý thông tin bí mật nhà nước: cần chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia nếu bị phá hoại.");
+        }
+
+        if (!stateSecret && facts.NationalSecurityHarm is not (null or NationalSecurityHarm.None))
+        {
+            throw new DomainException("Đã chọn mức độ tổn hại tới an ninh quốc gia nhưng chưa đánh dấu hệ thống xử lý thông tin bí mật nhà nước.");
+        }
+
+        if (facts.FunctionKind != SystemFunctionKind.IndustrialControl && (facts.IndustrialControlClass is not null || facts.ServesNationalSecurityWork == true))
+        {
+            throw new DomainException("Cấp công trình và công trình liên quan an ninh quốc gia chỉ áp dụng cho hệ thống điều khiển công nghiệp.");
+        }
+
+        if (facts.OnlineServiceLevel is < 0 or > 4)
+        {
+            throw new DomainException("Mức độ dịch vụ công trực tuyến phải từ 0 (không có) đến 4.");
+        }
+
+        if (facts.DesignatedLevel is < 0 or > 5)
+        {
+            throw new DomainException("Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro phải từ 0 (không có) đến 5.");
+        }
+
+        if (facts.UserCount < 0 || facts.BasicPersonalDataSubjects < 0 || facts.SensitivePersonalDataSubjects < 0)
+        {
+            throw new DomainException("Số người sử dụng và số chủ thể dữ liệu cá nhân không được âm.");
+        }
+
+        Facts = facts with
+        {
+            InformationTypes = facts.InformationTypes == InformationTypes.None ? null : facts.InformationTypes,
+            NationalSecurityHarm = stateSecret ? facts.NationalSecurityHarm : null,
+        };
+    }
+
+    /// <summary>The engine's level is a floor (<see cref="LevelProposal.Check"/>); null clears the proposal.</summary>
+    public void Propose(int? level, string? justification)
+    {
+        EnsureEditable();
+        if (level is { } proposed)
+        {
+            LevelProposal.Check(Evaluate(), proposed, justification);
+        }
+
+        ProposedLevel = level;
+        ProposalJustification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+    }
+
+    public void SetContent(DossierContent content)
+    {
+        EnsureEditable();
+        Content = content.Normalized();
+    }
+
+    /// <summary>Everything that still stands between the dossier and its submission, in plain Vietnamese.</summary>
+    public IReadOnlyList<string> Checklist()
+    {
+        var missing = new List<string>();
+        var result = Evaluate();
+        missing.AddRange(result.MissingFacts.Select(f => $"Chưa trả lời câu hỏi: {f.Question()}"));
+        if (ProposedLevel is not { } level)
+        {
+            missing.Add("Chưa chọn cấp độ đề xuất.");
+            level = result.Level ?? 1;
+        }
+        else
+        {
+            try
+            {
+                LevelProposal.Check(result, level, ProposalJustification);
+            }
+            catch (DomainException ex)
+            {
+                missing.Add(ex.Message);
+            }
+        }
+
+        missing.AddRange(Content.Sections().Where(s => s.FromLevel <= level && s.Text is null).Select(s => $"Chưa nhập mục «{s.Name}»."));
+        var route = DossierRoute.For(level);
+        missing.AddRange(route.RequiredToSubmit.Where(k => _attachments.All(a => a.Kind != k)).Select(k => $"Chưa đính kèm: {k.Vietnamese()}."));
+        return missing;
+    }
+
+    public void AddAttachment(DossierActor actor, AttachmentKind kind, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
+    {
+        EnsureMayAttach(actor, kind);
+        // Only the bare name is kept, whatever the uploader's path separator; it is never used as a path.
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim());
+        if (name.Length == 0)
+        {
+            name = "tep-dinh-kem";
+        }
+
+        if (name.Length > DossierAttachment.FileNameMaxLength)
+        {
+            name = name[^DossierAttachment.FileNameMaxLength..];
+        }
+
+        _attachments.Add(new DossierAttachment(Id, kind, name, contentType, length, sha256, actor.UserId, nowUtc));
+    }
+
+    public void RemoveAttachment(DossierActor actor, Guid attachmentId)
+    {
+        var attachment = _attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new DomainException("Không tìm thấy tệp đính kèm này.");
+        EnsureMayAttach(actor, attachment.Kind);
+        _attachments.Remove(attachment);
+    }
+
+    /// <summary>Officer kinds while the dossier is editable; the reviewer's documents during review; the decision at approval.</summary>
+    public bool MayAttach(DossierActor actor, AttachmentKind kind) => !IsClosed && kind switch
+    {
+        AttachmentKind.ExpertOpinion => actor.IsReviewer && State is DossierState.Submitted && Route.NeedsExpertOpinion,
+        AttachmentKind.AppraisalOpinion => actor.IsReviewer && State is DossierState.UnderAppraisal,
+        AttachmentKind.ScannedDecision => State is DossierState.AwaitingApproval && MayApprove(actor),
+        AttachmentKind.SecurityRulesDecision => IsEditable || State is DossierState.AwaitingApproval,
+        _ => IsEditable,
+    };
+
+    public void Submit(DossierActor actor, WorkingDays calendar, DateOnly today, DateTime nowUtc)
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái «{State.Vietnamese()}»: không thể gửi.");
+        }
+
+        var missing = Checklist();
+        if (missing.Count > 0)
+        {
+            throw new DomainException($"Hồ sơ chưa đầy đủ ({missing.Count} mục): {string.Join(" ", missing)}");
+        }
+
+        var from = State;
+        SubmittedById = actor.UserId;
+        SubmittedOn = today;
+        CompletenessDue = calendar.AddWorkingDays(today, DossierRoute.CompletenessWorkingDays);
+        AppraisalDue = null;
+        ApprovalDue = null;
+        // A resubmission is reviewed afresh: the earlier opinion and appraisal stay in the history only.
+        AppraisalConclusion = null;
+        ExpertOpinionNumber = null;
+        ExpertOpinionDate = null;
+        ExpertOpinionSummary = null;
+        State = DossierState.Submitted;
+        Record(DossierAction.Submitted, from, actor, nowUtc, null);
+    }
+
+    public void ReturnIncomplete(DossierActor actor, string? reason, DateTime nowUtc)
+    {
+        EnsureReviewer(actor, DossierState.Submitted, "trả lại hồ sơ");
+        var note = Bounded(Required(reason, "Lý do trả lại hồ sơ"), ReasonMaxLength, "Lý do trả lại hồ sơ");
+        State = DossierState.Returned;
+        CompletenessDue = null;
+        Record(DossierAction.Returned, DossierState.Submitted, actor, nowUtc, note);
+    }
+
+    /// <summary>Levels 4–5: the owner's cybersecurity unit gives its expert opinion before the national appraisal.</summary>
+    public void RecordExpertOpinion(DossierActor actor, string? number, DateOnly? date, string? summary, DateOnly today, DateTime nowUtc)
+    {
+        EnsureReviewer(actor, DossierState.Submitted, "ghi nhận ý kiến chuyên môn");
+        if (!Route.NeedsExpertOpinion)
+        {
+            throw new DomainException($"Hồ sơ cấp độ {ProposedLevel} không cần ý kiến chuyên môn.");
+        }
+
+        var checkedNumber = Bounded(Required(number, "Số văn bản ý kiến chuyên môn"), ShortTextMaxLength, "Số văn bản");
+        var checkedDate = PastDate(date, today, "Ngày văn bản ý kiến chuyên môn");
+        var checkedSummary = Bounded(Required(summary, "Nội dung ý kiến chuyên môn"), ReasonMaxLength, "Nội dung ý kiến chuyên môn");
+        ExpertOpinionNumber = checkedNumber;
+        ExpertOpinionDate = checkedDate;
+        ExpertOpinionSummary = checkedSummary;
+        Record(DossierAction.ExpertOpinionRecorded, State, actor, nowUtc, $"Văn bản số {ExpertOpinionNumber}");
+    }
+
+    /// <summary>The dossier is complete: the appraisal clock starts (none for levels 1–2).</summary>
+    public void Accept(DossierActor actor, WorkingDays calendar, DateOnly today, DateTime nowUtc)
+    {
+        EnsureReviewer(actor, DossierState.Submitted, "tiếp nhận hồ sơ");
+        if (Route.NeedsExpertOpinion && (ExpertOpinionNumber is null || _attachments.All(a => a.Kind != AttachmentKind.ExpertOpinion)))
+        {
+            throw new DomainException("Hồ sơ cấp độ 4, 5 cần ý kiến chuyên môn của đơn vị chuyên trách (số, ngày, nội dung và văn bản đính kèm) trước khi chuyển thẩm định.");
+        }
+
+        AppraisalDue = DossierRoute.AppraisalLimit(RuleSet, ProposedLevel!.Value) is { } limit
+            ? limit.WorkingDays ? calendar.AddWorkingDays(today, limit.Days) : today.AddDays(limit.Days)
+            : null;
+        CompletenessDue = null;
+        State = DossierState.UnderAppraisal;
+        Record(DossierAction.Accepted, DossierState.Submitted, actor, nowUtc, Route.NationalAppraisal ? "Chuyển cơ quan thẩm định cấp quốc gia" : null);
+    }
+
+    /// <summary>
+    /// The appraisal conclusion (Mẫu 04): "phù hợp" sends the dossier on for approval, "chưa phù hợp" back to the
+    /// officer with the comments. For levels 4–5 it records the national appraisal body's document.
+    /// </summary>
+    public void RecordAppraisal(
+        DossierActor actor, AppraisalConclusion conclusion, string? comments, string? documentNumber, DateOnly? date, string? body,
+        WorkingDays calendar, DateOnly today, DateTime nowUtc)
+    {
+        EnsureReviewer(actor, DossierState.UnderAppraisal, "ghi nhận kết quả thẩm định");
+        if (conclusion == Dossiers.AppraisalConclusion.NotSuitable && string.IsNullOrWhiteSpace(comments))
+        {
+            throw new DomainException("Kết luận «chưa phù hợp» cần nêu rõ các nội dung chưa phù hợp.");
+        }
+
+        // Everything is checked before anything changes: a refused appraisal leaves the dossier as it was.
+        var national = Route.NationalAppraisal;
+        var checkedBody = national ? Bounded(Required(body, "Cơ quan thẩm định"), ShortTextMaxLength, "Cơ quan thẩm định") : null;
+        var checkedNumber = national
+            ? Bounded(Required(documentNumber, "Số văn bản thẩm định"), ShortTextMaxLength, "Số văn bản thẩm định")
+            : string.IsNullOrWhiteSpace(documentNumber) ? null : Bounded(documentNumber, ShortTextMaxLength, "Số văn bản thẩm định");
+        var checkedDate = national || date is not null ? PastDate(date, today, "Ngày văn bản thẩm định") : today;
+        var checkedComments = string.IsNullOrWhiteSpace(comments) ? null : Bounded(comments, ReasonMaxLength, "Ý kiến thẩm định");
+        AppraisalBody = checkedBody;
+        AppraisalDocumentNumber = checkedNumber;
+        AppraisalDate = checkedDate;
+        AppraisalConclusion = conclusion;
+        AppraisalComments = checkedComments;
+        AppraisedById = actor.UserId;
+        AppraisalDue = null;
+        State = conclusion == Dossiers.AppraisalConclusion.Suitable ? DossierState.AwaitingApproval : DossierState.NeedsRevision;
+        ApprovalDue = State == DossierState.AwaitingApproval ? calendar.AddWorkingDays(today, DossierRoute.ApprovalWorkingDays) : null;
+        Record(DossierAction.Appraised, DossierState.UnderAppraisal, actor, nowUtc, $"{conclusion.Vietnamese()}. {AppraisalComments}".Trim());
+    }
+
+    /// <summary>Levels 1–2: the cybersecurity unit approves; levels 3–5: the owner's decision is recorded. Never by the submitter.</summary>
+    public bool MayApprove(DossierActor actor) =>
+        !IsOwnWork(actor) && (actor.IsReviewer || (Route.Approver == Approver.Owner && actor.IsOwnerOfficer));
+
+    public void Approve(DossierActor actor, InformationSystem system, string? decisionNumber, DateOnly? decisionDate, string? signer, DateOnly today, DateTime nowUtc)
+    {
+        EnsureApprover(actor, "phê duyệt");
+        if (system.Id != SystemId)
+        {
+            throw new DomainException("Quyết định không thuộc hệ thống của hồ sơ này.");
+        }
+
+        var number = Bounded(Required(decisionNumber, "Số quyết định"), ShortTextMaxLength, "Số quyết định");
+        var date = PastDate(decisionDate, today, "Ngày quyết định");
+        if (date < SubmittedOn)
+        {
+            throw new DomainException($"Ngày quyết định không được trước ngày gửi hồ sơ ({Format(SubmittedOn.Value)}).");
+        }
+
+        var checkedSigner = Bounded(Required(signer, "Người ký quyết định"), ShortTextMaxLength, "Người ký quyết định");
+        var missing = Route.RequiredToApprove.Where(k => _attachments.All(a => a.Kind != k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException($"Chưa đính kèm: {string.Join("; ", missing.Select(k => k.Vietnamese()))}.");
+        }
+
+        DecisionNumber = number;
+        DecisionDate = date;
+        DecisionSigner = checkedSigner;
+        ApprovedLevel = ProposedLevel;
+        ApprovedById = actor.UserId;
+        ApprovalDue = null;
+        State = DossierState.Approved;
+        system.ApplyApprovedLevel(ApprovedLevel!.Value, Id, date);
+        Record(DossierAction.Approved, DossierState.AwaitingApproval, actor, nowUtc, $"Quyết định số {number} ngày {Format(date)}, cấp độ {ApprovedLevel}");
+    }
+
+    public void Reject(DossierActor actor, string? reason, DateTime nowUtc)
+    {
+        EnsureApprover(actor, "từ chối phê duyệt");
+        var note = Bounded(Required(reason, "Lý do không phê duyệt"), ReasonMaxLength, "Lý do không phê duyệt");
+        ApprovalDue = null;
+        State = DossierState.Rejected;
+        Record(DossierAction.Rejected, DossierState.AwaitingApproval, actor, nowUtc, note);
+    }
+
+    /// <summary>The deadline of the current step, if the law sets one.</summary>
+    public DateOnly? DueDate => State switch
+    {
+        DossierState.Submitted => CompletenessDue,
+        DossierState.UnderAppraisal => AppraisalDue,
+        DossierState.AwaitingApproval => ApprovalDue,
+        _ => null,
+    };
+
+    public bool IsOverdue(DateOnly today) => DueDate is { } due && today > due;
+
+    private bool IsOwnWork(DossierActor actor) => actor.UserId == SubmittedById || actor.UserId == CreatedById;
+
+    private void EnsureReviewer(DossierActor actor, DossierState expected, string what)
+    {
+        if (State != expected)
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái «{State.Vietnamese()}»: không thể {what}.");
+        }
+
+        if (!actor.IsReviewer)
+        {
+            throw new DomainException($"Chỉ cán bộ của đơn vị chuyên trách mới được {what}.");
+        }
+
+        if (IsOwnWork(actor))
+        {
+            throw new DomainException($"Người lập hoặc gửi hồ sơ không được {what}.");
+        }
+    }
+
+    private void EnsureApprover(DossierActor actor, string what)
+    {
+        if (State != DossierState.AwaitingApproval)
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái «{State.Vietnamese()}»: không thể {what}.");
+        }
+
+        if (IsOwnWork(actor))
+        {
+            throw new DomainException($"Người lập hoặc gửi hồ sơ không được {what}.");
+        }
+
+        if (!MayApprove(actor))
+        {
+            throw new DomainException(Route.Approver == Approver.SecurityUnit
+                ? $"Cấp độ {ProposedLevel} do đơn vị chuyên trách phê duyệt."
+                : $"Cấp độ {ProposedLevel} do chủ quản phê duyệt: chỉ cán bộ đơn vị chuyên trách hoặc của cơ quan chủ quản được ghi nhận quyết định.");
+        }
+    }
+
+    private void EnsureMayAttach(DossierActor actor, AttachmentKind kind)
+    {
+        if (!MayAttach(actor, kind))
+        {
+            throw new DomainException($"Không thể thêm hoặc gỡ «{kind.Vietnamese()}» khi hồ sơ đang ở trạng thái «{State.Vietnamese()}».");
+        }
+    }
+
+    private void EnsureEditable()
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái «{State.Vietnamese()}»: không thể chỉnh sửa.");
+        }
+    }
+
+    private void Record(DossierAction action, DossierState? from, DossierActor actor, DateTime nowUtc, string? note) =>
+        _events.Add(new DossierEvent(Id, action, from, State, actor, nowUtc, note));
+
+    private static string Required(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? throw new DomainException($"{name} không được để trống.") : text.Trim();
+
+    private static string? Bounded(string? text, int max, string name) =>
+        text?.Trim().Length > max ? throw new DomainException($"{name} không được dài quá {max} ký tự.") : text?.Trim();
+
+    private static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly PastDate(DateOnly? date, DateOnly today, string name) => date switch
+    {
+        null => throw new DomainException($"{name} không được để trống."),
+        { } d when d > today => throw new DomainException($"{name} ({Format(d)}) không được sau ngày hôm nay."),
+        { } d => d,
+    };
+}

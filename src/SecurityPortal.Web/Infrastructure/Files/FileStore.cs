@@ -1,0 +1,210 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace SecurityPortal.Web.Infrastructure.Files;
+
+/// <summary>The <c>Files</c> configuration section: where uploads live and how large they may be.</summary>
+public sealed class FileStoreOptions
+{
+    public const string SectionName = "Files";
+
+    /// <summary>A directory outside the web root; relative paths are under the content root.</summary>
+    public string Root { get; set; } = "App_Data/files";
+
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>A ZIP (or Office document) may not unpack to more than this, nor hold more entries (zip-bomb guard).</summary>
+    public long MaxUnpackedBytes { get; set; } = 200 * 1024 * 1024;
+
+    public int MaxZipEntries { get; set; } = 5000;
+}
+
+/// <summary>A file accepted by the store: its content hash, size and the type found in its first bytes.</summary>
+public sealed record StoredFile(string Sha256, long Length, string ContentType);
+
+/// <summary>An upload refused with a message the user can act on.</summary>
+public sealed class UploadRejectedException(string message) : Exception(message);
+
+/// <summary>
+/// Evidence and dossier files: checked by their first bytes (never by name), size-capped, stored once by SHA-256
+/// outside the web root. A file is written to a temporary name first and moved into place only when complete, so a
+/// crash leaves no half file under a hash; <see cref="SweepTemporaryFiles"/> removes what a crash left behind.
+/// </summary>
+public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment environment, ILogger<FileStore> logger)
+{
+    private static readonly (string Extension, string ContentType, byte[] Magic)[] Kinds =
+    [
+        (".pdf", "application/pdf", "%PDF-"u8.ToArray()),
+        (".png", "image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        (".jpg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
+        (".jpeg", "image/jpeg", [0xFF, 0xD8, 0xFF]),
+        (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [0x50, 0x4B, 0x03, 0x04]),
+        (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [0x50, 0x4B, 0x03, 0x04]),
+        (".zip", "application/zip", [0x50, 0x4B, 0x03, 0x04]),
+        (".doc", "application/msword", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        (".xls", "application/vnd.ms-excel", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+    ];
+
+    public static string AllowedExtensions => string.Join(", ", Kinds.Select(k => k.Extension).Distinct());
+
+    public long MaxBytes => options.MaxBytes;
+
+    private string RootPath => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Root));
+
+    public async Task<StoredFile> SaveAsync(IFormFile? upload, CancellationToken cancellationToken)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            throw new UploadRejectedException("Vui lòng chọn tệp để tải lên.");
+        }
+
+        if (upload.Length > options.MaxBytes)
+        {
+            throw new UploadRejectedException($"Tệp quá lớn: tối đa {options.MaxBytes / 1024 / 1024} MB.");
+        }
+
+        var extension = Path.GetExtension(upload.FileName ?? string.Empty).ToLowerInvariant();
+        var kind = Kinds.FirstOrDefault(k => k.Extension == extension);
+        if (kind.Extension is null)
+        {
+            throw new UploadRejectedException($"Loại tệp «{extension}» không được chấp nhận. Chỉ nhận: {AllowedExtensions}.");
+        }
+
+        var temp = Path.Combine(Directory.CreateDirectory(Path.Combine(RootPath, "tmp")).FullName, $"{Guid.NewGuid():N}.part");
+        try
+        {
+            var (hash, length) = await CopyAndHashAsync(upload, temp, cancellationToken);
+            await using (var check = File.OpenRead(temp))
+            {
+                var head = new byte[16];
+                var read = await check.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+                if (!head.AsSpan(0, read).StartsWith(kind.Magic))
+                {
+                    throw new UploadRejectedException($"Nội dung tệp không đúng định dạng {extension} (kiểm tra theo các byte đầu của tệp, không theo tên).");
+                }
+
+                if (kind.Magic[0] == 0x50)
+                {
+                    check.Position = 0;
+                    CheckZip(check);
+                }
+            }
+
+            var target = PathOf(hash);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (File.Exists(target))
+            {
+                File.Delete(temp);
+            }
+            else
+            {
+                File.Move(temp, target);
+            }
+
+            return new StoredFile(hash, length, kind.ContentType);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>The file of a hash; the hash is validated, so no name from a request ever becomes a path.</summary>
+    public Stream? OpenRead(string sha256)
+    {
+        var path = PathOf(sha256);
+        return File.Exists(path) ? File.OpenRead(path) : null;
+    }
+
+    /// <summary>Removes temporary files older than an hour: uploads a crash interrupted.</summary>
+    public int SweepTemporaryFiles(DateTime nowUtc)
+    {
+        var temp = new DirectoryInfo(Path.Combine(RootPath, "tmp"));
+        if (!temp.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in temp.EnumerateFiles("*.part").Where(f => f.LastWriteTimeUtc < nowUtc.AddHours(-1)))
+        {
+            file.Delete();
+            removed++;
+        }
+
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} interrupted uploads", removed);
+        }
+
+        return removed;
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("Not a SHA-256 hex digest.", nameof(sha256));
+        }
+
+        return Path.Combine(RootPath, sha256[..2], sha256[2..4], sha256);
+    }
+
+    private async Task<(string Hash, long Length)> CopyAndHashAsync(IFormFile upload, string temp, CancellationToken cancellationToken)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long length = 0;
+        await using var source = upload.OpenReadStream();
+        await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, buffer.Length, FileOptions.Asynchronous))
+        {
+            int read;
+            while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > options.MaxBytes)
+                {
+                    throw new UploadRejectedException($"Tệp quá lớn: tối đa {options.MaxBytes / 1024 / 1024} MB.");
+                }
+
+                sha.AppendData(buffer, 0, read);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            await target.FlushAsync(cancellationToken);
+            target.Flush(flushToDisk: true);
+        }
+
+        return (Convert.ToHexStringLower(sha.GetHashAndReset()), length);
+    }
+
+    private void CheckZip(Stream stream)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > options.MaxZipEntries)
+            {
+                throw new UploadRejectedException($"Tệp nén có quá nhiều mục ({zip.Entries.Count}); tối đa {options.MaxZipEntries}.");
+            }
+
+            // The sizes in the archive's directory can lie; they are checked here and the ratio bounds what they claim.
+            long unpacked = 0;
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                if (unpacked > options.MaxUnpackedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 1000))
+                {
+                    throw new UploadRejectedException("Tệp nén giải nén ra quá lớn (nghi là «bom nén»): không được chấp nhận.");
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new UploadRejectedException("Tệp nén bị hỏng hoặc không đọc được.");
+        }
+    }
+}

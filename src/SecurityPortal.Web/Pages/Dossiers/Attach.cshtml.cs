@@ -1,0 +1,117 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Files;
+
+namespace SecurityPortal.Web.Pages.Dossiers;
+
+/// <summary>Adds a document to a dossier. The request may be a little larger than a file; the store enforces the file limit.</summary>
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock, ILogger<AttachModel> logger) : PageModel
+{
+    /// <summary>The upper bound of the configurable file limit, plus room for the form fields.</summary>
+    public const long MaxRequestBytes = (100 * 1024 * 1024) + (64 * 1024);
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Loại tài liệu")]
+    public AttachmentKind Kind { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Tệp")]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public Guid ConcurrencyStamp { get; set; }
+
+    public LevelDossier Dossier { get; private set; } = null!;
+    public InformationSystem System { get; private set; } = null!;
+    public IReadOnlyList<AttachmentKind> Kinds { get; private set; } = [];
+    public long MaxMegabytes => files.MaxBytes / 1024 / 1024;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ConcurrencyStamp = Dossier.ConcurrencyStamp;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Kinds.Contains(Kind))
+        {
+            ModelState.AddModelError(nameof(Kind), "Không thể thêm loại tài liệu này ở bước hiện tại của hồ sơ.");
+            return Page();
+        }
+
+        if (Dossier.ConcurrencyStamp != ConcurrencyStamp)
+        {
+            TempData.Error("Hồ sơ vừa được người khác thay đổi; tệp chưa được thêm. Hãy xem lại rồi thêm lại.");
+            return RedirectToPage("./Details", new { id = Id });
+        }
+
+        try
+        {
+            var stored = await files.SaveAsync(Upload, cancellationToken);
+            Dossier.AddAttachment(User.ActorFor(System), Kind, Upload!.FileName, stored.ContentType, stored.Length, stored.Sha256, clock.GetUtcNow().UtcDateTime);
+            db.Entry(Dossier).Property(d => d.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (UploadRejectedException ex)
+        {
+            ModelState.AddModelError(nameof(Upload), ex.Message + " Vui lòng chọn lại tệp.");
+            return Page();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Error("Hồ sơ vừa được người khác thay đổi; tệp chưa được thêm. Hãy xem lại rồi thêm lại.");
+            return RedirectToPage("./Details", new { id = Id });
+        }
+
+        logger.LogInformation("Dossier {DossierId}: {Kind} attached", Dossier.Id, Kind);
+        TempData.Success($"Đã thêm «{Kind.Vietnamese()}».");
+        return RedirectToPage("./Details", new { id = Id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var dossier = await db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
+        var system = dossier is null ? null : await db.InformationSystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == dossier.SystemId, cancellationToken);
+        if (dossier is null || system is null)
+        {
+            return NotFound();
+        }
+
+        Dossier = dossier;
+        System = system;
+        var actor = User.ActorFor(system);
+        Kinds = User.CanEdit(system) || actor.IsReviewer || actor.IsOwnerOfficer
+            ? Enum.GetValues<AttachmentKind>().Where(k => dossier.MayAttach(actor, k)).ToList()
+            : [];
+        return Kinds.Count == 0 ? Forbid() : null;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Calendar;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Notifications;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages.Dossiers;
+
+public static class DossierScope
+{
+    /// <summary>A dossier is visible to whoever may see its system; another agency's dossier is "not found".</summary>
+    public static IQueryable<LevelDossier> VisibleTo(this IQueryable<LevelDossier> dossiers, PortalDbContext db, ClaimsPrincipal user)
+    {
+        if (user.SeesAllAgencies())
+        {
+            return dossiers;
+        }
+
+        var systems = db.InformationSystems.VisibleTo(user).Select(s => s.Id);
+        return dossiers.Where(d => systems.Contains(d.SystemId));
+    }
+
+    /// <summary>The user as the dossier workflow sees them, for one system.</summary>
+    public static DossierActor ActorFor(this ClaimsPrincipal user, InformationSystem system) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+        user.DisplayName(),
+        user.IsInRole(PortalRoles.ProvincialReviewer),
+        user.OfficerAgencyId() is { } agencyId && agencyId == system.OwnerAgencyId);
+}
+
+/// <summary>The working-day calendar administrators maintain (CalendarDays table).</summary>
+public sealed class PortalCalendar(PortalDbContext db)
+{
+    public async Task<WorkingDays> LoadAsync(CancellationToken cancellationToken) =>
+        CalendarDay.ToWorkingDays(await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken));
+}
+
+/// <summary>
+/// In-app notifications to the next actor of a workflow. They are added to the same unit of work as the change,
+/// so a transition and its notifications are saved together or not at all.
+/// </summary>
+public sealed class Notifier(PortalDbContext db, TimeProvider clock)
+{
+    public async Task ReviewersAsync(string text, string link, string? exceptUserId, CancellationToken cancellationToken)
+    {
+        var reviewers = await (from user in db.Users
+                               join userRole in db.UserRoles on user.Id equals userRole.UserId
+                               join role in db.Roles on userRole.RoleId equals role.Id
+                               where role.Name == PortalRoles.ProvincialReviewer && user.IsActive
+                               select user.Id).ToListAsync(cancellationToken);
+        Add(reviewers.Where(id => id != exceptUserId), text, link);
+    }
+
+    /// <summary>The active officers of the agencies that own or operate the system.</summary>
+    public async Task AgencyOfficersAsync(InformationSystem system, string text, string link, string? exceptUserId, CancellationToken cancellationToken)
+    {
+        var officers = await db.Users
+            .Where(u => u.IsActive && (u.AgencyId == system.OwnerAgencyId || u.AgencyId == system.OperatorAgencyId))
+            .Select(u => u.Id).ToListAsync(cancellationToken);
+        Add(officers.Where(id => id != exceptUserId), text, link);
+    }
+
+    private void Add(IEnumerable<string> userIds, string text, string link)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Notifications.AddRange(userIds.Distinct().Select(id => new Notification(id, text, link, now)));
+    }
+}

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Systems;
+
+namespace SecurityPortal.Tests.Dossiers;
+
+/// <summary>Files and forms the dossier tests share.</summary>
+internal static class DossierTestKit
+{
+    public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>A real (small) Office Open XML package: a ZIP whose entries the store can read.</summary>
+    public static byte[] Docx(int zeroBytes = 16)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var writer = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+            {
+                writer.Write("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+            }
+
+            using var zeros = zip.CreateEntry("word/padding.bin", CompressionLevel.SmallestSize).Open();
+            zeros.Write(new byte[zeroBytes]);
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static async Task<InformationSystem> CreateSystemAsync(
+        this PortalFactory factory, string code, string name, Guid agencyId, Action<InformationSystem>? configure = null)
+    {
+        var system = new InformationSystem(code, name, agencyId, agencyId)
+        {
+            FunctionKind = SystemFunctionKind.Internal,
+            InformationTypes = InformationTypes.Private,
+            InfrastructureScope = InfrastructureScope.SingleOrganisation,
+            UserCount = 300,
+        };
+        configure?.Invoke(system);
+        await factory.WithDbAsync(async db =>
+        {
+            db.InformationSystems.Add(system);
+            return await db.SaveChangesAsync();
+        });
+        return system;
+    }
+
+    /// <summary>Posts a file as the Attach page's form does, with its antiforgery token and concurrency stamp.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid dossierId, string kind, string fileName, byte[] content)
+    {
+        var url = $"/Dossiers/Attach/{dossierId}";
+        var page = await client.GetDocumentAsync(url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var stamp = page.QuerySelector("input[name=ConcurrencyStamp]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(stamp), "ConcurrencyStamp" },
+            { new StringContent(kind), "Kind" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "Upload", fileName);
+        return await client.PostAsync(url, form);
+    }
+
+    /// <summary>The wizard's answers for an internal system with private information (level 2 under both decrees).</summary>
+    public static Dictionary<string, string> Step3Answers(bool administrativeProcedures = false) => new()
+    {
+        ["Input.OnlineServiceLevel"] = "0", ["Input.ConditionalBusinessLine"] = "false", ["Input.UserCount"] = "300",
+        ["Input.BasicPersonalDataSubjects"] = "300", ["Input.SensitivePersonalDataSubjects"] = "0",
+        ["Input.HandlesAdministrativeProcedures"] = administrativeProcedures ? "true" : "false",
+        ["Input.InfrastructureScope"] = nameof(InfrastructureScope.SingleOrganisation), ["Input.Requires24x7"] = "false",
+        ["Input.NationalEGovernmentSystem"] = "false", ["Input.CentralisedNationalData"] = "false",
+        ["Input.InternationalInfrastructureLink"] = "false", ["Input.DesignatedLevel"] = "0",
+    };
+
+    public static Dictionary<string, string> ContentAnswers(int level) =>
+        Domain.Dossiers.DossierContent.SectionList.Where(s => s.FromLevel <= level)
+            .ToDictionary(s => $"Input.Content[{s.Field}]", s => $"Nội dung mục {s.Title}");
+
+    public static Task<T> Db<T>(this PortalFactory factory, Func<PortalDbContext, Task<T>> work) => factory.WithDbAsync(work);
+}
