@@ -60,7 +60,7 @@ public sealed record DossierContent
     ];
 
     /// <summary>A section's text by its field name.</summary>
-    public string? this[string field] => field switch
+    public string? Text(string field) => field switch
     {
         nameof(Parties) => Parties,
         nameof(ScopeAndUsers) => ScopeAndUsers,
@@ -80,7 +80,7 @@ public sealed record DossierContent
 
     /// <summary>The sections as (title, text, required from level); the title is what the checklist shows.</summary>
     public IEnumerable<(string Name, string? Text, int FromLevel)> Sections() =>
-        SectionList.Select(s => (s.Title, this[s.Field], s.FromLevel));
+        SectionList.Select(s => (s.Title, Text(s.Field), s.FromLevel));
 
     /// <summary>Content from form fields keyed by section field name; unknown keys are ignored.</summary>
     public static DossierContent FromSections(IReadOnlyDictionary<string, string?> sections)
@@ -113,7 +113,7 @@ public sealed record DossierContent
             throw new Common.DomainException($"Mục «{tooLong.Name}» không được dài quá {SectionMaxLength} ký tự.");
         }
 
-        return FromSections(SectionList.ToDictionary(x => x.Field, x => Clean(this[x.Field])));
+        return FromSections(SectionList.ToDictionary(x => x.Field, x => Clean(Text(x.Field))));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

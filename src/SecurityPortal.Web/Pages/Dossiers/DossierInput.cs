@@ -111,7 +111,7 @@ public sealed class DossierInput
             DesignatedLevel = f.DesignatedLevel,
             ProposedLevel = dossier.ProposedLevel,
             ProposalJustification = dossier.ProposalJustification,
-            Content = DossierContent.SectionList.ToDictionary(s => s.Field, s => dossier.Content[s.Field]),
+            Content = DossierContent.SectionList.ToDictionary(s => s.Field, s => dossier.Content.Text(s.Field)),
         };
     }
 
