@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                problems.Add(message.Text);
+                problems.Add($"{page.Url}: {message.Text}");
             }
         };
         page.PageError += (_, error) => problems.Add(error);
@@ -76,13 +76,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, problems);
     }
 
-    /// <summary>Signs in through the login page, as a user does, and waits for the home page.</summary>
-    public async Task SignInAsync(IPage page, string email)
+    /// <summary>Signs in through the login page (and the authenticator code page when a key is given) and waits for the home page.</summary>
+    public async Task SignInAsync(IPage page, string email, string? authenticatorKey = null)
     {
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu").FillAsync(PortalFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        if (authenticatorKey is not null)
+        {
+            await page.WaitForURLAsync("**/Account/LoginWith2fa**");
+            await page.Locator("#Input_Code").FillAsync(Totp.CurrentCode(authenticatorKey));
+            await page.Locator("main button[type=submit]").First.ClickAsync();
+        }
+
         await page.WaitForURLAsync(new Uri(BaseUri, "/").ToString());
     }
 

@@ -9,5 +9,13 @@ public static class Display
     public static string DateTime(DateTime utc) =>
         VietnamTime.FromUtc(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>A file size as people read it: "820 B", "14,5 KB", "3,2 MB" (Vietnamese decimal comma).</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")) + " KB",
+        _ => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.GetCultureInfo("vi-VN")) + " MB",
+    };
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

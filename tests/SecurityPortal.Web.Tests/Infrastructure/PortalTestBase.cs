@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using SecurityPortal.Web.Infrastructure.Identity;
 
 namespace SecurityPortal.Tests;
 
@@ -51,17 +50,6 @@ public abstract class PortalTestBase : IAsyncLifetime
 
         response.AssertRedirectsTo("/");
         return client;
-    }
-}
-
-public static class Totp
-{
-    public const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-    public static string CurrentCode(string key, int stepOffset = 0)
-    {
-        Assert.True(Base32.TryDecode(key, out var secret));
-        return PortalTotpTokenProvider.Compute(secret, (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + stepOffset);
     }
 }
 

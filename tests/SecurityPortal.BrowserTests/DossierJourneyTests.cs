@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+
+namespace SecurityPortal.Tests.Browser;
+
+[Trait("Category", "Browser")]
+public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
+
+    private static async Task AttachAsync(IPage page, string kind, string fileName)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Thêm tài liệu" }).ClickAsync();
+        await page.GetByLabel("Loại tài liệu").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.GetByLabel("Tệp", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+        await page.Locator("#files-h").WaitForAsync();
+        Assert.Contains(fileName, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_walks_the_wizard_to_submission_and_a_reviewer_appraises_and_approves_and_the_system_shows_its_level()
+    {
+        var agency = await fixture.Factory.CreateAgencyAsync("SL-STP", "Sở Tư pháp");
+        await fixture.Factory.CreateUserAsync("canbo@stp.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await fixture.Factory.CreateUserAsync("thamdinh@songlam.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var system = new InformationSystem("STP-HTTP", "Hệ thống quản lý hộ tịch", agency.Id, agency.Id)
+        {
+            FunctionKind = SystemFunctionKind.Internal,
+            InformationTypes = InformationTypes.Public,
+        };
+        await fixture.Factory.WithDbAsync(db =>
+        {
+            db.InformationSystems.Add(system);
+            return db.SaveChangesAsync();
+        });
+
+        var (page, problems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "canbo@stp.vn");
+        await page.GotoAsync($"/Systems/Details/{system.Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lập hồ sơ đề xuất cấp độ" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lập hồ sơ" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Bước 1" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp tục" }).ClickAsync();
+
+        // Step 2: the engine's answer beside the form follows the boxes as they are ticked, before anything is saved.
+        await page.Locator("h1", new() { HasText = "Bước 2" }).WaitForAsync();
+        Assert.Contains("Cấp độ 1", await page.Locator("#engine-result").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Riêng", new() { Exact = true }).CheckAsync();
+        await page.Locator("#engine-result", new() { HasText = "Cấp độ 2" }).WaitForAsync();
+        Assert.Contains("Điều 12 khoản 1 Nghị định 331/2026/NĐ-CP", await page.Locator("#engine-result").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("20-dossier-wizard-live"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp tục" }).ClickAsync();
+
+        // Step 3: every question answered.
+        await page.Locator("h1", new() { HasText = "Bước 3" }).WaitForAsync();
+        await page.GetByLabel("Mức độ dịch vụ công trực tuyến (0 nếu không có)").FillAsync("0");
+        await page.GetByLabel("Số người sử dụng có thông tin riêng, thông tin cá nhân được xử lý").FillAsync("250");
+        await page.GetByLabel("Số chủ thể dữ liệu cá nhân cơ bản").FillAsync("0");
+        await page.GetByLabel("Số chủ thể dữ liệu cá nhân nhạy cảm").FillAsync("0");
+        await page.GetByLabel("Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro (0 nếu không có)").FillAsync("0");
+        await page.GetByLabel("Phạm vi của cơ sở hạ tầng thông tin").SelectOptionAsync(nameof(InfrastructureScope.SingleOrganisation));
+        foreach (var select in await page.Locator("select[name^='Input.']").AllAsync())
+        {
+            if (await select.InputValueAsync() == string.Empty)
+            {
+                await select.SelectOptionAsync("false");
+            }
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp tục" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Bước 4" }).WaitForAsync();
+        await page.GetByLabel("Cấp độ đề xuất").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp tục" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Bước 5" }).WaitForAsync();
+        foreach (var area in await page.Locator("main textarea").AllAsync())
+        {
+            await area.FillAsync("Nội dung thuyết minh của Sở Tư pháp.");
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và xem hồ sơ" }).ClickAsync();
+        await page.Locator("#checklist").WaitForAsync();
+        Assert.Contains("Chưa đính kèm: Tài liệu thiết kế", await page.Locator("#checklist").InnerTextAsync(), StringComparison.Ordinal);
+        await AttachAsync(page, "Tài liệu mô tả, thuyết minh tổng quan", "thuyet-minh.pdf");
+        await AttachAsync(page, "Tài liệu thiết kế", "thiet-ke.pdf");
+        await AttachAsync(page, "Phương án bảo đảm an toàn hệ thống thông tin", "phuong-an.pdf");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("21-dossier-ready"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi thẩm định" }).ClickAsync();
+        await page.Locator("#dossier-state", new() { HasText = "Đã gửi" }).WaitForAsync();
+
+        // The reviewer is notified, finds it in the queue, accepts, appraises and approves.
+        var (review, reviewProblems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(review, "thamdinh@songlam.vn", Totp.Key);
+        Assert.Contains("1", await review.Locator("#notification-bell").InnerTextAsync(), StringComparison.Ordinal);
+        await review.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ cấp độ" }).ClickAsync();
+        await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("22-dossier-queue"), FullPage = true });
+        await review.Locator("#dossier-queue").GetByRole(AriaRole.Link, new() { Name = "Hệ thống quản lý hộ tịch" }).ClickAsync();
+        await review.GetByRole(AriaRole.Button, new() { Name = "Hồ sơ đầy đủ: tiếp nhận, bắt đầu thẩm định" }).ClickAsync();
+        await review.Locator("#dossier-state", new() { HasText = "Đang thẩm định" }).WaitForAsync();
+        await review.GetByLabel("Ý kiến thẩm định (bắt buộc khi chưa phù hợp)").FillAsync("Cấp độ đề xuất và phương án phù hợp.");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận kết quả thẩm định" }).ClickAsync();
+        await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
+        await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf");
+        await review.GetByLabel("Số quyết định").FillAsync("12/QĐ-SKHCN");
+        await review.GetByLabel("Ngày quyết định").FillAsync(VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await review.GetByLabel("Người ký").FillAsync("Lê Văn Cường");
+        await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("23-dossier-approval"), FullPage = true });
+        await review.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt cấp độ 2" }).ClickAsync();
+        await review.Locator("#dossier-state", new() { HasText = "Đã được phê duyệt" }).WaitForAsync();
+        Assert.Contains("12/QĐ-SKHCN", await review.Locator("#decision").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The officer sees the approved level on the system.
+        await page.GotoAsync($"/Systems/Details/{system.Id}");
+        Assert.Contains("Cấp độ 2", await page.Locator("#system-level").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("24-system-level"), FullPage = true });
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(reviewProblems.Count == 0, string.Join("\n", reviewProblems));
+    }
+}

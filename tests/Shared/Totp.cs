@@ -1,0 +1,15 @@
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Tests;
+
+/// <summary>The authenticator app of the tests: the current code of a known key.</summary>
+public static class Totp
+{
+    public const string Key = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    public static string CurrentCode(string key, int stepOffset = 0)
+    {
+        Assert.True(Base32.TryDecode(key, out var secret));
+        return PortalTotpTokenProvider.Compute(secret, (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + stepOffset);
+    }
+}
