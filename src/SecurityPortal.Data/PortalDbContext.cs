@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Calendar;
+using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
@@ -30,6 +32,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LevelDossier> LevelDossiers => Set<LevelDossier>();
     public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
+    public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
+    public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -32,10 +32,16 @@ public sealed class ConcurrencyStampInterceptor : SaveChangesInterceptor
 
         // A change to a part (a system's URL or component) is a change of its aggregate: the aggregate's stamp is
         // renewed and checked too, so an edit made from an old page cannot silently undo someone else's parts.
+        // A part with its own stamp (one answer of an assessment) is checked on its own instead.
         var changedAggregates = context.ChangeTracker.Entries()
-            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && e.Entity is IAggregatePart)
+            .Where(e => (e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && e.Entity is IAggregatePart and not IOwnConcurrency)
             .Select(e => ((IAggregatePart)e.Entity).AggregateId)
             .ToHashSet();
+        foreach (var entry in context.ChangeTracker.Entries<IOwnConcurrency>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.ConcurrencyStamp = Guid.NewGuid();
+        }
+
         foreach (var entry in context.ChangeTracker.Entries<Entity>())
         {
             if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && changedAggregates.Contains(entry.Entity.Id)))

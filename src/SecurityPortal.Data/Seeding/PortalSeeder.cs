@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Calendar;
+using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 
@@ -14,15 +16,62 @@ namespace SecurityPortal.Data.Seeding;
 /// Reference data every installation needs (the roles) and, when asked, the fictional demo province.
 /// Both are idempotent: run them on every start.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users)
+public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, ILogger<PortalSeeder> logger)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Reference data every installation needs: the roles and the holiday calendar (dates not yet present).</summary>
+    /// <summary>The requirement catalogs that ship with the portal (embedded, versioned JSON files).</summary>
+    public static readonly string[] ShippedCatalogs = ["catalog-tt12-2022.json"];
+
+    /// <summary>Reference data every installation needs: the roles, the holiday calendar (dates not yet present) and the catalogs.</summary>
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)
     {
         await SeedRolesAsync();
         await SeedCalendarAsync(cancellationToken);
+        foreach (var catalog in ShippedCatalogs)
+        {
+            await SeedCatalogAsync(catalog, cancellationToken);
+        }
+    }
+
+    public static byte[] ReadEmbedded(string fileName)
+    {
+        using var stream = typeof(PortalSeeder).Assembly.GetManifestResourceStream($"SecurityPortal.Data.Seeding.{fileName}")
+            ?? throw new InvalidOperationException($"The embedded file {fileName} is missing.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Loads a shipped catalog once, published. The same file again changes nothing; a published version is never
+    /// modified — a changed file under the same code is reported and ignored (a change must be a new version code).
+    /// Returns true when the catalog was added.
+    /// </summary>
+    public async Task<bool> SeedCatalogAsync(string fileName, CancellationToken cancellationToken = default)
+    {
+        var json = ReadEmbedded(fileName);
+        var document = CatalogDocument.Parse(json);
+        var hash = CatalogDocument.HashOf(json);
+        var existing = await db.CatalogVersions.AsNoTracking().Where(v => v.Code == document.Code)
+            .Select(v => new { v.ContentHash }).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.ContentHash != hash)
+            {
+                logger.LogWarning(
+                    "The shipped catalog {Code} differs from the published version in the database and was not loaded: a change must carry a new version code",
+                    document.Code);
+            }
+
+            return false;
+        }
+
+        var version = document.ToVersion(hash);
+        version.Publish();
+        db.CatalogVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     public async Task<int> SeedCalendarAsync(CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace SecurityPortal.Domain.Common;
 
 /// <summary>A broken business rule. The message is written for the user, in Vietnamese.</summary>
-public sealed class DomainException : Exception
+public class DomainException : Exception
 {
     public DomainException(string message) : base(message)
     {

@@ -10,7 +10,7 @@ namespace SecurityPortal.Domain.Dossiers;
 /// approval decision. The workflow is routed by the proposed level (<see cref="DossierRoute"/>); every step
 /// is recorded as a <see cref="DossierEvent"/>. A re-determination is a new dossier: the old ones stay.
 /// </summary>
-public sealed class LevelDossier : Entity
+public sealed class LevelDossier : Entity, IBelongsToSystem
 {
     public const int ShortTextMaxLength = 200;
     public const int ReasonMaxLength = 4000;

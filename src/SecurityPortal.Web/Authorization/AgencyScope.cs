@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
@@ -47,6 +48,19 @@ public static class AgencyScope
 
         var agencyId = user.OfficerAgencyId();
         return agencyId is null ? agencies.Where(_ => false) : agencies.Where(a => a.Id == agencyId);
+    }
+
+    /// <summary>A dossier or an assessment is visible to whoever may see its system; another agency's answers "not found".</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, PortalDbContext db, ClaimsPrincipal user)
+        where T : class, IBelongsToSystem
+    {
+        if (user.SeesAllAgencies())
+        {
+            return records;
+        }
+
+        var systems = db.InformationSystems.VisibleTo(user).Select(s => s.Id);
+        return records.Where(d => systems.Contains(d.SystemId));
     }
 
     /// <summary>Reviewers and administrators edit any system; an officer edits the systems their agency owns or operates.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Systems;
 
@@ -48,23 +47,8 @@ internal static class DossierTestKit
     }
 
     /// <summary>Posts a file as the Attach page's form does, with its antiforgery token and concurrency stamp.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid dossierId, string kind, string fileName, byte[] content)
-    {
-        var url = $"/Dossiers/Attach/{dossierId}";
-        var page = await client.GetDocumentAsync(url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var stamp = page.QuerySelector("input[name=ConcurrencyStamp]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(stamp), "ConcurrencyStamp" },
-            { new StringContent(kind), "Kind" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "Upload", fileName);
-        return await client.PostAsync(url, form);
-    }
+    public static Task<HttpResponseMessage> UploadAsync(this HttpClient client, Guid dossierId, string kind, string fileName, byte[] content) =>
+        client.PostFileAsync($"/Dossiers/Attach/{dossierId}", new() { ["Kind"] = kind }, "Upload", fileName, content);
 
     /// <summary>The wizard's answers for an internal system with private information (level 2 under both decrees).</summary>
     public static Dictionary<string, string> Step3Answers(bool administrativeProcedures = false) => new()

@@ -70,7 +70,7 @@ public static class FormClient
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location ?? throw new InvalidOperationException("A redirect without a location");
-        var actual = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
+        var actual = location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?', '#')[0];
         Assert.Equal(path, actual);
     }
 
@@ -107,5 +107,35 @@ public static class FormClient
             .Where(h => h.Key != "__RequestVerificationToken" && given.All(g => g.Key != h.Key))
             .DistinctBy(h => h.Key);
         return await client.PostAsync(url, new FormUrlEncodedContent(given.Concat(hidden).Append(new("__RequestVerificationToken", token))));
+    }
+
+    /// <summary>
+    /// Posts a multipart form with one file to <paramref name="url"/>, as its page's form does: the page's antiforgery token
+    /// and hidden fields (e.g. the concurrency stamp) are included unless <paramref name="fields"/> sets them.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string url, Dictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {url}");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var hidden in page.QuerySelectorAll("main form[method=post] input[type=hidden][name]")
+                     .Select(i => (Name: i.GetAttribute("name")!, Value: i.GetAttribute("value") ?? string.Empty))
+                     .Where(h => h.Name != "__RequestVerificationToken" && !fields.ContainsKey(h.Name))
+                     .DistinctBy(h => h.Name))
+        {
+            form.Add(new StringContent(hidden.Value), hidden.Name);
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        return await client.PostAsync(url, form);
     }
 }

@@ -13,18 +13,6 @@ namespace SecurityPortal.Web.Pages.Dossiers;
 
 public static class DossierScope
 {
-    /// <summary>A dossier is visible to whoever may see its system; another agency's dossier is "not found".</summary>
-    public static IQueryable<LevelDossier> VisibleTo(this IQueryable<LevelDossier> dossiers, PortalDbContext db, ClaimsPrincipal user)
-    {
-        if (user.SeesAllAgencies())
-        {
-            return dossiers;
-        }
-
-        var systems = db.InformationSystems.VisibleTo(user).Select(s => s.Id);
-        return dossiers.Where(d => systems.Contains(d.SystemId));
-    }
-
     /// <summary>The user as the dossier workflow sees them, for one system.</summary>
     public static DossierActor ActorFor(this ClaimsPrincipal user, InformationSystem system) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,

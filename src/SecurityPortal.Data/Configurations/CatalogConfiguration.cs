@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Catalog;
+using SecurityPortal.Domain.Systems;
+
+namespace SecurityPortal.Data.Configurations;
+
+internal sealed class CatalogVersionConfiguration : IEntityTypeConfiguration<CatalogVersion>
+{
+    public void Configure(EntityTypeBuilder<CatalogVersion> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(v => v.Code).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.HasIndex(v => v.Code).IsUnique();
+        builder.Property(v => v.Title).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.Property(v => v.LegalBasis).HasMaxLength(CatalogVersion.TextMaxLength);
+        builder.Property(v => v.ContentHash).HasMaxLength(64);
+        builder.HasMany(v => v.Groups).WithOne().HasForeignKey(g => g.VersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.Requirements).WithOne().HasForeignKey(r => r.VersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(v => v.Groups).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(v => v.Requirements).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CatalogGroupConfiguration : IEntityTypeConfiguration<CatalogGroup>
+{
+    public void Configure(EntityTypeBuilder<CatalogGroup> builder)
+    {
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.Property(g => g.Code).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.HasIndex(g => new { g.VersionId, g.Code }).IsUnique();
+        builder.Property(g => g.Title).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.Property(g => g.TitleEn).HasMaxLength(CatalogVersion.TitleMaxLength);
+    }
+}
+
+internal sealed class CatalogRequirementConfiguration : IEntityTypeConfiguration<CatalogRequirement>
+{
+    public void Configure(EntityTypeBuilder<CatalogRequirement> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Code).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.HasIndex(r => new { r.VersionId, r.Code }).IsUnique();
+        builder.Property(r => r.GroupCode).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.Property(r => r.Title).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.Property(r => r.TitleEn).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.Property(r => r.Text).HasMaxLength(CatalogVersion.TextMaxLength);
+        builder.Property(r => r.Guidance).HasMaxLength(CatalogVersion.TextMaxLength);
+        builder.Property(r => r.Evidence).HasMaxLength(CatalogVersion.TextMaxLength);
+        builder.HasMany(r => r.Levels).WithOne().HasForeignKey(l => l.RequirementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Levels).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class RequirementLevelConfiguration : IEntityTypeConfiguration<RequirementLevel>
+{
+    public void Configure(EntityTypeBuilder<RequirementLevel> builder)
+    {
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.Text).HasMaxLength(CatalogVersion.TextMaxLength);
+        builder.Property(l => l.Reference).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.HasIndex(l => new { l.RequirementId, l.Level }).IsUnique();
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(a => a.SystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(a => a.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.SystemId, a.Cycle }).IsUnique();
+        builder.HasIndex(a => a.State);
+        builder.Property(a => a.CatalogCode).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.Property(a => a.CreatedById).HasMaxLength(450);
+        builder.Property(a => a.SubmittedById).HasMaxLength(450);
+        builder.Property(a => a.ReviewerId).HasMaxLength(450);
+        builder.Property(a => a.HeadConfirmation).HasMaxLength(Assessment.NameMaxLength);
+        builder.Property(a => a.ReturnNote).HasMaxLength(Assessment.NoteMaxLength);
+        builder.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Evidence).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<AssessmentItem>
+{
+    public void Configure(EntityTypeBuilder<AssessmentItem> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<CatalogRequirement>().WithMany().HasForeignKey(i => i.RequirementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.AssessmentId, i.RequirementId }).IsUnique();
+        builder.Property(i => i.RequirementCode).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.Property(i => i.GroupCode).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.Property(i => i.Title).HasMaxLength(CatalogVersion.TitleMaxLength);
+        builder.Property(i => i.Justification).HasMaxLength(AssessmentItem.TextMaxLength);
+        builder.Property(i => i.EvidenceNote).HasMaxLength(AssessmentItem.TextMaxLength);
+        builder.Property(i => i.Responsible).HasMaxLength(AssessmentItem.NameMaxLength);
+        builder.Property(i => i.AnsweredById).HasMaxLength(450);
+        builder.Property(i => i.ReviewComment).HasMaxLength(AssessmentItem.TextMaxLength);
+    }
+}
+
+internal sealed class AssessmentEvidenceConfiguration : IEntityTypeConfiguration<AssessmentEvidence>
+{
+    public void Configure(EntityTypeBuilder<AssessmentEvidence> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.FileName).HasMaxLength(AssessmentEvidence.FileNameMaxLength);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.UploadedById).HasMaxLength(450);
+        builder.HasIndex(e => e.ItemId);
+        builder.HasIndex(e => e.Sha256);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+
+namespace SecurityPortal.Web.Pages.Assessments;
+
+/// <summary>Self-assessments of the systems the user may see, by cycle and state; and the systems still to assess this cycle.</summary>
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "cycle")]
+    public int? Cycle { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public AssessmentState? State { get; set; }
+
+    public sealed record Row(Guid Id, string SystemName, string OwnerName, int Cycle, int Level, bool LevelIsApproved, AssessmentState State, int Items, int Answered);
+
+    public sealed record ToStart(Guid SystemId, string Name, string OwnerName, int? ApprovedLevel);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<ToStart> NotStarted { get; private set; } = [];
+    public int CurrentCycle { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        CurrentCycle = Cycle ?? VietnamTime.Today(clock).Year;
+        var assessments = db.Assessments.AsNoTracking().VisibleTo(db, User).Where(a => a.Cycle == CurrentCycle);
+        if (State is { } state)
+        {
+            assessments = assessments.Where(a => a.State == state);
+        }
+
+        Rows = await (from a in assessments
+                      join s in db.InformationSystems on a.SystemId equals s.Id
+                      join o in db.Agencies on s.OwnerAgencyId equals o.Id
+                      orderby o.Name, s.Name
+                      select new Row(a.Id, s.Name, o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State,
+                          a.Items.Count, a.Items.Count(i => i.Answer != Answer.Unanswered)))
+            .Take(500).ToListAsync(cancellationToken);
+        if (User.CanRegisterSystems())
+        {
+            var cycle = CurrentCycle;
+            var started = db.Assessments.Where(a => a.Cycle == cycle).Select(a => a.SystemId);
+            NotStarted = await (from s in db.InformationSystems.AsNoTracking().VisibleTo(User)
+                                join o in db.Agencies on s.OwnerAgencyId equals o.Id
+                                where s.Lifecycle == LifecycleStatus.Operating && !started.Contains(s.Id)
+                                orderby o.Name, s.Name
+                                select new ToStart(s.Id, s.Name, o.Name, s.ApprovedLevel)).Take(200).ToListAsync(cancellationToken);
+        }
+    }
+}

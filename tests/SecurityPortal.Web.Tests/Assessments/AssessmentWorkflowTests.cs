@@ -1,0 +1,218 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data.Seeding;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Classification;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Tests.Dossiers;
+
+namespace SecurityPortal.Tests.Assessments;
+
+public sealed class AssessmentWorkflowTests : PortalTestBase
+{
+    private static readonly DateOnly Today = VietnamTime.Today(TimeProvider.System);
+    private Agency _health = null!;
+    private InformationSystem _system = null!;
+
+    /// <summary>A system whose latest dossier proposes level 1 (no approved level yet), and the people around it.</summary>
+    private async Task ArrangeAsync()
+    {
+        _health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var ward = await Factory.CreateAgencyAsync("SL-PBT", "Ủy ban nhân dân phường Bến Thủy", AgencyKind.CommuneCommittee);
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, _health.Id);
+        await Factory.CreateUserAsync("yte2@sl.vn", PortalRoles.AgencyOfficer, _health.Id);
+        await Factory.CreateUserAsync("phuong@sl.vn", PortalRoles.AgencyOfficer, ward.Id);
+        await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
+        _system = await Factory.CreateSystemAsync("SYT-WEB", "Trang thông tin Sở Y tế", _health.Id, s => s.InformationTypes = InformationTypes.Public);
+        await Factory.WithDbAsync(async db =>
+        {
+            var system = await db.InformationSystems.SingleAsync(s => s.Id == _system.Id);
+            var dossier = LevelDossier.Start(system, new DossierActor("seed", "Seed", false, true), Today, DateTime.UtcNow, null);
+            dossier.SetFacts(dossier.Facts with { FunctionKind = SystemFunctionKind.Internal, InformationTypes = InformationTypes.Public });
+            dossier.Propose(1, null);
+            db.LevelDossiers.Add(dossier);
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    private static string Details(Guid id) => $"/Assessments/Details/{id}";
+
+    private async Task<Guid> StartAsync(HttpClient officer)
+    {
+        var created = await officer.PostFormAsync($"/Assessments/Create?systemId={_system.Id}", new() { ["Cycle"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["CatalogCode"] = "TT12-2022" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?', '#')[0]);
+    }
+
+    private Task<AssessmentItem> ItemAsync(Guid assessmentId, int index) => Factory.WithDbAsync(db =>
+        db.AssessmentItems.Where(i => i.AssessmentId == assessmentId).OrderBy(i => i.Order).Skip(index).FirstAsync());
+
+    private static Dictionary<string, string> Answer(AssessmentItem item, Answer answer, string? note = null, string? why = null, DateOnly? planned = null, string? who = null) => new()
+    {
+        ["Item.Stamp"] = item.ConcurrencyStamp.ToString(),
+        ["Item.Answer"] = answer.ToString(),
+        ["Item.EvidenceNote"] = note ?? string.Empty,
+        ["Item.Justification"] = why ?? string.Empty,
+        ["Item.PlannedDate"] = planned?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        ["Item.Responsible"] = who ?? string.Empty,
+    };
+
+    private static Task<HttpResponseMessage> AnswerAsync(HttpClient client, Guid id, AssessmentItem item, Dictionary<string, string> fields) =>
+        client.PostFormAsync($"{Details(id)}?handler=Answer&itemId={item.Id}", fields, pageUrl: Details(id));
+
+    /// <summary>Answers every item but the first <paramref name="skip"/> through the domain, as many saves would.</summary>
+    private Task<int> AnswerRestAsync(Guid id, int skip) => Factory.WithDbAsync(async db =>
+    {
+        var assessment = await db.Assessments.Include(a => a.Items).SingleAsync(a => a.Id == id);
+        foreach (var item in assessment.Items.OrderBy(i => i.Order).Skip(skip))
+        {
+            assessment.AnswerItem(item.Id, Domain.Assessments.Answer.Met, null, "Có quy chế và nhật ký.", null, null, Today, "seed", DateTime.UtcNow);
+        }
+
+        return await db.SaveChangesAsync();
+    });
+
+    private Task<AssessmentState> StateAsync(Guid id) => Factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.State).SingleAsync());
+
+    private static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
+        client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
+
+    [Fact]
+    public async Task An_officer_answers_with_evidence_and_submits_a_reviewer_returns_one_item_then_accepts_and_the_assessment_locks()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await StartAsync(officer);
+        var page = await officer.GetDocumentAsync(Details(id));
+        Assert.Contains("Cấp độ 1 (đề xuất, chưa phê duyệt)", page.Body!.TextContent, StringComparison.Ordinal);
+        var items = await Factory.WithDbAsync(db => db.AssessmentItems.CountAsync(i => i.AssessmentId == id));
+        Assert.Equal(34, items);
+
+        // Submitting with unanswered items jumps to the first one.
+        var early = await StepAsync(officer, id, "Submit", new() { ["Note"] = "Nguyễn Văn A, Giám đốc" });
+        var first = await ItemAsync(id, 0);
+        Assert.Equal($"{Details(id)}#item-{first.Id}", early.Headers.Location!.OriginalString);
+        Assert.Contains("Còn 34 yêu cầu chưa trả lời", (await officer.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
+
+        // A refused answer keeps what was typed; a good one saves that item alone.
+        var refused = await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.NotApplicable, note: "Ghi chú đang gõ"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var refusedPage = await refused.ParseAsync();
+        Assert.Contains("«Không áp dụng» cần nêu lý do", refusedPage.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Ghi chú đang gõ", refusedPage.QuerySelector($"#note-{first.Id}")!.TextContent);
+        var past = await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.NotMet, planned: Today.AddDays(-3), who: "Trần B"));
+        Assert.Contains("đã qua", (await past.ParseAsync()).QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
+        (await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.Met, note: "Quyết định 12/QĐ-SYT ban hành chính sách.")))
+            .AssertRedirectsTo(Details(id));
+
+        // Evidence: checked by content, downloadable only as an attachment.
+        var fake = await officer.PostFileAsync($"/Assessments/Evidence/{id}?itemId={first.Id}", [], "Upload", "chinh-sach.pdf", "<html>not a pdf</html>"u8.ToArray());
+        Assert.Contains("không đúng định dạng .pdf", (await fake.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var uploaded = await officer.PostFileAsync($"/Assessments/Evidence/{id}?itemId={first.Id}", [], "Upload", "chinh-sach.pdf", DossierTestKit.Pdf);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var evidence = await Factory.WithDbAsync(db => db.AssessmentEvidence.SingleAsync(e => e.AssessmentId == id));
+        var download = await officer.GetAsync($"{Details(id)}?handler=Evidence&evidenceId={evidence.Id}");
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+
+        // A gap needs a date and a person; it becomes the remediation list at acceptance.
+        var second = await ItemAsync(id, 1);
+        (await AnswerAsync(officer, id, second, Answer(second, Domain.Assessments.Answer.NotMet, planned: Today.AddDays(60), who: "Trần Văn B")))
+            .AssertRedirectsTo(Details(id));
+        await AnswerRestAsync(id, skip: 2);
+        var submitted = await StepAsync(officer, id, "Submit", new() { ["Note"] = "Nguyễn Văn A, Giám đốc Sở Y tế" });
+        submitted.AssertRedirectsTo(Details(id));
+        Assert.Equal(AssessmentState.Submitted, await StateAsync(id));
+        Assert.Equal(HttpStatusCode.Redirect, (await AnswerAsync(officer, id, second, Answer(second, Domain.Assessments.Answer.Met))).StatusCode);
+        Assert.Equal(Domain.Assessments.Answer.NotMet, (await ItemAsync(id, 1)).Answer);
+
+        // The reviewer returns one item with a comment; the officer sees exactly that item.
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        (await StepAsync(reviewer, id, "StartReview")).AssertRedirectsTo(Details(id));
+        var review = await reviewer.PostFormAsync($"{Details(id)}?handler=ReviewItem&itemId={first.Id}",
+            new() { ["Item.Review"] = nameof(ItemReview.NeedsChange), ["Item.Comment"] = "Bổ sung văn bản phổ biến chính sách." }, pageUrl: Details(id));
+        Assert.Equal(HttpStatusCode.Redirect, review.StatusCode);
+        (await StepAsync(reviewer, id, "Return", new() { ["Note"] = "Xem nhận xét từng mục." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(AssessmentState.Returned, await StateAsync(id));
+        var returned = await officer.GetDocumentAsync(Details(id));
+        Assert.Contains("Bổ sung văn bản phổ biến chính sách.", returned.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
+        var unchanged = await StepAsync(officer, id, "Submit", new() { ["Note"] = "Nguyễn Văn A, Giám đốc Sở Y tế" });
+        Assert.Equal($"{Details(id)}#item-{first.Id}", unchanged.Headers.Location!.OriginalString);
+        first = await ItemAsync(id, 0);
+        (await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.Met, note: "Quyết định 12/QĐ-SYT và công văn phổ biến 30/SYT.")))
+            .AssertRedirectsTo(Details(id));
+        (await StepAsync(officer, id, "Submit", new() { ["Note"] = "Nguyễn Văn A, Giám đốc Sở Y tế" })).AssertRedirectsTo(Details(id));
+
+        (await StepAsync(reviewer, id, "StartReview")).AssertRedirectsTo(Details(id));
+        (await StepAsync(reviewer, id, "Accept")).AssertRedirectsTo(Details(id));
+        Assert.Equal(AssessmentState.Accepted, await StateAsync(id));
+        var accepted = await officer.GetDocumentAsync(Details(id));
+        Assert.Contains("97", accepted.QuerySelector("#score-overall")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Đã triển khai một số hạng mục", accepted.QuerySelector("#deployment")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(accepted.QuerySelector($"#ans-{first.Id}"));
+        var locked = await officer.PostFormAsync($"{Details(id)}?handler=Answer&itemId={first.Id}", Answer(first, Domain.Assessments.Answer.NotMet), pageUrl: Details(id));
+        locked.AssertRedirectsTo("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task Another_agencys_assessment_answers_404_and_two_people_saving_the_same_item_do_not_overwrite_each_other()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await StartAsync(officer);
+        var first = await ItemAsync(id, 0);
+        var second = await ItemAsync(id, 1);
+
+        var ward = await SignInAsync("phuong@sl.vn");
+        Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync(Details(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/Assessments/Evidence/{id}?itemId={first.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/Assessments/Create?systemId={_system.Id}")).StatusCode);
+        var foreign = await ward.PostFormAsync($"{Details(id)}?handler=Answer&itemId={first.Id}", Answer(first, Domain.Assessments.Answer.Met), pageUrl: "/Assessments");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.DoesNotContain("Trang thông tin Sở Y tế", (await ward.GetDocumentAsync("/Assessments")).Body!.TextContent, StringComparison.Ordinal);
+
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(Details(id))).StatusCode);
+        (await leader.PostFormAsync($"{Details(id)}?handler=Answer&itemId={first.Id}", Answer(first, Domain.Assessments.Answer.Met), pageUrl: Details(id)))
+            .AssertRedirectsTo("/Account/AccessDenied");
+
+        // Both colleagues opened the page; they answer different items: both saved.
+        var colleague = await SignInAsync("yte2@sl.vn");
+        (await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.Met, note: "Của cán bộ 1"))).AssertRedirectsTo(Details(id));
+        (await AnswerAsync(colleague, id, second, Answer(second, Domain.Assessments.Answer.Met, note: "Của cán bộ 2"))).AssertRedirectsTo(Details(id));
+
+        // The same item from a stale page: refused, the first answer stays.
+        var stale = await AnswerAsync(colleague, id, first, Answer(first, Domain.Assessments.Answer.NotApplicable, why: "Ghi đè"));
+        Assert.Equal($"{Details(id)}#item-{first.Id}", stale.Headers.Location!.OriginalString);
+        Assert.Contains("vừa được người khác cập nhật", (await colleague.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
+        var kept = await ItemAsync(id, 0);
+        Assert.Equal("Của cán bộ 1", kept.EvidenceNote);
+        Assert.Equal("Của cán bộ 2", (await ItemAsync(id, 1)).EvidenceNote);
+    }
+
+    [Fact]
+    public async Task The_catalog_is_loaded_once_browsed_by_level_and_exported_as_json_that_validates()
+    {
+        await ArrangeAsync();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedCatalogAsync("catalog-tt12-2022.json"));
+        }
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.CatalogVersions.CountAsync()));
+        var officer = await SignInAsync("yte@sl.vn");
+        var level3 = await officer.GetDocumentAsync("/Catalog?level=3");
+        Assert.Contains("66 yêu cầu áp dụng cho cấp độ 3", level3.QuerySelector("#catalog-count")!.TextContent, StringComparison.Ordinal);
+        var search = await officer.GetDocumentAsync("/Catalog?level=1&q=sao%20luu");
+        Assert.Contains("Sao lưu", search.Body!.TextContent, StringComparison.Ordinal);
+        var export = await officer.GetAsync("/Catalog?handler=Export&version=TT12-2022");
+        Assert.Equal("application/json", export.Content.Headers.ContentType!.MediaType);
+        var document = Domain.Catalog.CatalogDocument.Parse(await export.Content.ReadAsByteArrayAsync());
+        Assert.Empty(document.Validate());
+        Assert.Equal(70, document.Requirements.Count);
+    }
+}
