@@ -1248,6 +1248,75 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequirementCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("SourceItemId");
+
+                    b.HasIndex("SystemId", "Status");
+
+                    b.ToTable("RemediationTasks");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1608,6 +1677,15 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
                         .WithMany()

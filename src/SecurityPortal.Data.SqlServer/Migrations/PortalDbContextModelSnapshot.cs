@@ -1250,6 +1250,75 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RequirementCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SourceItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("SourceItemId");
+
+                    b.HasIndex("SystemId", "Status");
+
+                    b.ToTable("RemediationTasks");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1610,6 +1679,15 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
                         .WithMany()

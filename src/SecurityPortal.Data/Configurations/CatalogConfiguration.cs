@@ -125,3 +125,20 @@ internal sealed class AssessmentEvidenceConfiguration : IEntityTypeConfiguration
         builder.HasIndex(e => e.Sha256);
     }
 }
+
+internal sealed class RemediationTaskConfiguration : IEntityTypeConfiguration<Domain.Remediation.RemediationTask>
+{
+    public void Configure(EntityTypeBuilder<Domain.Remediation.RemediationTask> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(t => t.SystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.Title).HasMaxLength(Domain.Remediation.RemediationTask.TitleMaxLength);
+        builder.Property(t => t.Description).HasMaxLength(Domain.Remediation.RemediationTask.TextMaxLength);
+        builder.Property(t => t.RequirementCode).HasMaxLength(CatalogVersion.CodeMaxLength);
+        builder.Property(t => t.CreatedById).HasMaxLength(450);
+        builder.HasIndex(t => new { t.SystemId, t.Status });
+        builder.HasIndex(t => t.SourceItemId);
+        builder.HasIndex(t => t.DueDate);
+    }
+}

@@ -209,6 +209,11 @@ public sealed class Assessment : Entity, IBelongsToSystem
     public (int Added, int Removed) Rescope(CatalogVersion catalog, int level, bool levelIsApproved)
     {
         EnsureEditable();
+        if (level is < 1 or > 5)
+        {
+            throw new DomainException("Cấp độ phải từ 1 đến 5.");
+        }
+
         if (catalog.Id != CatalogVersionId)
         {
             throw new DomainException("Chỉ điều chỉnh theo danh mục mà bản tự đánh giá đang dùng.");

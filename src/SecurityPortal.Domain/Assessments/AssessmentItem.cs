@@ -129,7 +129,7 @@ public sealed class AssessmentEvidence : IAggregatePart
     {
         AssessmentId = assessmentId;
         ItemId = itemId;
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim());
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim()).Trim('.', ' ');
         FileName = name.Length == 0 ? "minh-chung" : name.Length > FileNameMaxLength ? name[^FileNameMaxLength..] : name;
         ContentType = contentType;
         Length = length;

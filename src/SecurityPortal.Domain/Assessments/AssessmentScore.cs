@@ -4,7 +4,7 @@ namespace SecurityPortal.Domain.Assessments;
 public sealed record ScoreLine(string GroupCode, int Items, int Answered, int Met, int Partial, int NotMet, int NotApplicable)
 {
     /// <summary>Null when nothing applicable has been answered yet.</summary>
-    public decimal? Percent => Met + Partial + NotMet == 0 ? null : Math.Round(100m * (Met + (Partial / 2m)) / (Met + Partial + NotMet), 1);
+    public decimal? Percent => Met + Partial + NotMet == 0 ? null : Math.Round(100m * (Met + (Partial / 2m)) / (Met + Partial + NotMet), 1, MidpointRounding.AwayFromZero);
 }
 
 public sealed record AssessmentScore(ScoreLine Overall, IReadOnlyList<ScoreLine> Groups)

@@ -17,7 +17,7 @@ public sealed record CatalogDocument
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
         MaxDepth = 16,
@@ -62,13 +62,34 @@ public sealed record CatalogDocument
     {
         try
         {
-            return JsonSerializer.Deserialize<CatalogDocument>(json, Options) ?? throw new DomainException("Tệp danh mục rỗng.");
+            var document = JsonSerializer.Deserialize<CatalogDocument>(json, Options) ?? throw new DomainException("Tệp danh mục rỗng.");
+            return document.WithoutNulls();
         }
         catch (JsonException ex)
         {
             throw new DomainException($"Tệp danh mục không đúng định dạng JSON (dòng {ex.LineNumber + 1}, vị trí {ex.BytePositionInLine + 1}).");
         }
     }
+
+    /// <summary>A file may write null where text is expected; it is read as empty text, which validation then reports.</summary>
+    private CatalogDocument WithoutNulls() => this with
+    {
+        Code = Code ?? string.Empty,
+        Title = Title ?? string.Empty,
+        LegalBasis = LegalBasis ?? string.Empty,
+        EffectiveDate = EffectiveDate ?? string.Empty,
+        Groups = (Groups ?? []).Where(g => g is not null).Select(g => g with { Code = g.Code ?? string.Empty, Title = g.Title ?? string.Empty }).ToList(),
+        Requirements = (Requirements ?? []).Where(r => r is not null).Select(r => r with
+        {
+            Code = r.Code ?? string.Empty,
+            Group = r.Group ?? string.Empty,
+            Title = r.Title ?? string.Empty,
+            Text = r.Text ?? string.Empty,
+            Levels = (r.Levels ?? []).ToDictionary(
+                l => l.Key,
+                l => l.Value is null ? new LevelEntry() : l.Value with { Text = l.Value.Text ?? string.Empty, Reference = l.Value.Reference ?? string.Empty }),
+        }).ToList(),
+    };
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Options);
 
@@ -113,12 +134,13 @@ public sealed record CatalogDocument
             var name = string.IsNullOrWhiteSpace(requirement.Code) ? $"Yêu cầu thứ {index}" : $"Yêu cầu «{requirement.Code}»";
             Check(!string.IsNullOrWhiteSpace(requirement.Code) && requirement.Code.Length <= CatalogVersion.CodeMaxLength, $"{name}: thiếu mã hoặc mã dài quá {CatalogVersion.CodeMaxLength} ký tự.");
             Check(groups.Contains(requirement.Group.Trim()), $"{name}: nhóm «{requirement.Group}» không có trong danh sách nhóm.");
+            Check(Enum.IsDefined(requirement.Kind), $"{name}: loại yêu cầu không hợp lệ (Management hoặc Technical).");
             Check(!string.IsNullOrWhiteSpace(requirement.Title) && requirement.Title.Length <= CatalogVersion.TitleMaxLength, $"{name}: tên không được để trống và tối đa {CatalogVersion.TitleMaxLength} ký tự.");
             Check(!string.IsNullOrWhiteSpace(requirement.Text) && requirement.Text.Length <= CatalogVersion.TextMaxLength, $"{name}: nội dung không được để trống và tối đa {CatalogVersion.TextMaxLength} ký tự.");
             Check(requirement.Levels.Count > 0, $"{name}: không áp dụng cho cấp độ nào.");
             foreach (var (key, level) in requirement.Levels)
             {
-                Check(int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 5, $"{name}: cấp độ «{key}» không hợp lệ (chỉ từ 1 đến 5).");
+                Check(key is "1" or "2" or "3" or "4" or "5", $"{name}: cấp độ «{key}» không hợp lệ (chỉ từ 1 đến 5).");
                 Check(!string.IsNullOrWhiteSpace(level.Text) && level.Text.Length <= CatalogVersion.TextMaxLength, $"{name}, cấp độ {key}: nội dung không được để trống.");
                 Check(!string.IsNullOrWhiteSpace(level.Reference) && level.Reference.Length <= CatalogVersion.TitleMaxLength, $"{name}, cấp độ {key}: thiếu căn cứ (mục của phụ lục, tiêu chuẩn).");
             }

@@ -216,7 +216,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     {
         EnsureMayAttach(actor, kind);
         // Only the bare name is kept, whatever the uploader's path separator; it is never used as a path.
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim());
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim()).Trim('.', ' ');
         if (name.Length == 0)
         {
             name = "tep-dinh-kem";

@@ -150,6 +150,10 @@ public sealed class AssessmentWorkflowTests : PortalTestBase
         (await StepAsync(reviewer, id, "StartReview")).AssertRedirectsTo(Details(id));
         (await StepAsync(reviewer, id, "Accept")).AssertRedirectsTo(Details(id));
         Assert.Equal(AssessmentState.Accepted, await StateAsync(id));
+        var task = await Factory.WithDbAsync(db => db.RemediationTasks.SingleAsync(t => t.SystemId == _system.Id));
+        Assert.Equal((await ItemAsync(id, 1)).RequirementCode, task.RequirementCode);
+        Assert.Equal(Today.AddDays(60), task.DueDate);
+        Assert.Equal(Domain.Remediation.TaskSource.SelfAssessmentGap, task.Source);
         var accepted = await officer.GetDocumentAsync(Details(id));
         Assert.Contains("97", accepted.QuerySelector("#score-overall")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Đã triển khai một số hạng mục", accepted.QuerySelector("#deployment")!.TextContent, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
@@ -133,8 +134,36 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) =>
         StepAsync(answering: false, a => a.Return(UserId, Note), "Đã trả lại bản tự đánh giá; đơn vị thấy các yêu cầu cần bổ sung.", cancellationToken);
 
-    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) =>
-        StepAsync(answering: false, a => a.Accept(UserId, clock.GetUtcNow().UtcDateTime), "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken);
+    /// <summary>Accepts and locks; every unmet or partial item becomes a remediation task, or links to the open one for that requirement.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
+    {
+        var created = 0;
+        var result = await StepAsync(answering: false, a =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var gaps = a.Accept(UserId, now);
+            var codes = gaps.Select(g => g.RequirementCode).ToList();
+            var open = db.RemediationTasks.Where(t => t.SystemId == a.SystemId && t.RequirementCode != null && codes.Contains(t.RequirementCode)
+                    && t.Status != RemediationStatus.Verified && t.Status != RemediationStatus.Cancelled)
+                .Select(t => t.RequirementCode!).ToHashSet();
+            foreach (var gap in gaps.Where(g => !open.Contains(g.RequirementCode)))
+            {
+                db.RemediationTasks.Add(new RemediationTask(
+                    a.SystemId, $"{gap.RequirementCode}: {gap.Title}",
+                    $"Tự đánh giá năm {a.Cycle}: {gap.Answer.Vietnamese()}. {gap.EvidenceNote}".Trim(),
+                    TaskSource.SelfAssessmentGap, a.Id, gap.Id, gap.RequirementCode,
+                    gap.Answer == Answer.NotMet ? TaskSeverity.High : TaskSeverity.Medium,
+                    gap.PlannedDate ?? Today.AddDays(90), UserId, now));
+                created++;
+            }
+        }, "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken);
+        if (created > 0 && TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
+        {
+            TempData.Success($"{message} Đã tạo {created} nhiệm vụ khắc phục cho các yêu cầu chưa đáp ứng hoặc đáp ứng một phần.");
+        }
+
+        return result;
+    }
 
     private async Task<IActionResult> StepAsync(bool answering, Action<Assessment> apply, string success, CancellationToken cancellationToken, Guid? anchor = null)
     {

@@ -1,0 +1,67 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecurityPortal.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddRemediationTasks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RemediationTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequirementCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemediationTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RemediationTasks_InformationSystems_SystemId",
+                        column: x => x.SystemId,
+                        principalTable: "InformationSystems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemediationTasks_DueDate",
+                table: "RemediationTasks",
+                column: "DueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemediationTasks_SourceItemId",
+                table: "RemediationTasks",
+                column: "SourceItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RemediationTasks_SystemId_Status",
+                table: "RemediationTasks",
+                columns: new[] { "SystemId", "Status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RemediationTasks");
+        }
+    }
+}
