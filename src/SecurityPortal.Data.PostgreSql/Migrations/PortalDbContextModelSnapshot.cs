@@ -415,6 +415,12 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CarriedFromId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CatalogCode")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -472,6 +478,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -551,6 +559,18 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CarriedAnswer")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CarriedEvidenceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CarriedJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<bool>("ChangedSinceReturn")
                         .HasColumnType("boolean");
 
@@ -566,6 +586,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("IsNewRequirement")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Justification")
                         .HasMaxLength(4000)
@@ -584,6 +607,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.Property<Guid>("RequirementId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("RequirementTextChanged")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Responsible")
                         .HasMaxLength(200)
@@ -611,6 +637,54 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentItems");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("TargetLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Cycle");
+
+                    b.ToTable("Campaigns");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Auditing.AuditEntry", b =>
@@ -1594,6 +1668,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.Assessment", b =>
                 {
+                    b.HasOne("SecurityPortal.Domain.Assessments.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
                         .WithMany()
                         .HasForeignKey("CatalogVersionId")
@@ -1627,6 +1706,15 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogRequirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

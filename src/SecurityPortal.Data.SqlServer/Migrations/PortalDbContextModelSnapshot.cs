@@ -417,6 +417,12 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CarriedFromId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("CatalogCode")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -474,6 +480,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -553,6 +561,18 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CarriedAnswer")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("CarriedEvidenceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("CarriedJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<bool>("ChangedSinceReturn")
                         .HasColumnType("bit");
 
@@ -568,6 +588,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("IsNewRequirement")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Justification")
                         .HasMaxLength(4000)
@@ -586,6 +609,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.Property<Guid>("RequirementId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("RequirementTextChanged")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Responsible")
                         .HasMaxLength(200)
@@ -613,6 +639,54 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentItems");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("TargetLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Cycle");
+
+                    b.ToTable("Campaigns");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Auditing.AuditEntry", b =>
@@ -1596,6 +1670,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.Assessment", b =>
                 {
+                    b.HasOne("SecurityPortal.Domain.Assessments.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
                         .WithMany()
                         .HasForeignKey("CatalogVersionId")
@@ -1629,6 +1708,15 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogRequirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

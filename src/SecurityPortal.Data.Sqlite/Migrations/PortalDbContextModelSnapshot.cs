@@ -404,6 +404,12 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AcceptedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CarriedFromId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CatalogCode")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -461,6 +467,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("CatalogVersionId");
 
@@ -540,6 +548,18 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CarriedAnswer")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedEvidenceNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedJustification")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ChangedSinceReturn")
                         .HasColumnType("INTEGER");
 
@@ -555,6 +575,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsNewRequirement")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Justification")
                         .HasMaxLength(4000)
@@ -573,6 +596,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.Property<Guid>("RequirementId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequirementTextChanged")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Responsible")
                         .HasMaxLength(200)
@@ -600,6 +626,54 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentItems");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogVersionId");
+
+                    b.HasIndex("Cycle");
+
+                    b.ToTable("Campaigns");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Auditing.AuditEntry", b =>
@@ -1583,6 +1657,11 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.Assessment", b =>
                 {
+                    b.HasOne("SecurityPortal.Domain.Assessments.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
                         .WithMany()
                         .HasForeignKey("CatalogVersionId")
@@ -1616,6 +1695,15 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasOne("SecurityPortal.Domain.Catalog.CatalogRequirement", null)
                         .WithMany()
                         .HasForeignKey("RequirementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Assessments.Campaign", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Catalog.CatalogVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -78,6 +78,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(a => a.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.SystemId, a.Cycle }).IsUnique();
         builder.HasIndex(a => a.State);
+        builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.CatalogCode).HasMaxLength(CatalogVersion.CodeMaxLength);
         builder.Property(a => a.CreatedById).HasMaxLength(450);
         builder.Property(a => a.SubmittedById).HasMaxLength(450);
@@ -108,6 +109,8 @@ internal sealed class AssessmentItemConfiguration : IEntityTypeConfiguration<Ass
         builder.Property(i => i.Responsible).HasMaxLength(AssessmentItem.NameMaxLength);
         builder.Property(i => i.AnsweredById).HasMaxLength(450);
         builder.Property(i => i.ReviewComment).HasMaxLength(AssessmentItem.TextMaxLength);
+        builder.Property(i => i.CarriedEvidenceNote).HasMaxLength(AssessmentItem.TextMaxLength);
+        builder.Property(i => i.CarriedJustification).HasMaxLength(AssessmentItem.TextMaxLength);
     }
 }
 
@@ -140,5 +143,18 @@ internal sealed class RemediationTaskConfiguration : IEntityTypeConfiguration<Do
         builder.HasIndex(t => new { t.SystemId, t.Status });
         builder.HasIndex(t => t.SourceItemId);
         builder.HasIndex(t => t.DueDate);
+    }
+}
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Property(c => c.Title).HasMaxLength(Campaign.TitleMaxLength);
+        builder.Property(c => c.CreatedById).HasMaxLength(450);
+        builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(c => c.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.Cycle);
     }
 }

@@ -41,6 +41,12 @@ public sealed class Assessment : Entity, IBelongsToSystem
     /// <summary>The agency head who confirmed the submission (name and position), as the officer recorded it.</summary>
     public string? HeadConfirmation { get; private set; }
 
+    /// <summary>The campaign that asked for this assessment, if any.</summary>
+    public Guid? CampaignId { get; private set; }
+
+    /// <summary>The accepted assessment this one was carried forward from, if any.</summary>
+    public Guid? CarriedFromId { get; private set; }
+
     public string? ReviewerId { get; private set; }
     public string? ReturnNote { get; private set; }
     public DateTime? AcceptedAtUtc { get; private set; }
@@ -85,6 +91,66 @@ public sealed class Assessment : Entity, IBelongsToSystem
         }
 
         return assessment;
+    }
+
+    /// <summary>
+    /// A new cycle started from the last accepted assessment: every answer, note and evidence link is copied as a
+    /// proposal, each item is reset to "to confirm" (unanswered), and each shows whether the requirement is new or its
+    /// text changed since.
+    /// </summary>
+    public static Assessment CarryForward(
+        Assessment previous, CatalogVersion previousCatalog, InformationSystem system, CatalogVersion catalog, int cycle, int level, bool levelIsApproved,
+        string userId, DateTime nowUtc)
+    {
+        if (previous.State != AssessmentState.Accepted)
+        {
+            throw new DomainException("Chỉ tiếp nối từ bản tự đánh giá đã được chấp nhận.");
+        }
+
+        if (previous.SystemId != system.Id || previous.CatalogVersionId != previousCatalog.Id)
+        {
+            throw new DomainException("Bản tự đánh giá trước không thuộc hệ thống này.");
+        }
+
+        if (cycle <= previous.Cycle)
+        {
+            throw new DomainException($"Năm đánh giá mới phải sau năm {previous.Cycle}.");
+        }
+
+        var next = Start(system, catalog, cycle, level, levelIsApproved, userId, nowUtc);
+        next.CarriedFromId = previous.Id;
+        var before = previous._items.ToDictionary(i => i.RequirementCode, StringComparer.OrdinalIgnoreCase);
+        var oldRequirements = previousCatalog.Requirements.ToDictionary(r => r.Id);
+        var newRequirements = catalog.Requirements.ToDictionary(r => r.Id);
+        foreach (var item in next._items)
+        {
+            if (!before.TryGetValue(item.RequirementCode, out var old))
+            {
+                item.MarkNewRequirement();
+                continue;
+            }
+
+            var oldText = oldRequirements.GetValueOrDefault(old.RequirementId)?.ForLevel(previous.Level)?.Text;
+            var newText = newRequirements.GetValueOrDefault(item.RequirementId)?.ForLevel(level)?.Text;
+            item.CarryFrom(old, textChanged: oldText != newText);
+            foreach (var evidence in previous._evidence.Where(e => e.ItemId == old.Id))
+            {
+                next._evidence.Add(new AssessmentEvidence(next.Id, item.Id, evidence.FileName, evidence.ContentType, evidence.Length, evidence.Sha256, evidence.UploadedById, evidence.UploadedAtUtc));
+            }
+        }
+
+        return next;
+    }
+
+    /// <summary>Counts this assessment in a campaign of the same cycle.</summary>
+    public void JoinCampaign(Campaign campaign)
+    {
+        if (campaign.Cycle != Cycle)
+        {
+            throw new DomainException($"Đợt đánh giá năm {campaign.Cycle} không nhận bản tự đánh giá năm {Cycle}.");
+        }
+
+        CampaignId = campaign.Id;
     }
 
     /// <summary>Saves one answer. Not applicable needs a justification; unmet and partial need a planned date and a person.</summary>

@@ -46,6 +46,18 @@ public sealed class AssessmentItem : IOwnConcurrency
     public ItemReview Review { get; private set; }
     public string? ReviewComment { get; private set; }
 
+    /// <summary>Carried forward from the last accepted assessment: the answer then, proposed again for confirmation.</summary>
+    public Answer? CarriedAnswer { get; private set; }
+
+    public string? CarriedEvidenceNote { get; private set; }
+    public string? CarriedJustification { get; private set; }
+
+    /// <summary>The requirement's wording for this level changed since the carried answer was given.</summary>
+    public bool RequirementTextChanged { get; private set; }
+
+    /// <summary>The requirement did not apply in the assessment this one was carried forward from.</summary>
+    public bool IsNewRequirement { get; private set; }
+
     /// <summary>Set when the officer changes an item after the assessment was returned, so the reviewer sees what moved.</summary>
     public bool ChangedSinceReturn { get; private set; }
 
@@ -104,6 +116,16 @@ public sealed class AssessmentItem : IOwnConcurrency
     }
 
     internal void ResetChangeFlag() => ChangedSinceReturn = false;
+
+    internal void CarryFrom(AssessmentItem previous, bool textChanged)
+    {
+        CarriedAnswer = previous.Answer;
+        CarriedEvidenceNote = previous.EvidenceNote;
+        CarriedJustification = previous.Justification;
+        RequirementTextChanged = textChanged;
+    }
+
+    internal void MarkNewRequirement() => IsNewRequirement = true;
 
     internal void ReopenReview() => Review = ItemReview.None;
 

@@ -76,6 +76,8 @@ public static class PortalServices
                 o.Conventions.AuthorizePage("/Agencies/Merge", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Systems/Software", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizeFolder("/Imports", Policies.AgencyManagement);
+                o.Conventions.AuthorizePage("/Catalog/Import", Policies.AgencyManagement);
+                o.Conventions.AuthorizeFolder("/Campaigns", Policies.ProvinceWideReading);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");

@@ -32,6 +32,13 @@ public sealed class CreateModel(PortalDbContext db, TimeProvider clock, ILogger<
     [Display(Name = "Danh mục yêu cầu")]
     public string? CatalogCode { get; set; }
 
+    [BindProperty]
+    [Display(Name = "Tiếp nối từ bản tự đánh giá đã được chấp nhận gần nhất")]
+    public bool CarryForward { get; set; } = true;
+
+    /// <summary>The last accepted assessment of the system, which a new cycle can start from.</summary>
+    public (Guid Id, int Cycle)? Previous { get; private set; }
+
     public InformationSystem System { get; private set; } = null!;
     public int? Level { get; private set; }
     public bool LevelIsApproved { get; private set; }
@@ -73,8 +80,24 @@ public sealed class CreateModel(PortalDbContext db, TimeProvider clock, ILogger<
 
         try
         {
-            var assessment = Assessment.Start(System, catalog, Cycle, Level ?? 0, LevelIsApproved,
-                User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            var now = clock.GetUtcNow().UtcDateTime;
+            Assessment assessment;
+            if (CarryForward && Previous is { } previousRef)
+            {
+                var previous = await db.Assessments.AsNoTracking().Include(a => a.Items).Include(a => a.Evidence).AsSplitQuery()
+                    .SingleAsync(a => a.Id == previousRef.Id, cancellationToken);
+                var previousCatalog = previous.CatalogVersionId == catalog.Id
+                    ? catalog
+                    : await db.CatalogVersions.AsNoTracking().Include(v => v.Requirements).ThenInclude(r => r.Levels).AsSplitQuery()
+                        .SingleAsync(v => v.Id == previous.CatalogVersionId, cancellationToken);
+                assessment = Assessment.CarryForward(previous, previousCatalog, System, catalog, Cycle, Level ?? 0, LevelIsApproved, userId, now);
+            }
+            else
+            {
+                assessment = Assessment.Start(System, catalog, Cycle, Level ?? 0, LevelIsApproved, userId, now);
+            }
+
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Assessment {AssessmentId} started for system {SystemId}, cycle {Cycle}", assessment.Id, SystemId, Cycle);
@@ -111,6 +134,10 @@ public sealed class CreateModel(PortalDbContext db, TimeProvider clock, ILogger<
             ? (approved, true)
             : (await db.LevelDossiers.AsNoTracking().Where(d => d.SystemId == system.Id && d.ProposedLevel != null && d.State != DossierState.Rejected)
                 .OrderByDescending(d => d.CreatedAtUtc).Select(d => d.ProposedLevel).FirstOrDefaultAsync(cancellationToken), false);
+        var previousAccepted = await db.Assessments.AsNoTracking()
+            .Where(a => a.SystemId == system.Id && a.State == AssessmentState.Accepted)
+            .OrderByDescending(a => a.Cycle).Select(a => new { a.Id, a.Cycle }).FirstOrDefaultAsync(cancellationToken);
+        Previous = previousAccepted is null ? null : (previousAccepted.Id, previousAccepted.Cycle);
         Catalogs = await db.CatalogVersions.AsNoTracking().Where(v => v.Status == CatalogStatus.Published)
             .OrderByDescending(v => v.EffectiveDate)
             .Select(v => new SelectListItem(v.Code + " — " + v.Title, v.Code)).ToListAsync(cancellationToken);

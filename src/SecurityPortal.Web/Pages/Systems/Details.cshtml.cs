@@ -28,6 +28,10 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
     public sealed record DossierRow(Guid Id, DateOnly CreatedOn, Domain.Dossiers.DossierState State, int? ProposedLevel);
 
     public IReadOnlyList<DossierRow> Dossiers { get; private set; } = [];
+    public sealed record AssessmentRow(Guid Id, int Cycle, Domain.Assessments.AssessmentState State, int Level);
+
+    public IReadOnlyList<AssessmentRow> Assessments { get; private set; } = [];
+
     public bool HasOpenDossier => Dossiers.Any(d => d.State is not (Domain.Dossiers.DossierState.Approved or Domain.Dossiers.DossierState.Rejected));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -52,6 +56,10 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
         Dossiers = await db.LevelDossiers.AsNoTracking().Where(d => d.SystemId == system.Id)
             .OrderByDescending(d => d.CreatedAtUtc)
             .Select(d => new DossierRow(d.Id, d.CreatedOn, d.State, d.ProposedLevel))
+            .ToListAsync(cancellationToken);
+        Assessments = await db.Assessments.AsNoTracking().Where(a => a.SystemId == system.Id)
+            .OrderByDescending(a => a.Cycle)
+            .Select(a => new AssessmentRow(a.Id, a.Cycle, a.State, a.Level))
             .ToListAsync(cancellationToken);
         var key = system.Id.ToString();
         History = await db.AuditEntries.AsNoTracking()

@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecurityPortal.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddCampaignsAndCarryForward : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "CampaignId",
+                table: "Assessments",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CarriedFromId",
+                table: "Assessments",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CarriedAnswer",
+                table: "AssessmentItems",
+                type: "nvarchar(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CarriedEvidenceNote",
+                table: "AssessmentItems",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CarriedJustification",
+                table: "AssessmentItems",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsNewRequirement",
+                table: "AssessmentItems",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequirementTextChanged",
+                table: "AssessmentItems",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Cycle = table.Column<int>(type: "int", nullable: false),
+                    CatalogVersionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    TargetKind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    TargetLevel = table.Column<int>(type: "int", nullable: true),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_CatalogVersions_CatalogVersionId",
+                        column: x => x.CatalogVersionId,
+                        principalTable: "CatalogVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_CampaignId",
+                table: "Assessments",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_CatalogVersionId",
+                table: "Campaigns",
+                column: "CatalogVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Cycle",
+                table: "Campaigns",
+                column: "Cycle");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Assessments_Campaigns_CampaignId",
+                table: "Assessments",
+                column: "CampaignId",
+                principalTable: "Campaigns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Assessments_Campaigns_CampaignId",
+                table: "Assessments");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_CampaignId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "CampaignId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedFromId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedAnswer",
+                table: "AssessmentItems");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedEvidenceNote",
+                table: "AssessmentItems");
+
+            migrationBuilder.DropColumn(
+                name: "CarriedJustification",
+                table: "AssessmentItems");
+
+            migrationBuilder.DropColumn(
+                name: "IsNewRequirement",
+                table: "AssessmentItems");
+
+            migrationBuilder.DropColumn(
+                name: "RequirementTextChanged",
+                table: "AssessmentItems");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Catalog;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Tests.Dossiers;
+
+namespace SecurityPortal.Tests.Assessments;
+
+public sealed class CampaignAndCatalogTests : PortalTestBase
+{
+    private static readonly DateOnly Today = VietnamTime.Today(TimeProvider.System);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<(Agency Health, Agency School)> ArrangeAsync()
+    {
+        var health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var school = await Factory.CreateAgencyAsync("SL-THPT", "Trường THPT Bến Thủy", AgencyKind.School);
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
+        return (health, school);
+    }
+
+    /// <summary>Gives a system an approved level the way the portal does: through an approved dossier.</summary>
+    private Task<int> ApproveLevelAsync(Guid systemId, int level) => Factory.WithDbAsync(async db =>
+    {
+        var system = await db.InformationSystems.SingleAsync(s => s.Id == systemId);
+        var officer = new Domain.Dossiers.DossierActor("officer", "Cán bộ", false, true);
+        var reviewer = new Domain.Dossiers.DossierActor("reviewer", "Thẩm định", true, false);
+        var dossier = Domain.Dossiers.LevelDossier.Start(system, officer, Today, DateTime.UtcNow, null);
+        dossier.SetFacts(new Domain.Classification.ClassificationFacts
+        {
+            FunctionKind = SystemFunctionKind.Internal, InformationTypes = level == 1 ? InformationTypes.Public : InformationTypes.Private,
+            OnlineServiceLevel = 0, ConditionalBusinessLine = false, UserCount = 10, BasicPersonalDataSubjects = 0, SensitivePersonalDataSubjects = 0,
+            HandlesAdministrativeProcedures = false, InfrastructureScope = InfrastructureScope.SingleOrganisation, Requires24x7 = false,
+            NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0,
+        });
+        dossier.Propose(level, level > 2 ? "Theo đánh giá rủi ro." : null);
+        dossier.SetContent(Domain.Dossiers.DossierContent.FromSections(Domain.Dossiers.DossierContent.SectionList.ToDictionary(s => s.Field, s => (string?)"Nội dung")));
+        foreach (var kind in Domain.Dossiers.DossierRoute.For(level).RequiredToSubmit)
+        {
+            dossier.AddAttachment(officer, kind, "a.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
+        }
+
+        var calendar = new Domain.Calendar.WorkingDays([]);
+        dossier.Submit(officer, calendar, Today, DateTime.UtcNow);
+        if (level >= 4)
+        {
+            dossier.AddAttachment(reviewer, Domain.Dossiers.AttachmentKind.ExpertOpinion, "y.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
+            dossier.RecordExpertOpinion(reviewer, "1/YK", Today, "Đồng ý", Today, DateTime.UtcNow);
+        }
+
+        dossier.Accept(reviewer, calendar, Today, DateTime.UtcNow);
+        dossier.RecordAppraisal(reviewer, Domain.Dossiers.AppraisalConclusion.Suitable, null, "2/TĐ", Today, "Bộ Công an", calendar, Today, DateTime.UtcNow);
+        foreach (var kind in Domain.Dossiers.DossierRoute.For(level).RequiredToApprove)
+        {
+            dossier.AddAttachment(reviewer, kind, "q.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
+        }
+
+        dossier.Approve(reviewer, system, "3/QĐ", Today, "Giám đốc", Today, DateTime.UtcNow);
+        db.LevelDossiers.Add(dossier);
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task A_campaign_creates_the_drafts_for_its_target_notifies_agencies_and_shows_progress_per_agency()
+    {
+        var (health, school) = await ArrangeAsync();
+        var his = await Factory.CreateSystemAsync("SYT-HIS", "Hệ thống thông tin bệnh viện", health.Id);
+        var web = await Factory.CreateSystemAsync("THPT-WEB", "Trang thông tin trường", school.Id);
+        await Factory.CreateSystemAsync("SYT-NEW", "Hệ thống chưa có cấp độ", health.Id);
+        await ApproveLevelAsync(his.Id, 2);
+        await ApproveLevelAsync(web.Id, 1);
+
+        var officer = await SignInAsync("yte@sl.vn");
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/Campaigns")).StatusCode);
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var past = await reviewer.PostFormAsync("/Campaigns", new()
+        {
+            ["Input.Title"] = "Tự đánh giá năm nay", ["Input.Cycle"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CatalogCode"] = "TT12-2022", ["Input.Deadline"] = Iso(Today.AddDays(-1)),
+        });
+        Assert.Contains("Hạn hoàn thành đã qua", (await past.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Tự đánh giá năm nay", (await past.ParseAsync()).QuerySelector("#Input_Title")!.GetAttribute("value"));
+
+        var launched = await reviewer.PostFormAsync("/Campaigns", new()
+        {
+            ["Input.Title"] = "Tự đánh giá năm nay", ["Input.Cycle"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.CatalogCode"] = "TT12-2022", ["Input.Deadline"] = Iso(Today.AddDays(20)), ["Input.TargetKind"] = nameof(AgencyKind.Department),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
+        var campaignUrl = launched.Headers.Location!.OriginalString;
+        Assert.Contains("tạo 1 bản tự đánh giá", (await reviewer.GetDocumentAsync(campaignUrl)).Body!.TextContent, StringComparison.Ordinal);
+        var assessments = await Factory.WithDbAsync(db => db.Assessments.ToListAsync());
+        var only = Assert.Single(assessments);
+        Assert.Equal(his.Id, only.SystemId);
+        Assert.Equal(2, only.Level);
+        Assert.True(only.LevelIsApproved);
+        var officerId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "yte@sl.vn").Select(u => u.Id).SingleAsync());
+        Assert.True(await Factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == officerId && n.Text.Contains("Tự đánh giá năm nay"))));
+
+        var progress = await reviewer.GetDocumentAsync(campaignUrl);
+        var row = progress.QuerySelectorAll("#campaign-progress tbody tr").Single();
+        Assert.Contains("Sở Y tế", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1", row.QuerySelectorAll("td")[1].TextContent);
+        var excel = await reviewer.GetExcelRowsAsync($"{campaignUrl}?handler=Excel");
+        Assert.Equal("Sở Y tế", excel[1][0]);
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(campaignUrl)).StatusCode);
+        (await leader.PostFormAsync("/Campaigns", new() { ["Input.Title"] = "x" }, pageUrl: "/Campaigns")).AssertRedirectsTo("/Account/AccessDenied");
+    }
+
+    [Fact]
+    public async Task A_new_cycle_carries_forward_the_last_accepted_answers_and_evidence_to_confirm()
+    {
+        var (health, _) = await ArrangeAsync();
+        var his = await Factory.CreateSystemAsync("SYT-HIS", "Hệ thống thông tin bệnh viện", health.Id);
+        await ApproveLevelAsync(his.Id, 1);
+        var previousId = await Factory.WithDbAsync(async db =>
+        {
+            var system = await db.InformationSystems.SingleAsync(s => s.Id == his.Id);
+            var catalog = await db.CatalogVersions.Include(v => v.Requirements).ThenInclude(r => r.Levels).SingleAsync();
+            var last = Assessment.Start(system, catalog, Today.Year - 1, 1, true, "officer", DateTime.UtcNow);
+            foreach (var item in last.Items)
+            {
+                last.AnswerItem(item.Id, Answer.Met, null, $"Minh chứng {item.RequirementCode}", null, null, Today, "officer", DateTime.UtcNow);
+            }
+
+            last.AddEvidence(last.Items[0].Id, "quy-che.pdf", "application/pdf", 10, new string('b', 64), "officer", DateTime.UtcNow);
+            last.Submit("officer", "Giám đốc", DateTime.UtcNow);
+            last.StartReview("reviewer");
+            last.Accept("reviewer", DateTime.UtcNow);
+            db.Assessments.Add(last);
+            await db.SaveChangesAsync();
+            return last.Id;
+        });
+
+        var officer = await SignInAsync("yte@sl.vn");
+        var form = await officer.GetDocumentAsync($"/Assessments/Create?systemId={his.Id}");
+        Assert.Contains($"năm {Today.Year - 1}", form.Body!.TextContent, StringComparison.Ordinal);
+        var created = await officer.PostFormAsync($"/Assessments/Create?systemId={his.Id}", new()
+        {
+            ["Cycle"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["CatalogCode"] = "TT12-2022", ["CarryForward"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var current = await Factory.WithDbAsync(db => db.Assessments.Include(a => a.Items).Include(a => a.Evidence).SingleAsync(a => a.Cycle == Today.Year));
+        Assert.Equal(previousId, current.CarriedFromId);
+        Assert.All(current.Items, i =>
+        {
+            Assert.Equal(Answer.Unanswered, i.Answer);
+            Assert.Equal(Answer.Met, i.CarriedAnswer);
+            Assert.Equal($"Minh chứng {i.RequirementCode}", i.CarriedEvidenceNote);
+        });
+        Assert.Equal("quy-che.pdf", Assert.Single(current.Evidence).FileName);
+        var page = await officer.GetDocumentAsync($"/Assessments/Details/{current.Id}");
+        var first = current.Items.OrderBy(i => i.Order).First();
+        Assert.Contains("Năm trước: Đáp ứng", page.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Minh chứng {first.RequirementCode}", page.QuerySelector($"#note-{first.Id}")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_catalog_file_with_errors_is_explained_and_a_valid_one_becomes_a_draft_compared_then_published()
+    {
+        await ArrangeAsync();
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var shipped = CatalogDocument.Parse(Data.Seeding.PortalSeeder.ReadEmbedded("catalog-tt12-2022.json"));
+        var broken = shipped with
+        {
+            Code = "TT12-2022",
+            Requirements = [.. shipped.Requirements, shipped.Requirements[0] with { Levels = new() { ["6"] = new() { Text = "x", Reference = "y" } } }],
+        };
+        var refused = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.json", broken.ToJson());
+        var errors = (await refused.ParseAsync()).QuerySelector("#import-errors")!.TextContent;
+        Assert.Contains($"Mã yêu cầu «{shipped.Requirements[0].Code}» bị trùng", errors, StringComparison.Ordinal);
+        Assert.Contains("cấp độ «6» không hợp lệ", errors, StringComparison.Ordinal);
+        var notJson = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.json", Encoding.UTF8.GetBytes("{ \"code\": "));
+        Assert.Contains("không đúng định dạng JSON", (await notJson.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var sameCode = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.json", shipped.ToJson());
+        Assert.Contains("đã có: một phiên bản mới cần mã mới", (await sameCode.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var next = shipped with
+        {
+            Code = "TT12-2022-B",
+            Requirements = [.. shipped.Requirements.Skip(1).Select((r, i) => i == 0 ? r with { Title = r.Title + " (sửa đổi)" } : r),
+                new CatalogDocument.RequirementEntry
+                {
+                    Code = "CH.9.1", Group = shipped.Groups[^1].Code, Kind = RequirementKind.Technical, Title = "Vá lỗ hổng hằng tháng", Text = "Cập nhật bản vá hằng tháng.",
+                    Levels = new() { ["3"] = new() { Text = "Cập nhật bản vá hằng tháng.", Reference = "Thử nghiệm" } },
+                }],
+        };
+        var imported = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.json", next.ToJson());
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal(CatalogStatus.Draft, await Factory.WithDbAsync(db => db.CatalogVersions.Where(v => v.Code == "TT12-2022-B").Select(v => v.Status).SingleAsync()));
+        var diff = await reviewer.GetDocumentAsync("/Catalog/Diff?from=TT12-2022&to=TT12-2022-B");
+        Assert.Contains("Thêm 1, bỏ 1, thay đổi 1 yêu cầu.", diff.QuerySelector("#diff-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("CH.9.1", diff.QuerySelector("#diff-added")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(shipped.Requirements[0].Code, diff.QuerySelector("#diff-removed")!.TextContent, StringComparison.Ordinal);
+        (await reviewer.PostFormAsync("/Catalog/Diff?handler=Publish&to=TT12-2022-B&from=TT12-2022", [], pageUrl: "/Catalog/Diff?from=TT12-2022&to=TT12-2022-B"))
+            .AssertRedirectsTo("/Catalog");
+        Assert.Equal(CatalogStatus.Published, await Factory.WithDbAsync(db => db.CatalogVersions.Where(v => v.Code == "TT12-2022-B").Select(v => v.Status).SingleAsync()));
+
+        var officer = await SignInAsync("yte@sl.vn");
+        (await officer.GetAsync("/Catalog/Import")).AssertRedirectsTo("/Account/AccessDenied");
+    }
+}
