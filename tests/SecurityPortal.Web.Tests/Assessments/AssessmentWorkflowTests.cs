@@ -199,6 +199,26 @@ public sealed class AssessmentWorkflowTests : PortalTestBase
     }
 
     [Fact]
+    public async Task When_the_level_is_approved_the_assessment_is_rescoped_and_answers_that_still_apply_are_kept()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await StartAsync(officer);
+        var first = await ItemAsync(id, 0);
+        (await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.Met, note: "Giữ lại"))).AssertRedirectsTo(Details(id));
+        Assert.Null((await officer.GetDocumentAsync(Details(id))).QuerySelector("#rescope"));
+
+        await Factory.ApproveLevelAsync(_system.Id, 2);
+        Assert.NotNull((await officer.GetDocumentAsync(Details(id))).QuerySelector("#rescope"));
+        (await StepAsync(officer, id, "Rescope")).AssertRedirectsTo(Details(id));
+        var assessment = await Factory.WithDbAsync(db => db.Assessments.Include(a => a.Items).SingleAsync(a => a.Id == id));
+        Assert.Equal(2, assessment.Level);
+        Assert.True(assessment.LevelIsApproved);
+        Assert.Equal(46, assessment.Items.Count);
+        Assert.Equal("Giữ lại", assessment.Items.Single(i => i.Id == first.Id).EvidenceNote);
+    }
+
+    [Fact]
     public async Task The_catalog_is_loaded_once_browsed_by_level_and_exported_as_json_that_validates()
     {
         await ArrangeAsync();

@@ -5,7 +5,6 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
-using SecurityPortal.Domain.Systems;
 using SecurityPortal.Tests.Dossiers;
 
 namespace SecurityPortal.Tests.Assessments;
@@ -26,47 +25,6 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
         return (health, school);
     }
 
-    /// <summary>Gives a system an approved level the way the portal does: through an approved dossier.</summary>
-    private Task<int> ApproveLevelAsync(Guid systemId, int level) => Factory.WithDbAsync(async db =>
-    {
-        var system = await db.InformationSystems.SingleAsync(s => s.Id == systemId);
-        var officer = new Domain.Dossiers.DossierActor("officer", "Cán bộ", false, true);
-        var reviewer = new Domain.Dossiers.DossierActor("reviewer", "Thẩm định", true, false);
-        var dossier = Domain.Dossiers.LevelDossier.Start(system, officer, Today, DateTime.UtcNow, null);
-        dossier.SetFacts(new Domain.Classification.ClassificationFacts
-        {
-            FunctionKind = SystemFunctionKind.Internal, InformationTypes = level == 1 ? InformationTypes.Public : InformationTypes.Private,
-            OnlineServiceLevel = 0, ConditionalBusinessLine = false, UserCount = 10, BasicPersonalDataSubjects = 0, SensitivePersonalDataSubjects = 0,
-            HandlesAdministrativeProcedures = false, InfrastructureScope = InfrastructureScope.SingleOrganisation, Requires24x7 = false,
-            NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0,
-        });
-        dossier.Propose(level, level > 2 ? "Theo đánh giá rủi ro." : null);
-        dossier.SetContent(Domain.Dossiers.DossierContent.FromSections(Domain.Dossiers.DossierContent.SectionList.ToDictionary(s => s.Field, s => (string?)"Nội dung")));
-        foreach (var kind in Domain.Dossiers.DossierRoute.For(level).RequiredToSubmit)
-        {
-            dossier.AddAttachment(officer, kind, "a.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
-        }
-
-        var calendar = new Domain.Calendar.WorkingDays([]);
-        dossier.Submit(officer, calendar, Today, DateTime.UtcNow);
-        if (level >= 4)
-        {
-            dossier.AddAttachment(reviewer, Domain.Dossiers.AttachmentKind.ExpertOpinion, "y.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
-            dossier.RecordExpertOpinion(reviewer, "1/YK", Today, "Đồng ý", Today, DateTime.UtcNow);
-        }
-
-        dossier.Accept(reviewer, calendar, Today, DateTime.UtcNow);
-        dossier.RecordAppraisal(reviewer, Domain.Dossiers.AppraisalConclusion.Suitable, null, "2/TĐ", Today, "Bộ Công an", calendar, Today, DateTime.UtcNow);
-        foreach (var kind in Domain.Dossiers.DossierRoute.For(level).RequiredToApprove)
-        {
-            dossier.AddAttachment(reviewer, kind, "q.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
-        }
-
-        dossier.Approve(reviewer, system, "3/QĐ", Today, "Giám đốc", Today, DateTime.UtcNow);
-        db.LevelDossiers.Add(dossier);
-        return await db.SaveChangesAsync();
-    });
-
     [Fact]
     public async Task A_campaign_creates_the_drafts_for_its_target_notifies_agencies_and_shows_progress_per_agency()
     {
@@ -74,8 +32,8 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
         var his = await Factory.CreateSystemAsync("SYT-HIS", "Hệ thống thông tin bệnh viện", health.Id);
         var web = await Factory.CreateSystemAsync("THPT-WEB", "Trang thông tin trường", school.Id);
         await Factory.CreateSystemAsync("SYT-NEW", "Hệ thống chưa có cấp độ", health.Id);
-        await ApproveLevelAsync(his.Id, 2);
-        await ApproveLevelAsync(web.Id, 1);
+        await Factory.ApproveLevelAsync(his.Id, 2);
+        await Factory.ApproveLevelAsync(web.Id, 1);
 
         var officer = await SignInAsync("yte@sl.vn");
         Assert.Equal(HttpStatusCode.Redirect, (await officer.GetAsync("/Campaigns")).StatusCode);
@@ -120,7 +78,7 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
     {
         var (health, _) = await ArrangeAsync();
         var his = await Factory.CreateSystemAsync("SYT-HIS", "Hệ thống thông tin bệnh viện", health.Id);
-        await ApproveLevelAsync(his.Id, 1);
+        await Factory.ApproveLevelAsync(his.Id, 1);
         var previousId = await Factory.WithDbAsync(async db =>
         {
             var system = await db.InformationSystems.SingleAsync(s => s.Id == his.Id);

@@ -122,6 +122,33 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
     public Task<IActionResult> OnPostRemoveEvidenceAsync(Guid evidenceId, CancellationToken cancellationToken) =>
         StepAsync(answering: true, a => a.RemoveEvidence(evidenceId), "Đã gỡ tệp minh chứng.", cancellationToken);
 
+    /// <summary>The system's approved level differs from the assessment's: requirements are added or removed, answers kept.</summary>
+    public async Task<IActionResult> OnPostRescopeAsync(CancellationToken cancellationToken)
+    {
+        var catalog = await db.CatalogVersions.AsNoTracking().Include(v => v.Requirements).ThenInclude(r => r.Levels).AsSplitQuery()
+            .FirstOrDefaultAsync(v => v.Id == db.Assessments.Where(a => a.Id == Id).Select(a => a.CatalogVersionId).FirstOrDefault(), cancellationToken);
+        var added = 0;
+        var removed = 0;
+        var result = await StepAsync(answering: true, a =>
+        {
+            if (catalog is null || System.ApprovedLevel is not { } level)
+            {
+                throw new DomainException("Hệ thống chưa có cấp độ được phê duyệt để điều chỉnh.");
+            }
+
+            (added, removed) = a.Rescope(catalog, level, levelIsApproved: true);
+        }, "Đã điều chỉnh theo cấp độ được phê duyệt.", cancellationToken);
+        if (added + removed > 0 && TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
+        {
+            TempData.Success($"{message} Thêm {added}, bỏ {removed} yêu cầu; các câu trả lời còn áp dụng được giữ nguyên.");
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the system now has an approved level that this assessment does not follow.</summary>
+    public bool NeedsRescope => System.ApprovedLevel is { } approved && (approved != Assessment.Level || !Assessment.LevelIsApproved);
+
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
         StepAsync(answering: true, a => a.Submit(UserId, Note, clock.GetUtcNow().UtcDateTime), "Đã gửi bản tự đánh giá để đơn vị chuyên trách xem xét.", cancellationToken);
 
