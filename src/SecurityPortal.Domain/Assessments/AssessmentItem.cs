@@ -137,7 +137,7 @@ public sealed class AssessmentItem : IOwnConcurrency
 /// <summary>A file supporting one answer; stored once by content hash, whichever items reuse it.</summary>
 public sealed class AssessmentEvidence : IAggregatePart
 {
-    public const int FileNameMaxLength = 200;
+    public const int FileNameMaxLength = UploadName.MaxLength;
 
     private AssessmentEvidence()
     {
@@ -151,8 +151,7 @@ public sealed class AssessmentEvidence : IAggregatePart
     {
         AssessmentId = assessmentId;
         ItemId = itemId;
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim()).Trim('.', ' ');
-        FileName = name.Length == 0 ? "minh-chung" : name.Length > FileNameMaxLength ? name[^FileNameMaxLength..] : name;
+        FileName = UploadName.Clean(fileName, "minh-chung");
         ContentType = contentType;
         Length = length;
         Sha256 = sha256;

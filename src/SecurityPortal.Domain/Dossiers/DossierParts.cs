@@ -5,7 +5,7 @@ namespace SecurityPortal.Domain.Dossiers;
 /// <summary>A document attached to a dossier. The file is stored once by its SHA-256 hash, outside the web root.</summary>
 public sealed class DossierAttachment : IAggregatePart
 {
-    public const int FileNameMaxLength = 200;
+    public const int FileNameMaxLength = UploadName.MaxLength;
 
     private DossierAttachment()
     {

@@ -215,19 +215,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public void AddAttachment(DossierActor actor, AttachmentKind kind, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
     {
         EnsureMayAttach(actor, kind);
-        // Only the bare name is kept, whatever the uploader's path separator; it is never used as a path.
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim()).Trim('.', ' ');
-        if (name.Length == 0)
-        {
-            name = "tep-dinh-kem";
-        }
-
-        if (name.Length > DossierAttachment.FileNameMaxLength)
-        {
-            name = name[^DossierAttachment.FileNameMaxLength..];
-        }
-
-        _attachments.Add(new DossierAttachment(Id, kind, name, contentType, length, sha256, actor.UserId, nowUtc));
+        _attachments.Add(new DossierAttachment(Id, kind, UploadName.Clean(fileName, "tep-dinh-kem"), contentType, length, sha256, actor.UserId, nowUtc));
     }
 
     public void RemoveAttachment(DossierActor actor, Guid attachmentId)
