@@ -143,6 +143,40 @@ internal sealed class RemediationTaskConfiguration : IEntityTypeConfiguration<Do
         builder.HasIndex(t => new { t.SystemId, t.Status });
         builder.HasIndex(t => t.SourceItemId);
         builder.HasIndex(t => t.DueDate);
+        builder.HasIndex(t => t.AssigneeId);
+        builder.Property(t => t.AssigneeId).HasMaxLength(450);
+        builder.Property(t => t.AssigneeName).HasMaxLength(256);
+        builder.Property(t => t.ResolutionNote).HasMaxLength(Domain.Remediation.RemediationTask.TextMaxLength);
+        builder.Property(t => t.ResolvedById).HasMaxLength(450);
+        builder.Property(t => t.VerifiedById).HasMaxLength(450);
+        builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Attachments).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TaskEntryConfiguration : IEntityTypeConfiguration<Domain.Remediation.TaskEntry>
+{
+    public void Configure(EntityTypeBuilder<Domain.Remediation.TaskEntry> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.Text).HasMaxLength(Domain.Remediation.RemediationTask.TextMaxLength);
+    }
+}
+
+internal sealed class TaskAttachmentConfiguration : IEntityTypeConfiguration<Domain.Remediation.TaskAttachment>
+{
+    public void Configure(EntityTypeBuilder<Domain.Remediation.TaskAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(Domain.Common.UploadName.MaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedById).HasMaxLength(450);
     }
 }
 

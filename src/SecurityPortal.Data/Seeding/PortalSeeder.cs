@@ -80,12 +80,21 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
             ?? throw new InvalidOperationException("The embedded calendar file is missing.");
         var file = await JsonSerializer.DeserializeAsync<CalendarFile>(stream, JsonOptions, cancellationToken)
             ?? throw new InvalidOperationException("The embedded calendar file is empty.");
-        var known = (await db.CalendarDays.Select(d => d.Date).ToListAsync(cancellationToken)).ToHashSet();
+        var known = await db.CalendarDays.ToDictionaryAsync(d => d.Date, cancellationToken);
         var added = 0;
-        foreach (var day in file.Days.Where(d => !known.Contains(d.Date)))
+        foreach (var day in file.Days)
         {
-            db.CalendarDays.Add(new CalendarDay(day.Date, day.Name, day.Kind, day.Provisional));
-            added++;
+            if (!known.TryGetValue(day.Date, out var existing))
+            {
+                db.CalendarDays.Add(new CalendarDay(day.Date, day.Name, day.Kind, day.Provisional));
+                added++;
+            }
+            else if (existing.IsProvisional && !day.Provisional && existing.Kind == day.Kind)
+            {
+                // A day the shipped file now confirms (the Government's notice was published) is confirmed here too,
+                // unless an administrator already changed it.
+                existing.IsProvisional = false;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -31,14 +31,35 @@ public enum RemediationStatus
     Cancelled,
 }
 
+public enum TaskAction
+{
+    Created,
+    Commented,
+    Started,
+    Resolved,
+    Verified,
+    Reopened,
+    Cancelled,
+    Reassigned,
+    DueDateChanged,
+    EvidenceAdded,
+}
+
+/// <summary>Who acts on a task, as the web layer established it.</summary>
+public sealed record TaskActor(string UserId, string Name, bool IsReviewer, bool IsAgencyOfficer);
+
 /// <summary>
-/// A remediation task (nhiệm vụ khắc phục) for one system, linked to the record that raised it. This is the record
-/// the self-assessment creates on acceptance; the remediation feature (issue 6) adds its workflow and pages.
+/// A remediation task (nhiệm vụ khắc phục) for one system, linked to the record that raised it. Mới → Đang xử lý →
+/// Đã xử lý (resolution note and evidence) → Đã xác minh by a reviewer who did not resolve it, or Mở lại with a
+/// reason; Hủy by a reviewer with a reason. Every step and comment is an entry of its thread.
 /// </summary>
 public sealed class RemediationTask : Entity, IBelongsToSystem
 {
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 4000;
+
+    private readonly List<TaskEntry> _entries = [];
+    private readonly List<TaskAttachment> _attachments = [];
 
     private RemediationTask()
     {
@@ -48,25 +69,21 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
 
     public RemediationTask(
         Guid systemId, string title, string? description, TaskSource source, Guid? sourceId, Guid? sourceItemId, string? requirementCode,
-        TaskSeverity severity, DateOnly dueDate, string createdById, DateTime createdAtUtc)
+        TaskSeverity severity, DateOnly dueDate, string createdById, DateTime createdAtUtc, string? createdByName = null)
     {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            throw new DomainException("Tên nhiệm vụ không được để trống.");
-        }
-
         SystemId = systemId;
-        Title = title.Trim().Length > TitleMaxLength ? title.Trim()[..TitleMaxLength] : title.Trim();
-        Description = description?.Trim().Length > TextMaxLength ? description.Trim()[..TextMaxLength] : description?.Trim();
-        Source = source;
+        Title = Text(title, TitleMaxLength, "Tên nhiệm vụ") ?? throw new DomainException("Tên nhiệm vụ không được để trống.");
+        Description = Text(description, TextMaxLength, "Mô tả");
+        Source = Enum.IsDefined(source) ? source : throw new DomainException("Nguồn phát sinh không hợp lệ.");
         SourceId = sourceId;
         SourceItemId = sourceItemId;
         RequirementCode = requirementCode;
-        Severity = severity;
+        Severity = Enum.IsDefined(severity) ? severity : throw new DomainException("Mức độ không hợp lệ.");
         DueDate = dueDate;
         Status = RemediationStatus.New;
         CreatedById = createdById;
         CreatedAtUtc = createdAtUtc;
+        _entries.Add(new TaskEntry(Id, TaskAction.Created, createdById, createdByName ?? "Hệ thống", createdAtUtc, Description));
     }
 
     public Guid SystemId { get; private set; }
@@ -84,10 +101,309 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
     public TaskSeverity Severity { get; private set; }
     public DateOnly DueDate { get; private set; }
     public RemediationStatus Status { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
+    public string? ResolutionNote { get; private set; }
+    public string? ResolvedById { get; private set; }
+    public DateTime? ResolvedAtUtc { get; private set; }
+    public string? VerifiedById { get; private set; }
+    public DateTime? VerifiedAtUtc { get; private set; }
     public string CreatedById { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
+    public IReadOnlyList<TaskEntry> Entries => _entries;
+    public IReadOnlyList<TaskAttachment> Attachments => _attachments;
 
     public bool IsOpen => Status is not (RemediationStatus.Verified or RemediationStatus.Cancelled);
 
-    public bool IsOverdue(DateOnly today) => IsOpen && Status != RemediationStatus.Resolved && today > DueDate;
+    /// <summary>Overdue while work is still to be done (a resolved task waits for the reviewer, not for the agency).</summary>
+    public bool IsOverdue(DateOnly today) => Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && today > DueDate;
+
+    /// <summary>The due date a severity gives by default (days from today); the creator may only shorten it.</summary>
+    public static DateOnly DefaultDueDate(TaskSeverity severity, DateOnly today, IReadOnlyDictionary<TaskSeverity, int> days) =>
+        today.AddDays(days.TryGetValue(severity, out var n) ? n : 90);
+
+    /// <summary>A due date chosen at creation: not in the past, not later than the severity's default.</summary>
+    public static void CheckDueDate(DateOnly dueDate, TaskSeverity severity, DateOnly today, IReadOnlyDictionary<TaskSeverity, int> days)
+    {
+        if (dueDate < today)
+        {
+            throw new DomainException("Hạn xử lý không được trước ngày hôm nay.");
+        }
+
+        var latest = DefaultDueDate(severity, today, days);
+        if (dueDate > latest)
+        {
+            throw new DomainException($"Với mức độ «{severity.Vietnamese()}», hạn xử lý muộn nhất là {Format(latest)}; chỉ được rút ngắn.");
+        }
+    }
+
+    public void Assign(TaskActor actor, string? assigneeId, string? assigneeName, DateTime nowUtc)
+    {
+        EnsureOpen("giao việc");
+        EnsureParticipant(actor);
+        AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId;
+        AssigneeName = AssigneeId is null ? null : Text(assigneeName, 256, "Tên người được giao") ?? AssigneeId;
+        Add(TaskAction.Reassigned, actor, nowUtc, AssigneeId is null ? "Bỏ giao việc" : $"Giao cho {AssigneeName}");
+    }
+
+    public void Comment(TaskActor actor, string? text, DateTime nowUtc)
+    {
+        EnsureOpen("gửi ý kiến");
+        EnsureParticipant(actor);
+        var body = Text(text, TextMaxLength, "Ý kiến") ?? throw new DomainException("Ý kiến không được để trống.");
+        Add(TaskAction.Commented, actor, nowUtc, body);
+    }
+
+    public void Start(TaskActor actor, DateTime nowUtc)
+    {
+        if (Status is not (RemediationStatus.New or RemediationStatus.Reopened))
+        {
+            throw new DomainException($"Nhiệm vụ đang ở trạng thái «{Status.Vietnamese()}»: không thể bắt đầu xử lý.");
+        }
+
+        EnsureParticipant(actor);
+        Status = RemediationStatus.InProgress;
+        Add(TaskAction.Started, actor, nowUtc, null);
+    }
+
+    public void AddAttachment(TaskActor actor, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
+    {
+        EnsureOpen("thêm minh chứng");
+        EnsureParticipant(actor);
+        var attachment = new TaskAttachment(Id, UploadName.Clean(fileName, "minh-chung"), contentType, length, sha256, actor.UserId, nowUtc);
+        _attachments.Add(attachment);
+        Add(TaskAction.EvidenceAdded, actor, nowUtc, attachment.FileName);
+    }
+
+    /// <summary>Đã xử lý: the agency says what it did and shows it.</summary>
+    public void Resolve(TaskActor actor, string? note, DateTime nowUtc)
+    {
+        if (Status is not (RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened))
+        {
+            throw new DomainException($"Nhiệm vụ đang ở trạng thái «{Status.Vietnamese()}»: không thể báo đã xử lý.");
+        }
+
+        if (!actor.IsAgencyOfficer && !actor.IsReviewer)
+        {
+            throw new DomainException("Chỉ cán bộ của đơn vị hoặc cán bộ thẩm định được báo đã xử lý.");
+        }
+
+        var text = Text(note, TextMaxLength, "Kết quả xử lý") ?? throw new DomainException("Cần ghi kết quả xử lý (đã làm gì, khi nào).");
+        if (_attachments.Count == 0)
+        {
+            throw new DomainException("Cần đính kèm ít nhất một minh chứng (ảnh chụp, biên bản, nhật ký cập nhật…) trước khi báo đã xử lý.");
+        }
+
+        ResolutionNote = text;
+        ResolvedById = actor.UserId;
+        ResolvedAtUtc = nowUtc;
+        Status = RemediationStatus.Resolved;
+        Add(TaskAction.Resolved, actor, nowUtc, text);
+    }
+
+    /// <summary>Đã xác minh: a provincial reviewer who did not resolve it confirms the fix.</summary>
+    public void Verify(TaskActor actor, string? note, DateTime nowUtc)
+    {
+        EnsureReviewerStep(actor, "xác minh");
+        var text = Text(note, TextMaxLength, "Ghi chú");
+        VerifiedById = actor.UserId;
+        VerifiedAtUtc = nowUtc;
+        Status = RemediationStatus.Verified;
+        Add(TaskAction.Verified, actor, nowUtc, text);
+    }
+
+    public void Reopen(TaskActor actor, string? reason, DateTime nowUtc)
+    {
+        EnsureReviewerStep(actor, "mở lại");
+        var text = Text(reason, TextMaxLength, "Lý do mở lại") ?? throw new DomainException("Cần nêu lý do mở lại.");
+        Status = RemediationStatus.Reopened;
+        ResolvedAtUtc = null;
+        Add(TaskAction.Reopened, actor, nowUtc, text);
+    }
+
+    public void Cancel(TaskActor actor, string? reason, DateTime nowUtc)
+    {
+        EnsureOpen("hủy");
+        if (!actor.IsReviewer)
+        {
+            throw new DomainException("Chỉ cán bộ thẩm định được hủy nhiệm vụ.");
+        }
+
+        var text = Text(reason, TextMaxLength, "Lý do hủy") ?? throw new DomainException("Cần nêu lý do hủy.");
+        Status = RemediationStatus.Cancelled;
+        Add(TaskAction.Cancelled, actor, nowUtc, text);
+    }
+
+    /// <summary>A reviewer moves the due date (earlier or later), always with a reason.</summary>
+    public void ChangeDueDate(TaskActor actor, DateOnly dueDate, string? reason, DateOnly today, DateTime nowUtc)
+    {
+        EnsureOpen("đổi hạn");
+        if (!actor.IsReviewer)
+        {
+            throw new DomainException("Chỉ cán bộ thẩm định được đổi hạn xử lý.");
+        }
+
+        if (dueDate < today)
+        {
+            throw new DomainException("Hạn xử lý không được trước ngày hôm nay.");
+        }
+
+        var text = Text(reason, TextMaxLength, "Lý do đổi hạn") ?? throw new DomainException("Cần nêu lý do đổi hạn.");
+        var before = DueDate;
+        DueDate = dueDate;
+        Add(TaskAction.DueDateChanged, actor, nowUtc, $"{Format(before)} → {Format(dueDate)}: {text}");
+    }
+
+    private void EnsureReviewerStep(TaskActor actor, string what)
+    {
+        if (Status != RemediationStatus.Resolved)
+        {
+            throw new DomainException($"Nhiệm vụ đang ở trạng thái «{Status.Vietnamese()}»: không thể {what}.");
+        }
+
+        if (!actor.IsReviewer)
+        {
+            throw new DomainException($"Chỉ cán bộ thẩm định được {what}.");
+        }
+
+        if (actor.UserId == ResolvedById)
+        {
+            throw new DomainException($"Người báo đã xử lý không được tự {what} nhiệm vụ của mình.");
+        }
+    }
+
+    private void EnsureOpen(string what)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainException($"Nhiệm vụ đã {(Status == RemediationStatus.Verified ? "được xác minh" : "bị hủy")}: không thể {what}.");
+        }
+    }
+
+    private static void EnsureParticipant(TaskActor actor)
+    {
+        if (!actor.IsAgencyOfficer && !actor.IsReviewer)
+        {
+            throw new DomainException("Chỉ cán bộ của đơn vị hoặc cán bộ thẩm định được thao tác trên nhiệm vụ.");
+        }
+    }
+
+    private void Add(TaskAction action, TaskActor actor, DateTime nowUtc, string? text) =>
+        _entries.Add(new TaskEntry(Id, action, actor.UserId, actor.Name, nowUtc, text));
+
+    private static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(string? text, int max, string name) => string.IsNullOrWhiteSpace(text)
+        ? null
+        : text.Trim().Length > max ? throw new DomainException($"{name} tối đa {max} ký tự.") : text.Trim();
+}
+
+/// <summary>One line of a task's thread: a step or a comment, who, when.</summary>
+public sealed class TaskEntry : IAggregatePart
+{
+    private TaskEntry()
+    {
+        UserId = string.Empty;
+        UserName = string.Empty;
+    }
+
+    internal TaskEntry(Guid taskId, TaskAction action, string userId, string userName, DateTime atUtc, string? text)
+    {
+        TaskId = taskId;
+        Action = action;
+        UserId = userId;
+        UserName = userName;
+        AtUtc = atUtc;
+        Text = text;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid TaskId { get; private set; }
+
+    Guid IAggregatePart.AggregateId => TaskId;
+    public TaskAction Action { get; private set; }
+    public string UserId { get; private set; }
+    public string UserName { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public string? Text { get; private set; }
+}
+
+/// <summary>Evidence of a task; the file is stored once by its hash, like all uploads.</summary>
+public sealed class TaskAttachment : IAggregatePart
+{
+    private TaskAttachment()
+    {
+        FileName = string.Empty;
+        ContentType = string.Empty;
+        Sha256 = string.Empty;
+        UploadedById = string.Empty;
+    }
+
+    internal TaskAttachment(Guid taskId, string fileName, string contentType, long length, string sha256, string uploadedById, DateTime uploadedAtUtc)
+    {
+        TaskId = taskId;
+        FileName = fileName;
+        ContentType = contentType;
+        Length = length;
+        Sha256 = sha256;
+        UploadedById = uploadedById;
+        UploadedAtUtc = uploadedAtUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid TaskId { get; private set; }
+
+    Guid IAggregatePart.AggregateId => TaskId;
+    public string FileName { get; private set; }
+    public string ContentType { get; private set; }
+    public long Length { get; private set; }
+    public string Sha256 { get; private set; }
+    public string UploadedById { get; private set; }
+    public DateTime UploadedAtUtc { get; private set; }
+}
+
+public static class RemediationText
+{
+    public static string Vietnamese(this RemediationStatus status) => status switch
+    {
+        RemediationStatus.New => "Mới",
+        RemediationStatus.InProgress => "Đang xử lý",
+        RemediationStatus.Resolved => "Đã xử lý",
+        RemediationStatus.Verified => "Đã xác minh",
+        RemediationStatus.Reopened => "Mở lại",
+        _ => "Hủy",
+    };
+
+    public static string Vietnamese(this TaskSeverity severity) => severity switch
+    {
+        TaskSeverity.Critical => "Nghiêm trọng",
+        TaskSeverity.High => "Cao",
+        TaskSeverity.Medium => "Trung bình",
+        _ => "Thấp",
+    };
+
+    public static string Vietnamese(this TaskSource source) => source switch
+    {
+        TaskSource.SelfAssessmentGap => "Tự đánh giá chưa đáp ứng",
+        TaskSource.AppraisalFinding => "Kết luận thẩm định",
+        TaskSource.InspectionConclusion => "Kết luận kiểm tra",
+        TaskSource.VulnerabilityWarning => "Cảnh báo lỗ hổng",
+        TaskSource.Incident => "Sự cố",
+        TaskSource.OutdatedSoftware => "Phần mềm lỗi thời",
+        _ => "Khác",
+    };
+
+    public static string Vietnamese(this TaskAction action) => action switch
+    {
+        TaskAction.Created => "Tạo nhiệm vụ",
+        TaskAction.Commented => "Ý kiến",
+        TaskAction.Started => "Bắt đầu xử lý",
+        TaskAction.Resolved => "Báo đã xử lý",
+        TaskAction.Verified => "Xác minh",
+        TaskAction.Reopened => "Mở lại",
+        TaskAction.Cancelled => "Hủy",
+        TaskAction.Reassigned => "Giao việc",
+        TaskAction.DueDateChanged => "Đổi hạn",
+        _ => "Thêm minh chứng",
+    };
 }

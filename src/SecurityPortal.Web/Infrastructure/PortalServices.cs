@@ -42,6 +42,7 @@ public static class PortalServices
         builder.Services.AddSingleton(builder.Configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions());
         builder.Services.AddSingleton(builder.Configuration.GetSection(Files.FileStoreOptions.SectionName).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
         builder.Services.AddSingleton<Files.FileStore>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Pages.Tasks.RemediationOptions.SectionName).Get<Pages.Tasks.RemediationOptions>() ?? new Pages.Tasks.RemediationOptions());
         builder.Services.AddScoped<Pages.Dossiers.PortalCalendar>();
         builder.Services.AddScoped<Pages.Dossiers.Notifier>();
         builder.Services.AddHostedService<StartupTasks>();

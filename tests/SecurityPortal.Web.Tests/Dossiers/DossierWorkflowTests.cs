@@ -84,6 +84,8 @@ public sealed class DossierWorkflowTests : PortalTestBase
         await Factory.WithDbAsync(db => db.LevelDossiers.ExecuteDeleteAsync());
 
         id = await PrepareAsync(officer, system, level: 2);
+        var plan = await officer.GetDocumentAsync($"/Dossiers/Wizard/{id}?step=5");
+        Assert.Contains("46 yêu cầu của cấp độ 2 theo danh mục TT12-2022", plan.QuerySelector("#plan-requirements")!.TextContent, StringComparison.Ordinal);
         var page = await officer.GetDocumentAsync(Details(id));
         Assert.Null(page.QuerySelector("#checklist"));
         Assert.Contains("Điều 12 khoản 1 Nghị định 331/2026/NĐ-CP", page.QuerySelector("#engine-result")!.TextContent, StringComparison.Ordinal);

@@ -11,6 +11,7 @@ using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Infrastructure.Identity;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
@@ -146,6 +147,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         return result;
     }
 
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     /// <summary>True when the system now has an approved level that this assessment does not follow.</summary>
     public bool NeedsRescope => System.ApprovedLevel is { } approved && (approved != Assessment.Level || !Assessment.LevelIsApproved);
 
@@ -176,11 +179,11 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
             foreach (var gap in gaps.Where(g => !open.Contains(g.RequirementCode)))
             {
                 db.RemediationTasks.Add(new RemediationTask(
-                    a.SystemId, $"{gap.RequirementCode}: {gap.Title}",
-                    $"Tự đánh giá năm {a.Cycle}: {gap.Answer.Vietnamese()}. {gap.EvidenceNote}".Trim(),
+                    a.SystemId, Shorten($"{gap.RequirementCode}: {gap.Title}", RemediationTask.TitleMaxLength),
+                    Shorten($"Tự đánh giá năm {a.Cycle}: {gap.Answer.Vietnamese()}. {gap.EvidenceNote}".Trim(), RemediationTask.TextMaxLength),
                     TaskSource.SelfAssessmentGap, a.Id, gap.Id, gap.RequirementCode,
                     gap.Answer == Answer.NotMet ? TaskSeverity.High : TaskSeverity.Medium,
-                    gap.PlannedDate ?? Today.AddDays(90), UserId, now));
+                    gap.PlannedDate ?? Today.AddDays(90), UserId, now, User.DisplayName()));
                 created++;
             }
         }, "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken);

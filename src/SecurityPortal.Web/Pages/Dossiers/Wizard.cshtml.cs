@@ -34,6 +34,11 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
     public LevelResult Result { get; private set; } = null!;
     public bool Conflict { get; private set; }
 
+    /// <summary>Step 5: the requirements of the proposed level in the newest published catalog, which the security plan must answer.</summary>
+    public IReadOnlyList<Domain.Catalog.CatalogRequirement> PlanRequirements { get; private set; } = [];
+
+    public string? PlanCatalog { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
@@ -44,6 +49,15 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
         Input = DossierInput.From(Dossier);
         ConcurrencyStamp = Dossier.ConcurrencyStamp;
         Result = Dossier.Evaluate();
+        if (Step == DossierInput.StepCount && (Dossier.ProposedLevel ?? Result.Level) is { } level)
+        {
+            var catalog = await db.CatalogVersions.AsNoTracking().Where(v => v.Status == Domain.Catalog.CatalogStatus.Published)
+                .OrderByDescending(v => v.EffectiveDate).Include(v => v.Requirements).ThenInclude(r => r.Levels).AsSplitQuery()
+                .FirstOrDefaultAsync(cancellationToken);
+            PlanCatalog = catalog?.Code;
+            PlanRequirements = catalog?.ApplicableTo(level).ToList() ?? [];
+        }
+
         return Page();
     }
 

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
+
+namespace SecurityPortal.Web.Pages.Tasks;
+
+/// <summary>
+/// Remediation tasks: mine, my agency's board, or the province for reviewers — overdue first, then by due date, with
+/// filters, an Excel export of what is shown, and bulk verification and due-date changes for reviewers.
+/// </summary>
+public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+{
+    public const int MaxRows = 500;
+
+    [BindProperty(SupportsGet = true, Name = "view")]
+    public string? View { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public RemediationStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "severity")]
+    public TaskSeverity? Severity { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "source")]
+    public TaskSource? Source { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "overdue")]
+    public bool Overdue { get; set; }
+
+    [BindProperty]
+    public List<Guid> Selected { get; set; } = [];
+
+    [BindProperty]
+    public DateOnly? NewDueDate { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public sealed record Row(Guid Id, string Title, string SystemName, string AgencyName, TaskSeverity Severity, RemediationStatus Status, DateOnly DueDate, string? Assignee, TaskSource Source);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool IsReviewer => User.IsInRole(PortalRoles.ProvincialReviewer);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await QueryAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(cancellationToken);
+        var file = Spreadsheet.Write("Nhiem vu",
+            ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
+                IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()]));
+        return File(file, Spreadsheet.ContentType, $"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx");
+    }
+
+    /// <summary>Reviewers verify several resolved tasks at once; each is checked as if verified alone.</summary>
+    public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
+        BulkAsync((task, actor, now) => task.Verify(actor, Reason, now), "xác minh", cancellationToken);
+
+    public Task<IActionResult> OnPostDueAsync(CancellationToken cancellationToken) =>
+        BulkAsync((task, actor, now) => task.ChangeDueDate(actor, NewDueDate ?? throw new DomainException("Hãy chọn hạn mới."), Reason, Today, now), "đổi hạn", cancellationToken);
+
+    private async Task<IActionResult> BulkAsync(Action<RemediationTask, TaskActor, DateTime> apply, string what, CancellationToken cancellationToken)
+    {
+        if (!IsReviewer)
+        {
+            return Forbid();
+        }
+
+        Today = VietnamTime.Today(clock);
+        var ids = Selected.Distinct().Take(MaxRows).ToList();
+        if (ids.Count == 0)
+        {
+            TempData.Error("Hãy chọn ít nhất một nhiệm vụ.");
+            return RedirectToPage();
+        }
+
+        var tasks = await db.RemediationTasks.VisibleTo(db, User).Include(t => t.Entries).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        var actor = new TaskActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.DisplayName(), IsReviewer: true, IsAgencyOfficer: false);
+        var refused = new List<string>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var task in tasks)
+        {
+            try
+            {
+                apply(task, actor, now);
+            }
+            catch (DomainException ex)
+            {
+                refused.Add($"«{task.Title}»: {ex.Message}");
+                db.Entry(task).State = EntityState.Unchanged;
+            }
+        }
+
+        // All or nothing: a refusal leaves every selected task as it was, and says why.
+        if (refused.Count > 0)
+        {
+            TempData.Error($"Chưa {what} nhiệm vụ nào. {string.Join(" ", refused.Take(10))}");
+            return RedirectToPage();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Bulk {What} of {Count} tasks", what, tasks.Count);
+        TempData.Success($"Đã {what} {tasks.Count} nhiệm vụ.");
+        return RedirectToPage();
+    }
+
+    private bool IsOverdue(Row row) => row.Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && Today > row.DueDate;
+
+    private async Task<List<Row>> QueryAsync(CancellationToken cancellationToken)
+    {
+        Today = VietnamTime.Today(clock);
+        View ??= User.SeesAllAgencies() ? "all" : "agency";
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var tasks = db.RemediationTasks.AsNoTracking().VisibleTo(db, User);
+        if (View == "mine")
+        {
+            tasks = tasks.Where(t => t.AssigneeId == userId);
+        }
+
+        tasks = Status is { } status
+            ? tasks.Where(t => t.Status == status)
+            : tasks.Where(t => t.Status != RemediationStatus.Verified && t.Status != RemediationStatus.Cancelled);
+        if (Severity is { } severity)
+        {
+            tasks = tasks.Where(t => t.Severity == severity);
+        }
+
+        if (Source is { } source)
+        {
+            tasks = tasks.Where(t => t.Source == source);
+        }
+
+        var today = Today;
+        if (Overdue)
+        {
+            tasks = tasks.Where(t => (t.Status == RemediationStatus.New || t.Status == RemediationStatus.InProgress || t.Status == RemediationStatus.Reopened) && t.DueDate < today);
+        }
+
+        return await (from t in tasks
+                      join s in db.InformationSystems on t.SystemId equals s.Id
+                      join a in db.Agencies on s.OwnerAgencyId equals a.Id
+                      orderby t.DueDate < today && (t.Status == RemediationStatus.New || t.Status == RemediationStatus.InProgress || t.Status == RemediationStatus.Reopened) descending,
+                          t.DueDate, t.Severity
+                      select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source))
+            .Take(MaxRows).ToListAsync(cancellationToken);
+    }
+
+    public Dictionary<string, string> Route(string? view) => new()
+    {
+        ["view"] = view ?? View ?? string.Empty,
+        ["status"] = Status?.ToString() ?? string.Empty,
+        ["severity"] = Severity?.ToString() ?? string.Empty,
+        ["source"] = Source?.ToString() ?? string.Empty,
+        ["overdue"] = Overdue ? "true" : string.Empty,
+    };
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

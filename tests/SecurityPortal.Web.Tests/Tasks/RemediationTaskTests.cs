@@ -1,0 +1,184 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Tests.Dossiers;
+
+namespace SecurityPortal.Tests.Tasks;
+
+public sealed class RemediationTaskTests : PortalTestBase
+{
+    private static readonly DateOnly Today = VietnamTime.Today(TimeProvider.System);
+    private InformationSystem _system = null!;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Details(Guid id) => $"/Tasks/Details/{id}";
+
+    private async Task ArrangeAsync()
+    {
+        var health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var ward = await Factory.CreateAgencyAsync("SL-PBT", "Ủy ban nhân dân phường Bến Thủy", AgencyKind.CommuneCommittee);
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        await Factory.CreateUserAsync("yte2@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        await Factory.CreateUserAsync("phuong@sl.vn", PortalRoles.AgencyOfficer, ward.Id);
+        await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        await Factory.CreateUserAsync("td2@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
+        _system = await Factory.CreateSystemAsync("SYT-WEB", "Cổng thông tin Sở Y tế", health.Id);
+    }
+
+    private static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
+        client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
+
+    private async Task<Guid> CreateAsync(HttpClient client, string title, TaskSeverity severity, DateOnly due, string? assigneeEmail = null)
+    {
+        var assignee = assigneeEmail is null ? string.Empty : await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == assigneeEmail).Select(u => u.Id).SingleAsync());
+        var created = await client.PostFormAsync($"/Tasks/Create?systemId={_system.Id}", new()
+        {
+            ["Input.Title"] = title, ["Input.Description"] = "WordPress 5.8 có lỗ hổng đã công bố.", ["Input.Severity"] = severity.ToString(),
+            ["Input.Source"] = nameof(TaskSource.OutdatedSoftware), ["Input.DueDate"] = Iso(due), ["Input.AssigneeId"] = assignee,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?', '#')[0]);
+    }
+
+    private Task<RemediationStatus> StatusAsync(Guid id) => Factory.WithDbAsync(db => db.RemediationTasks.Where(t => t.Id == id).Select(t => t.Status).SingleAsync());
+
+    [Fact]
+    public async Task A_task_is_created_assigned_resolved_with_evidence_reopened_resolved_again_and_verified_by_another_reviewer()
+    {
+        await ArrangeAsync();
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+
+        // The due date may only be shortened from the severity's default, never in the past.
+        var late = await reviewer.PostFormAsync($"/Tasks/Create?systemId={_system.Id}", new()
+        {
+            ["Input.Title"] = "Nâng cấp WordPress", ["Input.Severity"] = nameof(TaskSeverity.Critical), ["Input.DueDate"] = Iso(Today.AddDays(30)),
+        });
+        var latePage = await late.ParseAsync();
+        Assert.Contains("chỉ được rút ngắn", latePage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Nâng cấp WordPress", latePage.QuerySelector("#Input_Title")!.GetAttribute("value"));
+        var past = await reviewer.PostFormAsync($"/Tasks/Create?systemId={_system.Id}", new()
+        {
+            ["Input.Title"] = "Nâng cấp WordPress", ["Input.Severity"] = nameof(TaskSeverity.Critical), ["Input.DueDate"] = Iso(Today.AddDays(-1)),
+        });
+        Assert.Contains("không được trước ngày hôm nay", (await past.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+
+        var id = await CreateAsync(reviewer, "Nâng cấp WordPress lên 6.4.3", TaskSeverity.Critical, Today.AddDays(5), "yte@sl.vn");
+        var officerId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "yte@sl.vn").Select(u => u.Id).SingleAsync());
+        Assert.True(await Factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == officerId && n.Link == Details(id))));
+
+        var officer = await SignInAsync("yte@sl.vn");
+        var mine = await officer.GetDocumentAsync("/Tasks?view=mine");
+        Assert.Contains("Nâng cấp WordPress lên 6.4.3", mine.QuerySelector("#tasks")!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(officer, id, "Start")).AssertRedirectsTo(Details(id));
+
+        // No resolution without evidence; what was typed stays.
+        var bare = await StepAsync(officer, id, "Resolve", new() { ["Text"] = "Đã nâng cấp lên 6.4.3 ngày hôm nay." });
+        Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
+        var barePage = await bare.ParseAsync();
+        Assert.Contains("ít nhất một minh chứng", barePage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đã nâng cấp lên 6.4.3 ngày hôm nay.", barePage.QuerySelector("#resolve-note")!.TextContent);
+        var renamed = await officer.PostFileAsync($"/Tasks/Attach/{id}", [], "Upload", "anh-chup.png", "GIF89a not a png"u8.ToArray());
+        Assert.Contains("không đúng định dạng .png", (await renamed.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        (await officer.PostFileAsync($"/Tasks/Attach/{id}", [], "Upload", "..\\..\\nhat-ky-cap-nhat.pdf", DossierTestKit.Pdf)).AssertRedirectsTo(Details(id));
+        (await StepAsync(officer, id, "Resolve", new() { ["Text"] = "Đã nâng cấp lên 6.4.3 ngày hôm nay." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(RemediationStatus.Resolved, await StatusAsync(id));
+        Assert.Contains("nhat-ky-cap-nhat.pdf", (await officer.GetDocumentAsync(Details(id))).QuerySelector("#task-files")!.TextContent, StringComparison.Ordinal);
+
+        // The officer cannot verify; a reviewer reopens with a reason; the officer resolves again.
+        var selfVerify = await StepAsync(officer, id, "Verify");
+        Assert.Contains("Chỉ cán bộ thẩm định được xác minh", (await selfVerify.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var noReason = await StepAsync(reviewer, id, "Reopen");
+        Assert.Contains("Cần nêu lý do mở lại", (await noReason.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(reviewer, id, "Reopen", new() { ["Text"] = "Còn plugin cũ chưa cập nhật." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(RemediationStatus.Reopened, await StatusAsync(id));
+        (await StepAsync(officer, id, "Comment", new() { ["Text"] = "Đã gỡ plugin cũ." })).AssertRedirectsTo(Details(id));
+        (await StepAsync(officer, id, "Resolve", new() { ["Text"] = "Đã cập nhật plugin và gỡ plugin không dùng." })).AssertRedirectsTo(Details(id));
+
+        // A reviewer who resolved a task cannot verify it; the reviewer here did not, so verification works.
+        (await StepAsync(reviewer, id, "Verify", new() { ["Text"] = "Đã kiểm tra phiên bản trên trang." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(RemediationStatus.Verified, await StatusAsync(id));
+        var thread = (await officer.GetDocumentAsync(Details(id))).QuerySelector("#task-thread")!.TextContent;
+        foreach (var step in new[] { "Tạo nhiệm vụ", "Giao việc", "Bắt đầu xử lý", "Thêm minh chứng", "Báo đã xử lý", "Mở lại", "Ý kiến", "Xác minh" })
+        {
+            Assert.Contains(step, thread, StringComparison.Ordinal);
+        }
+
+        var stamp = await Factory.WithDbAsync(db => db.RemediationTasks.Where(t => t.Id == id).Select(t => t.ConcurrencyStamp).SingleAsync());
+        var after = await StepAsync(officer, id, "Comment", new() { ["Text"] = "Thêm", ["ConcurrencyStamp"] = stamp.ToString() });
+        Assert.Contains("đã được xác minh", (await after.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_agencys_task_answers_404_leadership_reads_only_and_a_reviewer_cannot_verify_what_they_resolved()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await CreateAsync(officer, "Gia hạn chứng thư số", TaskSeverity.High, Today.AddDays(10));
+        var attachment = Guid.NewGuid();
+
+        var ward = await SignInAsync("phuong@sl.vn");
+        foreach (var url in new[] { Details(id), $"/Tasks/Attach/{id}", $"{Details(id)}?handler=File&attachmentId={attachment}", $"/Tasks/Create?systemId={_system.Id}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync(url)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ward.PostFormAsync($"{Details(id)}?handler=Start", [], pageUrl: "/Tasks")).StatusCode);
+        Assert.DoesNotContain("Gia hạn chứng thư số", (await ward.GetDocumentAsync("/Tasks")).Body!.TextContent, StringComparison.Ordinal);
+
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        Assert.Contains("Gia hạn chứng thư số", (await leader.GetDocumentAsync("/Tasks?view=all")).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(leader, id, "Start")).AssertRedirectsTo("/Account/AccessDenied");
+
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        (await reviewer.PostFileAsync($"/Tasks/Attach/{id}", [], "Upload", "chung-thu.pdf", DossierTestKit.Pdf)).AssertRedirectsTo(Details(id));
+        (await StepAsync(reviewer, id, "Resolve", new() { ["Text"] = "Đã gia hạn hộ đơn vị." })).AssertRedirectsTo(Details(id));
+        var own = await StepAsync(reviewer, id, "Verify");
+        Assert.Contains("không được tự xác minh", (await own.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(RemediationStatus.Resolved, await StatusAsync(id));
+        var second = await SignInAsync("td2@sl.vn", Totp.Key);
+        (await StepAsync(second, id, "Verify")).AssertRedirectsTo(Details(id));
+        Assert.Equal(RemediationStatus.Verified, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task Reviewers_verify_and_move_due_dates_in_bulk_all_or_nothing_and_the_list_exports_to_excel_overdue_first()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var first = await CreateAsync(officer, "Vá hệ điều hành máy chủ", TaskSeverity.High, Today.AddDays(20));
+        var second = await CreateAsync(officer, "Tắt dịch vụ FTP", TaskSeverity.Medium, Today.AddDays(40));
+        var overdue = await Factory.WithDbAsync(async db =>
+        {
+            var task = new RemediationTask(_system.Id, "Sao lưu dữ liệu", null, TaskSource.Other, null, null, null, TaskSeverity.Low, Today.AddDays(-2), "seed", DateTime.UtcNow);
+            db.RemediationTasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+
+        var rows = await officer.GetExcelRowsAsync("/Tasks?handler=Excel");
+        Assert.Equal("Sao lưu dữ liệu", rows[1][0]);
+        Assert.Equal("Có", rows[1][6]);
+        Assert.Equal(4, rows.Count);
+
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var fields = new List<KeyValuePair<string, string>> { new("Selected", first.ToString()), new("Selected", second.ToString()), new("NewDueDate", Iso(Today.AddDays(60))) };
+        var noReason = await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks");
+        noReason.AssertRedirectsTo("/Tasks");
+        Assert.Contains("Chưa đổi hạn nhiệm vụ nào", (await reviewer.GetDocumentAsync("/Tasks")).Body!.TextContent, StringComparison.Ordinal);
+        fields.Add(new("Reason", "Chờ kinh phí năm sau."));
+        (await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks")).AssertRedirectsTo("/Tasks");
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.DueDate == Today.AddDays(60))));
+
+        // Verifying tasks that are not resolved is refused for all of them.
+        var verify = await reviewer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString()), new("Selected", overdue.ToString())], pageUrl: "/Tasks");
+        verify.AssertRedirectsTo("/Tasks");
+        Assert.Contains("Chưa xác minh nhiệm vụ nào", (await reviewer.GetDocumentAsync("/Tasks")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.Status == RemediationStatus.Verified)));
+        (await officer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString())], pageUrl: "/Tasks")).AssertRedirectsTo("/Account/AccessDenied");
+    }
+}
