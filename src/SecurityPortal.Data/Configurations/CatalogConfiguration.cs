@@ -192,3 +192,21 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.HasIndex(c => c.Cycle);
     }
 }
+
+internal sealed class VulnerabilityWarningConfiguration : IEntityTypeConfiguration<Domain.Warnings.VulnerabilityWarning>
+{
+    public void Configure(EntityTypeBuilder<Domain.Warnings.VulnerabilityWarning> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.ConcurrencyStamp).IsConcurrencyToken();
+        builder.Ignore(w => w.Rule);
+        builder.Property(w => w.Title).HasMaxLength(Domain.Warnings.VulnerabilityWarning.TitleMaxLength);
+        builder.Property(w => w.Reference).HasMaxLength(Domain.Warnings.VulnerabilityWarning.ShortMaxLength);
+        builder.HasIndex(w => w.Reference);
+        builder.Property(w => w.Description).HasMaxLength(Domain.Warnings.VulnerabilityWarning.TextMaxLength);
+        builder.Property(w => w.AffectedProducts).HasMaxLength(Domain.Warnings.VulnerabilityWarning.ShortMaxLength);
+        builder.Property(w => w.RecommendedAction).HasMaxLength(Domain.Warnings.VulnerabilityWarning.TextMaxLength);
+        builder.Property(w => w.SourceUrl).HasMaxLength(SystemEndpoint.UrlMaxLength);
+        builder.Property(w => w.CreatedById).HasMaxLength(450);
+    }
+}

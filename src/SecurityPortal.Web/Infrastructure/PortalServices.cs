@@ -79,6 +79,9 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/Imports", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Catalog/Import", Policies.AgencyManagement);
                 o.Conventions.AuthorizeFolder("/Campaigns", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizeFolder("/Warnings", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizePage("/Warnings/Create", Policies.AgencyManagement);
+                o.Conventions.AuthorizePage("/Warnings/Import", Policies.AgencyManagement);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");
