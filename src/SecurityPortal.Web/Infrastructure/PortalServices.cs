@@ -80,6 +80,7 @@ public static class PortalServices
                 o.Conventions.AuthorizePage("/Catalog/Import", Policies.AgencyManagement);
                 o.Conventions.AuthorizeFolder("/Campaigns", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizeFolder("/Warnings", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizePage("/Tasks/Outdated", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizePage("/Warnings/Create", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Warnings/Import", Policies.AgencyManagement);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -181,4 +181,36 @@ public sealed class RemediationTaskTests : PortalTestBase
         Assert.Equal(0, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.Status == RemediationStatus.Verified)));
         (await officer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString())], pageUrl: "/Tasks")).AssertRedirectsTo("/Account/AccessDenied");
     }
+
+    [Fact]
+    public async Task Outdated_software_becomes_one_task_per_component_in_one_action_and_never_twice()
+    {
+        await ArrangeAsync();
+        var legacy = await Factory.CreateSystemAsync("SYT-CU", "Hệ thống cũ", _system.OwnerAgencyId, s =>
+        {
+            s.AddComponent(ComponentKind.OperatingSystem, "Windows Server", "Microsoft", "2012 R2").EndOfLife = new DateOnly(2023, 10, 10);
+            s.AddComponent(ComponentKind.WebServer, "nginx", null, "1.18.0").LastPatched = Today.AddDays(-400);
+            s.AddComponent(ComponentKind.Database, "PostgreSQL", null, "16.4").LastPatched = Today.AddDays(-5);
+        });
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var page = await reviewer.GetDocumentAsync("/Tasks/Outdated");
+        var table = page.QuerySelector("#outdated")!.TextContent;
+        Assert.Contains("Windows Server", table, StringComparison.Ordinal);
+        Assert.Contains("nginx", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("PostgreSQL", table, StringComparison.Ordinal);
+        var selected = page.QuerySelectorAll("#outdated input[name=Selected]").Select(i => new KeyValuePair<string, string>("Selected", i.GetAttribute("value")!)).ToList();
+        Assert.Equal(2, selected.Count);
+
+        (await reviewer.PostFormAsync("/Tasks/Outdated", selected, pageUrl: "/Tasks/Outdated")).AssertRedirectsTo("/Tasks/Outdated");
+        var tasks = await Factory.WithDbAsync(db => db.RemediationTasks.Where(t => t.SystemId == legacy.Id).ToListAsync());
+        Assert.Equal(2, tasks.Count);
+        Assert.Contains(tasks, t => t.Severity == TaskSeverity.High && t.Title.Contains("Windows Server", StringComparison.Ordinal));
+        Assert.All(tasks, t => Assert.Equal(TaskSource.OutdatedSoftware, t.Source));
+
+        (await reviewer.PostFormAsync("/Tasks/Outdated", selected, pageUrl: "/Tasks/Outdated")).AssertRedirectsTo("/Tasks/Outdated");
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.SystemId == legacy.Id)));
+        Assert.Contains("Đã có nhiệm vụ đang mở", (await reviewer.GetDocumentAsync("/Tasks/Outdated")).QuerySelector("#outdated")!.TextContent, StringComparison.Ordinal);
+        var officer = await SignInAsync("yte@sl.vn");
+        (await officer.GetAsync("/Tasks/Outdated")).AssertRedirectsTo("/Account/AccessDenied");
+    }
 }
