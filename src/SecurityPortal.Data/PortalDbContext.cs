@@ -38,6 +38,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AssessmentItem> AssessmentItems => Set<AssessmentItem>();
     public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<Domain.Warnings.VulnerabilityWarning> VulnerabilityWarnings => Set<Domain.Warnings.VulnerabilityWarning>();
     public DbSet<Domain.Remediation.RemediationTask> RemediationTasks => Set<Domain.Remediation.RemediationTask>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1289,6 +1289,90 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("LevelDossiers");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("DetectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FullReportAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("InitialNoticeAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Serious")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.IncidentSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("IncidentId", "SystemId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentSystem");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1947,6 +2031,30 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.IncidentSystem", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Incidents.Incident", null)
+                        .WithMany("Systems")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -2031,6 +2139,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>

@@ -1291,6 +1291,90 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("LevelDossiers");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("DetectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("FullReportAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("InitialNoticeAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReportedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("Serious")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.IncidentSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SystemId");
+
+                    b.HasIndex("IncidentId", "SystemId")
+                        .IsUnique();
+
+                    b.ToTable("IncidentSystem");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1949,6 +2033,30 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.IncidentSystem", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Incidents.Incident", null)
+                        .WithMany("Systems")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -2033,6 +2141,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>
+                {
+                    b.Navigation("Systems");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Remediation.RemediationTask", b =>

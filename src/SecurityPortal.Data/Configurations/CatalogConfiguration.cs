@@ -210,3 +210,31 @@ internal sealed class VulnerabilityWarningConfiguration : IEntityTypeConfigurati
         builder.Property(w => w.CreatedById).HasMaxLength(450);
     }
 }
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Domain.Incidents.Incident>
+{
+    public void Configure(EntityTypeBuilder<Domain.Incidents.Incident> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<Domain.Agencies.Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.AgencyId, i.Status });
+        builder.Property(i => i.Title).HasMaxLength(Domain.Incidents.Incident.TitleMaxLength);
+        builder.Property(i => i.Description).HasMaxLength(Domain.Incidents.Incident.TextMaxLength);
+        builder.Property(i => i.ActionsTaken).HasMaxLength(Domain.Incidents.Incident.TextMaxLength);
+        builder.Property(i => i.ReportedById).HasMaxLength(450);
+        builder.HasMany(i => i.Systems).WithOne().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Systems).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class IncidentSystemConfiguration : IEntityTypeConfiguration<Domain.Incidents.IncidentSystem>
+{
+    public void Configure(EntityTypeBuilder<Domain.Incidents.IncidentSystem> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<InformationSystem>().WithMany().HasForeignKey(s => s.SystemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.IncidentId, s.SystemId }).IsUnique();
+    }
+}
