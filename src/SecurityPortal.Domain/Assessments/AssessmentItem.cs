@@ -105,6 +105,11 @@ public sealed class AssessmentItem : IOwnConcurrency
 
     internal void SetReview(ItemReview review, string? comment)
     {
+        if (!Enum.IsDefined(review))
+        {
+            throw new DomainException($"{RequirementCode}: kết quả xem xét không hợp lệ.");
+        }
+
         var text = Clean(comment, TextMaxLength, "Nhận xét");
         if (review == ItemReview.NeedsChange && text is null)
         {
@@ -129,9 +134,7 @@ public sealed class AssessmentItem : IOwnConcurrency
 
     internal void ReopenReview() => Review = ItemReview.None;
 
-    private static string? Clean(string? text, int max, string name) => string.IsNullOrWhiteSpace(text)
-        ? null
-        : text.Trim().Length > max ? throw new DomainException($"{name} tối đa {max} ký tự.") : text.Trim();
+    private static string? Clean(string? text, int max, string name) => BoundedText.Optional(text, max, name);
 }
 
 /// <summary>A file supporting one answer; stored once by content hash, whichever items reuse it.</summary>

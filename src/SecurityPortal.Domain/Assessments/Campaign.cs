@@ -44,6 +44,11 @@ public sealed class Campaign : Entity
             throw new DomainException("Hạn hoàn thành đã qua: hãy chọn một ngày từ hôm nay trở đi.");
         }
 
+        if (targetKind is { } kind && !Enum.IsDefined(kind))
+        {
+            throw new DomainException("Loại cơ quan không hợp lệ.");
+        }
+
         if (targetLevel is < 1 or > 5)
         {
             throw new DomainException("Cấp độ phải từ 1 đến 5.");

@@ -110,6 +110,11 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public void ChooseRuleSet(RuleSet ruleSet, DateOnly? investmentStarted, string? reason)
     {
         EnsureEditable();
+        if (!Enum.IsDefined(ruleSet))
+        {
+            throw new DomainException("Văn bản áp dụng không hợp lệ.");
+        }
+
         var defaultRuleSet = LevelEngine.DefaultRuleSet(CreatedOn, investmentStarted);
         if (ruleSet != defaultRuleSet && string.IsNullOrWhiteSpace(reason))
         {
@@ -126,6 +131,16 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public void SetFacts(ClassificationFacts facts)
     {
         EnsureEditable();
+        const InformationTypes allTypes = InformationTypes.Public | InformationTypes.Private | InformationTypes.Personal | InformationTypes.StateSecret;
+        if ((facts.FunctionKind is { } kind && !Enum.IsDefined(kind))
+            || (facts.InformationTypes is { } given && (given & ~allTypes) != 0)
+            || (facts.NationalSecurityHarm is { } harm && !Enum.IsDefined(harm))
+            || (facts.IndustrialControlClass is { } workClass && !Enum.IsDefined(workClass))
+            || (facts.InfrastructureScope is { } scope && !Enum.IsDefined(scope)))
+        {
+            throw new DomainException("Có câu trả lời không nằm trong các lựa chọn cho phép: hãy chọn lại.");
+        }
+
         var stateSecret = facts.InformationTypes is { } types && types.HasFlag(InformationTypes.StateSecret);
         if (stateSecret && facts.NationalSecurityHarm is null or NationalSecurityHarm.None)
         {
@@ -317,6 +332,11 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         WorkingDays calendar, DateOnly today, DateTime nowUtc)
     {
         EnsureReviewer(actor, DossierState.UnderAppraisal, "ghi nhận kết quả thẩm định");
+        if (!Enum.IsDefined(conclusion))
+        {
+            throw new DomainException("Kết luận thẩm định không hợp lệ: chọn «Phù hợp» hoặc «Chưa phù hợp».");
+        }
+
         if (conclusion == Dossiers.AppraisalConclusion.NotSuitable && string.IsNullOrWhiteSpace(comments))
         {
             throw new DomainException("Kết luận «chưa phù hợp» cần nêu rõ các nội dung chưa phù hợp.");

@@ -162,9 +162,7 @@ public sealed class Incident : Entity
         Status = next;
     }
 
-    private static string? Text(string? text, int max, string name) => string.IsNullOrWhiteSpace(text)
-        ? null
-        : text.Trim().Length > max ? throw new DomainException($"{name} tối đa {max} ký tự.") : text.Trim();
+    private static string? Text(string? text, int max, string name) => BoundedText.Optional(text, max, name);
 }
 
 public sealed class IncidentSystem : IAggregatePart

@@ -293,9 +293,7 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
 
     private static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string? Text(string? text, int max, string name) => string.IsNullOrWhiteSpace(text)
-        ? null
-        : text.Trim().Length > max ? throw new DomainException($"{name} tối đa {max} ký tự.") : text.Trim();
+    private static string? Text(string? text, int max, string name) => BoundedText.Optional(text, max, name);
 }
 
 /// <summary>One line of a task's thread: a step or a comment, who, when.</summary>

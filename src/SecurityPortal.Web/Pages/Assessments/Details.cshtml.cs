@@ -147,8 +147,6 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         return result;
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
     /// <summary>True when the system now has an approved level that this assessment does not follow.</summary>
     public bool NeedsRescope => System.ApprovedLevel is { } approved && (approved != Assessment.Level || !Assessment.LevelIsApproved);
 
@@ -179,8 +177,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
             foreach (var gap in gaps.Where(g => !open.Contains(g.RequirementCode)))
             {
                 db.RemediationTasks.Add(new RemediationTask(
-                    a.SystemId, Shorten($"{gap.RequirementCode}: {gap.Title}", RemediationTask.TitleMaxLength),
-                    Shorten($"Tự đánh giá năm {a.Cycle}: {gap.Answer.Vietnamese()}. {gap.EvidenceNote}".Trim(), RemediationTask.TextMaxLength),
+                    a.SystemId, BoundedText.Clip($"{gap.RequirementCode}: {gap.Title}", RemediationTask.TitleMaxLength),
+                    BoundedText.Clip($"Tự đánh giá năm {a.Cycle}: {gap.Answer.Vietnamese()}. {gap.EvidenceNote}".Trim(), RemediationTask.TextMaxLength),
                     TaskSource.SelfAssessmentGap, a.Id, gap.Id, gap.RequirementCode,
                     gap.Answer == Answer.NotMet ? TaskSeverity.High : TaskSeverity.Medium,
                     gap.PlannedDate ?? Today.AddDays(90), UserId, now, User.DisplayName()));
@@ -274,18 +272,20 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         Today = VietnamTime.Today(clock);
         CanAnswer = User.CanEdit(system) && assessment.IsEditable;
         IsReviewer = User.IsInRole(PortalRoles.ProvincialReviewer);
+        if (tracked)
+        {
+            // A step or an answer only needs the aggregate; the catalog texts are read when a page is rendered.
+            return true;
+        }
+
         Requirements = await db.CatalogRequirements.AsNoTracking().Include(r => r.Levels)
             .Where(r => r.VersionId == assessment.CatalogVersionId)
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         Groups = await db.CatalogVersions.AsNoTracking().Where(v => v.Id == assessment.CatalogVersionId)
             .SelectMany(v => v.Groups).OrderBy(g => g.Order).ToListAsync(cancellationToken);
         Score = assessment.Score();
-        if (!tracked)
-        {
-            ConcurrencyStamp = assessment.ConcurrencyStamp;
-            ModelState.Remove(nameof(ConcurrencyStamp));
-        }
-
+        ConcurrencyStamp = assessment.ConcurrencyStamp;
+        ModelState.Remove(nameof(ConcurrencyStamp));
         return true;
     }
 }

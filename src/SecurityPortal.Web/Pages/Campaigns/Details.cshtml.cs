@@ -34,7 +34,7 @@ public sealed class DetailsModel(PortalDbContext db, TimeProvider clock) : PageM
 
         var stages = Enum.GetValues<CampaignProgress>();
         var file = Spreadsheet.Write(
-            "Tien do",
+            "Tiến độ",
             ["Cơ quan chủ quản", .. stages.Select(s => s.Vietnamese()), "Tổng"],
             Rows.Select(r => (IReadOnlyList<object?>)[r.Agency, .. stages.Select(s => (object?)r.Counts.GetValueOrDefault(s)), r.Total]));
         return File(file, Spreadsheet.ContentType, $"tien-do-dot-danh-gia-{Campaign.Cycle}.xlsx");

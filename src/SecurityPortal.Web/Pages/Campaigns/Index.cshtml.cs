@@ -157,10 +157,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         }
 
         var link = Url.Page("/Assessments/Index", new { cycle = campaign.Cycle }) ?? "/Assessments";
-        foreach (var system in notify)
-        {
-            await notifier.AgencyOfficersAsync(system, $"Đợt «{campaign.Title}»: hệ thống «{system.Name}» cần tự đánh giá, hạn {Display.Date(campaign.Deadline)}.", link, null, cancellationToken);
-        }
+        await notifier.AgencyOfficersAsync(notify, system => $"Đợt «{campaign.Title}»: hệ thống «{system.Name}» cần tự đánh giá, hạn {Display.Date(campaign.Deadline)}.", link, null, cancellationToken);
 
         return (created, joined, withoutLevel);
     }

@@ -45,12 +45,21 @@ public sealed class Notifier(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>The active officers of the agencies that own or operate the system.</summary>
-    public async Task AgencyOfficersAsync(InformationSystem system, string text, string link, string? exceptUserId, CancellationToken cancellationToken)
+    public Task AgencyOfficersAsync(InformationSystem system, string text, string link, string? exceptUserId, CancellationToken cancellationToken) =>
+        AgencyOfficersAsync([system], _ => text, link, exceptUserId, cancellationToken);
+
+    /// <summary>The officers of many systems' agencies, each with the text for their system, read in one query.</summary>
+    public async Task AgencyOfficersAsync(
+        IReadOnlyCollection<InformationSystem> systems, Func<InformationSystem, string> text, string link, string? exceptUserId, CancellationToken cancellationToken)
     {
-        var officers = await db.Users
-            .Where(u => u.IsActive && (u.AgencyId == system.OwnerAgencyId || u.AgencyId == system.OperatorAgencyId))
-            .Select(u => u.Id).ToListAsync(cancellationToken);
-        Add(officers.Where(id => id != exceptUserId), text, link);
+        var agencies = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Distinct().ToList();
+        var officers = (await db.Users.Where(u => u.IsActive && u.AgencyId != null && agencies.Contains(u.AgencyId.Value))
+                .Select(u => new { u.Id, AgencyId = u.AgencyId!.Value }).ToListAsync(cancellationToken))
+            .ToLookup(u => u.AgencyId, u => u.Id);
+        foreach (var system in systems)
+        {
+            Add(officers[system.OwnerAgencyId].Concat(officers[system.OperatorAgencyId]).Where(id => id != exceptUserId), text(system), link);
+        }
     }
 
     private void Add(IEnumerable<string> userIds, string text, string link)

@@ -55,7 +55,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(cancellationToken);
-        var file = Spreadsheet.Write("Nhiem vu",
+        var file = Spreadsheet.Write("Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
                 IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()]));

@@ -57,11 +57,9 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
                 RemediationTask.DefaultDueDate(severity, today, options.DueDays), userId, now, User.DisplayName()));
         }
 
-        foreach (var systemId in rows.Select(r => r.SystemId).Distinct())
-        {
-            var system = await db.InformationSystems.AsNoTracking().SingleAsync(s => s.Id == systemId, cancellationToken);
-            await notifier.AgencyOfficersAsync(system, $"Nhiệm vụ cập nhật phần mềm lỗi thời cho «{system.Name}».", "/Tasks?view=agency", userId, cancellationToken);
-        }
+        var ids = rows.Select(r => r.SystemId).Distinct().ToList();
+        var systems = await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        await notifier.AgencyOfficersAsync(systems, s => $"Nhiệm vụ cập nhật phần mềm lỗi thời cho «{s.Name}».", "/Tasks?view=agency", userId, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Count} outdated-software tasks created", rows.Count);

@@ -44,14 +44,16 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
         var warning = await db.VulnerabilityWarnings.SingleAsync(w => w.Id == Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var created = 0;
-        foreach (var system in Affected.Where(a => a.Match == RuleMatch.Yes && !Tasks.ContainsKey(a.SystemId)))
+        var newlyAffected = Affected.Where(a => a.Match == RuleMatch.Yes && !Tasks.ContainsKey(a.SystemId)).ToList();
+        foreach (var system in newlyAffected)
         {
             db.RemediationTasks.Add(warning.TaskFor(system.SystemId, system.Components, userId, now, User.DisplayName()));
-            var registered = await db.InformationSystems.AsNoTracking().SingleAsync(s => s.Id == system.SystemId, cancellationToken);
-            await notifier.AgencyOfficersAsync(registered, $"Cảnh báo {warning.Reference}: «{registered.Name}» bị ảnh hưởng, hạn xử lý {Display.Date(warning.DueDate)}.", "/Tasks?view=agency", userId, cancellationToken);
-            created++;
         }
+
+        var ids = newlyAffected.Select(a => a.SystemId).ToList();
+        var systems = await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        await notifier.AgencyOfficersAsync(systems, s => $"Cảnh báo {warning.Reference}: «{s.Name}» bị ảnh hưởng, hạn xử lý {Display.Date(warning.DueDate)}.", "/Tasks?view=agency", userId, cancellationToken);
+        var created = newlyAffected.Count;
 
         warning.MarkPublished(now);
         await db.SaveChangesAsync(cancellationToken);
