@@ -32,6 +32,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<LevelDossier> LevelDossiers => Set<LevelDossier>();
     public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

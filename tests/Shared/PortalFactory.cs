@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecurityPortal.Data;
@@ -31,6 +32,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Uploaded files of this portal instance, in a temporary directory of its own.</summary>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "securityportal-tests", "files", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The portal's clock, when a test moves time by hand (see <see cref="UseClock"/>).</summary>
+    public TestClock? Clock { get; private set; }
+
+    /// <summary>Gives the portal a clock the test moves; set before the first client or service is created.</summary>
+    public PortalFactory UseClock(TestClock clock)
+    {
+        Clock = clock;
+        return this;
+    }
+
     /// <summary>Extra configuration; set before the first client or service is created.</summary>
     public PortalFactory With(string key, string? value)
     {
@@ -47,10 +58,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
         builder.UseSetting("Files:Root", FilesRoot);
+        // The background loops are driven by hand in the tests that need them.
+        builder.UseSetting("Mail:SenderEnabled", "false");
+        builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs", "portal-.log"));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
         }
     }
 
@@ -101,4 +120,20 @@ public class PortalFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
+}
+
+/// <summary>A clock the test sets and moves; it starts at the real time.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Set(DateTimeOffset utc) => _now = utc;
+
+    /// <summary>Sets the clock to a local time in Vietnam (UTC+7).</summary>
+    public void SetVietnam(int year, int month, int day, int hour, int minute = 0) =>
+        _now = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
+
+    public void Advance(TimeSpan by) => _now += by;
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SecurityPortal.Domain.Dossiers;
-using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data.Configurations;
@@ -69,18 +68,5 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Note).HasMaxLength(DossierEvent.NoteMaxLength);
-    }
-}
-
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
-{
-    public void Configure(EntityTypeBuilder<Notification> builder)
-    {
-        builder.HasKey(n => n.Id);
-        builder.Property(n => n.Id).ValueGeneratedNever();
-        builder.Property(n => n.UserId).HasMaxLength(450);
-        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
-        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
-        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
     }
 }

@@ -28,11 +28,11 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>Tables that hold secrets or are the trail itself.</summary>
+    /// <summary>Tables that hold secrets, are the trail itself, or are message plumbing (notifications, mail queue, reminder keys).</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft),
-        typeof(Domain.Notifications.Notification),
+        typeof(Domain.Notifications.Notification), typeof(Domain.Notifications.OutboxMail), typeof(Domain.Notifications.ReminderLog),
     ];
 
     /// <summary>Whether changes to entities of this type are written to the trail.</summary>

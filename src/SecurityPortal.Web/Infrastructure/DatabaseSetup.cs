@@ -22,7 +22,8 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<PortalDbContext>((services, db) =>
         {
             Configure(db, options.Provider, connectionString);
-            db.AddInterceptors(services.GetRequiredService<ConcurrencyStampInterceptor>(), services.GetRequiredService<AuditInterceptor>());
+            db.AddInterceptors(
+                services.GetRequiredService<ConcurrencyStampInterceptor>(), services.GetRequiredService<Mail.MailQueueInterceptor>(), services.GetRequiredService<AuditInterceptor>());
         });
     }
 

@@ -45,6 +45,7 @@ public static class PortalServices
         builder.Services.AddSingleton(builder.Configuration.GetSection(Pages.Tasks.RemediationOptions.SectionName).Get<Pages.Tasks.RemediationOptions>() ?? new Pages.Tasks.RemediationOptions());
         builder.Services.AddScoped<Pages.Dossiers.PortalCalendar>();
         builder.Services.AddScoped<Pages.Dossiers.Notifier>();
+        Mail.MailSetup.AddPortalMail(builder);
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Tests.Dossiers;
@@ -167,19 +168,39 @@ public sealed class RemediationTaskTests : PortalTestBase
 
         var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
         var fields = new List<KeyValuePair<string, string>> { new("Selected", first.ToString()), new("Selected", second.ToString()), new("NewDueDate", Iso(Today.AddDays(60))) };
-        var noReason = await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks");
-        noReason.AssertRedirectsTo("/Tasks");
-        Assert.Contains("Chưa đổi hạn nhiệm vụ nào", (await reviewer.GetDocumentAsync("/Tasks")).Body!.TextContent, StringComparison.Ordinal);
+        var noReason = await (await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks")).ParseAsync();
+        Assert.Contains("Chưa đổi hạn nhiệm vụ nào", noReason.Body!.TextContent, StringComparison.Ordinal);
+
+        // The refusal keeps the selection and the new date that were typed.
+        Assert.Equal(Iso(Today.AddDays(60)), noReason.QuerySelector("#bulk-due")!.GetAttribute("value"));
+        Assert.True(noReason.QuerySelector($"input[name=Selected][value='{first}']")!.HasAttribute("checked"));
+        Assert.False(noReason.QuerySelector($"input[name=Selected][value='{overdue}']")!.HasAttribute("checked"));
         fields.Add(new("Reason", "Chờ kinh phí năm sau."));
         (await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks")).AssertRedirectsTo("/Tasks");
         Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.DueDate == Today.AddDays(60))));
 
         // Verifying tasks that are not resolved is refused for all of them.
         var verify = await reviewer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString()), new("Selected", overdue.ToString())], pageUrl: "/Tasks");
-        verify.AssertRedirectsTo("/Tasks");
-        Assert.Contains("Chưa xác minh nhiệm vụ nào", (await reviewer.GetDocumentAsync("/Tasks")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chưa xác minh nhiệm vụ nào", (await verify.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.Status == RemediationStatus.Verified)));
         (await officer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString())], pageUrl: "/Tasks")).AssertRedirectsTo("/Account/AccessDenied");
+
+        // Reassigning in bulk: only to a person of the systems' agencies, all or nothing, and that person hears once.
+        var userId = (string email) => Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var ward = await userId("phuong@sl.vn");
+        var stranger = await reviewer.PostFormAsync("/Tasks?handler=Assign",
+            [new("Selected", first.ToString()), new("Selected", second.ToString()), new("AssigneeId", ward)], pageUrl: "/Tasks");
+        var strangerPage = await stranger.ParseAsync();
+        Assert.Contains("không thuộc cơ quan chủ quản hoặc đơn vị vận hành", strangerPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ward, strangerPage.QuerySelector("#AssigneeId option[selected]")!.GetAttribute("value"));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.AssigneeId != null)));
+
+        var colleague = await userId("yte2@sl.vn");
+        (await reviewer.PostFormAsync("/Tasks?handler=Assign",
+            [new("Selected", first.ToString()), new("Selected", second.ToString()), new("AssigneeId", colleague)], pageUrl: "/Tasks")).AssertRedirectsTo("/Tasks");
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.AssigneeId == colleague)));
+        var told = await Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == colleague && n.Kind == NotificationKind.TaskAssigned && n.Link == "/Tasks?view=mine").ToListAsync());
+        Assert.Contains("Bạn được giao 2 nhiệm vụ", Assert.Single(told).Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,12 +6,14 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
 using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Pages.Dossiers;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
@@ -32,7 +34,7 @@ public sealed class AnswerInput
 /// A self-assessment: score and progress per group, then every requirement with its answer form (each saved on its
 /// own), evidence, and the reviewer's verdict. The workflow steps are POST handlers that re-check scope and role.
 /// </summary>
-public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier notifier, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -151,7 +153,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
     public bool NeedsRescope => System.ApprovedLevel is { } approved && (approved != Assessment.Level || !Assessment.LevelIsApproved);
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) =>
-        StepAsync(answering: true, a => a.Submit(UserId, Note, clock.GetUtcNow().UtcDateTime), "Đã gửi bản tự đánh giá để đơn vị chuyên trách xem xét.", cancellationToken);
+        StepAsync(answering: true, a => a.Submit(UserId, Note, clock.GetUtcNow().UtcDateTime), "Đã gửi bản tự đánh giá để đơn vị chuyên trách xem xét.", cancellationToken,
+            notify: ct => notifier.ReviewersAsync(NotificationKind.Assessment, $"Bản tự đánh giá năm {Assessment.Cycle} của «{System.Name}» vừa được gửi xem xét.", Link, UserId, ct));
 
     public Task<IActionResult> OnPostStartReviewAsync(CancellationToken cancellationToken) =>
         StepAsync(answering: false, a => a.StartReview(UserId), "Đã bắt đầu xem xét.", cancellationToken);
@@ -160,7 +163,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         StepAsync(answering: false, a => a.ReviewItem(UserId, itemId, Item.Review, Item.Comment), "Đã ghi nhận nhận xét.", cancellationToken, itemId);
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) =>
-        StepAsync(answering: false, a => a.Return(UserId, Note), "Đã trả lại bản tự đánh giá; đơn vị thấy các yêu cầu cần bổ sung.", cancellationToken);
+        StepAsync(answering: false, a => a.Return(UserId, Note), "Đã trả lại bản tự đánh giá; đơn vị thấy các yêu cầu cần bổ sung.", cancellationToken,
+            notify: ct => notifier.AgencyOfficersAsync(System, NotificationKind.Assessment, $"Bản tự đánh giá năm {Assessment.Cycle} của «{System.Name}» bị trả lại để bổ sung: {Note}", Link, UserId, ct));
 
     /// <summary>Accepts and locks; every unmet or partial item becomes a remediation task, or links to the open one for that requirement.</summary>
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
@@ -184,7 +188,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
                     gap.PlannedDate ?? Today.AddDays(90), UserId, now, User.DisplayName()));
                 created++;
             }
-        }, "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken);
+        }, "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken,
+            notify: ct => notifier.AgencyOfficersAsync(System, NotificationKind.Assessment, $"Bản tự đánh giá năm {Assessment.Cycle} của «{System.Name}» đã được chấp nhận.", Link, UserId, ct));
         if (created > 0 && TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
         {
             TempData.Success($"{message} Đã tạo {created} nhiệm vụ khắc phục cho các yêu cầu chưa đáp ứng hoặc đáp ứng một phần.");
@@ -193,7 +198,10 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         return result;
     }
 
-    private async Task<IActionResult> StepAsync(bool answering, Action<Assessment> apply, string success, CancellationToken cancellationToken, Guid? anchor = null)
+    private string Link => $"/Assessments/Details/{Id}";
+
+    private async Task<IActionResult> StepAsync(
+        bool answering, Action<Assessment> apply, string success, CancellationToken cancellationToken, Guid? anchor = null, Func<CancellationToken, Task>? notify = null)
     {
         if (!await LoadAsync(tracked: true, cancellationToken))
         {
@@ -215,6 +223,11 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, TimeProvid
         try
         {
             apply(Assessment);
+            if (notify is not null)
+            {
+                await notify(cancellationToken);
+            }
+
             db.Entry(Assessment).Property(a => a.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
             db.Entry(Assessment).State = db.Entry(Assessment).State == EntityState.Unchanged ? EntityState.Modified : db.Entry(Assessment).State;
             await db.SaveChangesAsync(cancellationToken);

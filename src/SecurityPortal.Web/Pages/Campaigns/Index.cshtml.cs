@@ -10,6 +10,7 @@ using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Pages.Dossiers;
@@ -157,7 +158,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         }
 
         var link = Url.Page("/Assessments/Index", new { cycle = campaign.Cycle }) ?? "/Assessments";
-        await notifier.AgencyOfficersAsync(notify, system => $"Đợt «{campaign.Title}»: hệ thống «{system.Name}» cần tự đánh giá, hạn {Display.Date(campaign.Deadline)}.", link, null, cancellationToken);
+        await notifier.AgencyOfficersAsync(notify, NotificationKind.Assessment, system => $"Đợt «{campaign.Title}»: hệ thống «{system.Name}» cần tự đánh giá, hạn {Display.Date(campaign.Deadline)}.", link, null, cancellationToken);
 
         return (created, joined, withoutLevel);
     }

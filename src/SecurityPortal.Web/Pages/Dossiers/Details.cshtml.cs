@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Documents;
@@ -107,12 +108,12 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) => StepAsync(
         "submit", ctx => ctx.Dossier.Submit(ctx.Actor, ctx.Calendar, ctx.Today, ctx.Now),
-        (ctx, ct) => notifier.ReviewersAsync($"Hồ sơ đề xuất cấp độ của «{ctx.System.Name}» vừa được gửi thẩm định.", Link, ctx.Actor.UserId, ct),
+        (ctx, ct) => notifier.ReviewersAsync(NotificationKind.Dossier, $"Hồ sơ đề xuất cấp độ của «{ctx.System.Name}» vừa được gửi thẩm định.", Link, ctx.Actor.UserId, ct),
         "Đã gửi hồ sơ. Đơn vị chuyên trách kiểm tra tính đầy đủ trong 5 ngày làm việc.", cancellationToken);
 
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) => StepAsync(
         "return", ctx => ctx.Dossier.ReturnIncomplete(ctx.Actor, Act.Reason, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, $"Hồ sơ cấp độ của «{ctx.System.Name}» bị trả lại vì chưa đầy đủ: {Act.Reason}", Link, ctx.Actor.UserId, ct),
+        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» bị trả lại vì chưa đầy đủ: {Act.Reason}", Link, ctx.Actor.UserId, ct),
         "Đã trả lại hồ sơ cho đơn vị.", cancellationToken);
 
     public Task<IActionResult> OnPostExpertOpinionAsync(CancellationToken cancellationToken) => StepAsync(
@@ -121,7 +122,7 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) => StepAsync(
         "accept", ctx => ctx.Dossier.Accept(ctx.Actor, ctx.Calendar, ctx.Today, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được tiếp nhận và đang thẩm định.", Link, ctx.Actor.UserId, ct),
+        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được tiếp nhận và đang thẩm định.", Link, ctx.Actor.UserId, ct),
         "Đã tiếp nhận hồ sơ; thời hạn thẩm định bắt đầu tính.", cancellationToken);
 
     public Task<IActionResult> OnPostAppraiseAsync(CancellationToken cancellationToken) => StepAsync(
@@ -131,22 +132,22 @@ public sealed class DetailsModel(
             var text = ctx.Dossier.State == DossierState.NeedsRevision
                 ? $"Hồ sơ cấp độ của «{ctx.System.Name}» được thẩm định «chưa phù hợp»: cần chỉnh sửa và gửi lại."
                 : $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được thẩm định «phù hợp», chờ phê duyệt.";
-            await notifier.AgencyOfficersAsync(ctx.System, text, Link, ctx.Actor.UserId, ct);
+            await notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, text, Link, ctx.Actor.UserId, ct);
             if (ctx.Dossier.State == DossierState.AwaitingApproval)
             {
-                await notifier.ReviewersAsync(text, Link, ctx.Actor.UserId, ct);
+                await notifier.ReviewersAsync(NotificationKind.Dossier, text, Link, ctx.Actor.UserId, ct);
             }
         },
         "Đã ghi nhận kết quả thẩm định.", cancellationToken);
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => StepAsync(
         "approve", ctx => ctx.Dossier.Approve(ctx.Actor, ctx.System, Act.Number, Act.Date, Act.Signer, ctx.Today, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, $"«{ctx.System.Name}» đã được phê duyệt cấp độ {ctx.Dossier.ApprovedLevel}.", Link, ctx.Actor.UserId, ct),
+        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"«{ctx.System.Name}» đã được phê duyệt cấp độ {ctx.Dossier.ApprovedLevel}.", Link, ctx.Actor.UserId, ct),
         "Đã phê duyệt. Cấp độ của hệ thống đã được cập nhật.", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => StepAsync(
         "reject", ctx => ctx.Dossier.Reject(ctx.Actor, Act.Reason, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, $"Hồ sơ cấp độ của «{ctx.System.Name}» không được phê duyệt: {Act.Reason}", Link, ctx.Actor.UserId, ct),
+        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» không được phê duyệt: {Act.Reason}", Link, ctx.Actor.UserId, ct),
         "Đã ghi nhận không phê duyệt.", cancellationToken);
 
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken) => StepAsync(

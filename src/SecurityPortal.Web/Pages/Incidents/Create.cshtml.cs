@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Incidents;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Pages.Dossiers;
@@ -90,7 +91,7 @@ public sealed class CreateModel(PortalDbContext db, Notifier notifier, TimeProvi
             var incident = new Incident(agencyId, Input.Kind, Input.Title ?? string.Empty, Input.Description, VietnamTime.ToUtc(Input.DetectedAt!.Value),
                 Input.Serious, Input.ActionsTaken, Input.SystemIds, User.FindFirstValue(ClaimTypes.NameIdentifier)!, now);
             db.Incidents.Add(incident);
-            await notifier.ReviewersAsync($"Sự cố {(incident.Serious ? "nghiêm trọng " : "")}được báo cáo: {incident.Title}.", $"/Incidents/Details/{incident.Id}", null, cancellationToken);
+            await notifier.ReviewersAsync(NotificationKind.Incident, $"Sự cố {(incident.Serious ? "nghiêm trọng " : "")}được báo cáo: {incident.Title}.", $"/Incidents/Details/{incident.Id}", null, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Incident {IncidentId} reported ({Kind}, serious: {Serious})", incident.Id, incident.Kind, incident.Serious);
             TempData.Success("Đã ghi nhận sự cố; đơn vị chuyên trách đã được thông báo.");

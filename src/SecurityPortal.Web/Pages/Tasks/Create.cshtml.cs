@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
@@ -93,11 +94,11 @@ public sealed class CreateModel(PortalDbContext db, RemediationOptions options, 
             if (Input.AssigneeId is { Length: > 0 } id)
             {
                 task.Assign(actor, id, Assignees.First(a => a.Value == id).Text, now);
-                db.Notifications.Add(new Domain.Notifications.Notification(id, $"Bạn được giao nhiệm vụ «{task.Title}», hạn {Display.Date(task.DueDate)}.", $"/Tasks/Details/{task.Id}", now));
+                notifier.Add([id], NotificationKind.TaskAssigned, $"Bạn được giao nhiệm vụ «{task.Title}», hạn {Display.Date(task.DueDate)}.", $"/Tasks/Details/{task.Id}");
             }
             else
             {
-                await notifier.AgencyOfficersAsync(System, $"Nhiệm vụ khắc phục mới cho «{System.Name}»: {task.Title}.", $"/Tasks/Details/{task.Id}", actor.UserId, cancellationToken);
+                await notifier.AgencyOfficersAsync(System, NotificationKind.TaskAssigned, $"Nhiệm vụ khắc phục mới cho «{System.Name}»: {task.Title}.", $"/Tasks/Details/{task.Id}", actor.UserId, cancellationToken);
             }
 
             db.RemediationTasks.Add(task);

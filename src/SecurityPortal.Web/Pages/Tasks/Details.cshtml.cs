@@ -55,22 +55,28 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     }
 
     public Task<IActionResult> OnPostCommentAsync(CancellationToken cancellationToken) =>
-        StepAsync("comment", (t, a, now) => t.Comment(a, Text, now), "Đã gửi ý kiến.", null, cancellationToken);
+        StepAsync("comment", (t, a, now) => t.Comment(a, Text, now), "Đã gửi ý kiến.", (t, _) =>
+        {
+            // The people following the task hear of the comment: whoever it is assigned to and whoever created it.
+            notifier.Add(new[] { t.AssigneeId, t.CreatedById }.OfType<string>().Where(id => id != Actor.UserId), NotificationKind.TaskCommented,
+                $"{Actor.Name} góp ý trên nhiệm vụ «{t.Title}»: {Text}", Link);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken) =>
         StepAsync("start", (t, a, now) => t.Start(a, now), "Đã chuyển sang «Đang xử lý».", null, cancellationToken);
 
     public Task<IActionResult> OnPostResolveAsync(CancellationToken cancellationToken) =>
         StepAsync("resolve", (t, a, now) => t.Resolve(a, Text, now), "Đã báo đã xử lý; cán bộ thẩm định sẽ xác minh.",
-            (t, ct) => notifier.ReviewersAsync($"Nhiệm vụ «{t.Title}» của «{System.Name}» đã được báo xử lý, cần xác minh.", Link, Actor.UserId, ct), cancellationToken);
+            (t, ct) => notifier.ReviewersAsync(NotificationKind.TaskResolved, $"Nhiệm vụ «{t.Title}» của «{System.Name}» đã được báo xử lý, cần xác minh.", Link, Actor.UserId, ct), cancellationToken);
 
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
         StepAsync("verify", (t, a, now) => t.Verify(a, Text, now), "Đã xác minh nhiệm vụ.",
-            (t, ct) => notifier.AgencyOfficersAsync(System, $"Nhiệm vụ «{t.Title}» đã được xác minh.", Link, Actor.UserId, ct), cancellationToken);
+            (t, ct) => notifier.AgencyOfficersAsync(System, NotificationKind.TaskVerified, $"Nhiệm vụ «{t.Title}» đã được xác minh.", Link, Actor.UserId, ct), cancellationToken);
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
         StepAsync("reopen", (t, a, now) => t.Reopen(a, Text, now), "Đã mở lại nhiệm vụ.",
-            (t, ct) => notifier.AgencyOfficersAsync(System, $"Nhiệm vụ «{t.Title}» bị mở lại: {Text}", Link, Actor.UserId, ct), cancellationToken);
+            (t, ct) => notifier.AgencyOfficersAsync(System, NotificationKind.TaskReopened, $"Nhiệm vụ «{t.Title}» bị mở lại: {Text}", Link, Actor.UserId, ct), cancellationToken);
 
     public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) =>
         StepAsync("cancel", (t, a, now) => t.Cancel(a, Text, now), "Đã hủy nhiệm vụ.", null, cancellationToken);
@@ -87,7 +93,7 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
             t.Assign(a, chosen?.Value, chosen?.Text, now);
             if (chosen is not null && chosen.Value != a.UserId)
             {
-                db.Notifications.Add(new Notification(chosen.Value, $"Bạn được giao nhiệm vụ «{t.Title}», hạn {Display.Date(t.DueDate)}.", Link, now));
+                notifier.Add([chosen.Value], NotificationKind.TaskAssigned, $"Bạn được giao nhiệm vụ «{t.Title}», hạn {Display.Date(t.DueDate)}.", Link);
             }
         }, "Đã giao việc.", null, cancellationToken);
 

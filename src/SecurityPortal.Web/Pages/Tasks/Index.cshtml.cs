@@ -2,21 +2,24 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Pages.Dossiers;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
 /// <summary>
 /// Remediation tasks: mine, my agency's board, or the province for reviewers — overdue first, then by due date, with
-/// filters, an Excel export of what is shown, and bulk verification and due-date changes for reviewers.
+/// filters, an Excel export of what is shown, and bulk verification, reassignment and due-date changes for reviewers.
 /// </summary>
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
     public const int MaxRows = 500;
 
@@ -44,13 +47,19 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
     [BindProperty]
     public string? Reason { get; set; }
 
+    [BindProperty]
+    public string? AssigneeId { get; set; }
+
+    /// <summary>For reviewers: the people tasks can be reassigned to (active users of an agency).</summary>
+    public List<SelectListItem> People { get; private set; } = [];
+
     public sealed record Row(Guid Id, string Title, string SystemName, string AgencyName, TaskSeverity Severity, RemediationStatus Status, DateOnly DueDate, string? Assignee, TaskSource Source);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool IsReviewer => User.IsInRole(PortalRoles.ProvincialReviewer);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await QueryAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +78,46 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
     public Task<IActionResult> OnPostDueAsync(CancellationToken cancellationToken) =>
         BulkAsync((task, actor, now) => task.ChangeDueDate(actor, NewDueDate ?? throw new DomainException("Hãy chọn hạn mới."), Reason, Today, now), "đổi hạn", cancellationToken);
 
-    private async Task<IActionResult> BulkAsync(Action<RemediationTask, TaskActor, DateTime> apply, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reviewers reassign several tasks to one person, who must belong to the owner or operating agency of every task's
+    /// system; the person is notified once.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken)
+    {
+        var person = AssigneeId is { Length: > 0 } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive && u.AgencyId != null)
+                .Select(u => new { u.Id, u.FullName, AgencyId = u.AgencyId!.Value }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (person is null)
+        {
+            return await RefuseAsync("Hãy chọn người nhận việc (người dùng đang hoạt động của một cơ quan).", cancellationToken);
+        }
+
+        var ids = Selected.Distinct().Take(MaxRows).ToList();
+        var agenciesBySystem = await db.RemediationTasks.Where(t => ids.Contains(t.Id))
+            .Join(db.InformationSystems, t => t.SystemId, s => s.Id, (t, s) => new { s.Id, s.OwnerAgencyId, s.OperatorAgencyId })
+            .Distinct().ToDictionaryAsync(s => s.Id, s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }, cancellationToken);
+        var assigned = new List<RemediationTask>();
+        var result = await BulkAsync((task, actor, now) =>
+        {
+            if (!agenciesBySystem.TryGetValue(task.SystemId, out var agencies) || !agencies.Contains(person.AgencyId))
+            {
+                throw new DomainException($"{person.FullName} không thuộc cơ quan chủ quản hoặc đơn vị vận hành của hệ thống này.");
+            }
+
+            task.Assign(actor, person.Id, person.FullName, now);
+            assigned.Add(task);
+        }, "giao lại", cancellationToken, notify: () =>
+        {
+            var titles = string.Join("; ", assigned.Take(5).Select(t => $"«{t.Title}»"));
+            notifier.Add([person.Id], NotificationKind.TaskAssigned,
+                $"Bạn được giao {assigned.Count} nhiệm vụ: {titles}{(assigned.Count > 5 ? "…" : "")}", "/Tasks?view=mine");
+        });
+        return result;
+    }
+
+    private async Task<IActionResult> BulkAsync(
+        Action<RemediationTask, TaskActor, DateTime> apply, string what, CancellationToken cancellationToken, Action? notify = null)
     {
         if (!IsReviewer)
         {
@@ -80,8 +128,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
         var ids = Selected.Distinct().Take(MaxRows).ToList();
         if (ids.Count == 0)
         {
-            TempData.Error("Hãy chọn ít nhất một nhiệm vụ.");
-            return RedirectToPage();
+            return await RefuseAsync("Hãy chọn ít nhất một nhiệm vụ.", cancellationToken);
         }
 
         var tasks = await db.RemediationTasks.VisibleTo(db, User).Include(t => t.Entries).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
@@ -101,17 +148,38 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
             }
         }
 
-        // All or nothing: a refusal leaves every selected task as it was, and says why.
+        // All or nothing: a refusal leaves every selected task as it was, says why, and keeps the selection and the typed text.
         if (refused.Count > 0)
         {
-            TempData.Error($"Chưa {what} nhiệm vụ nào. {string.Join(" ", refused.Take(10))}");
-            return RedirectToPage();
+            return await RefuseAsync($"Chưa {what} nhiệm vụ nào. {string.Join(" ", refused.Take(10))}", cancellationToken);
         }
 
+        notify?.Invoke();
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Bulk {What} of {Count} tasks", what, tasks.Count);
         TempData.Success($"Đã {what} {tasks.Count} nhiệm vụ.");
         return RedirectToPage();
+    }
+
+    private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Rows = await QueryAsync(cancellationToken);
+        if (IsReviewer)
+        {
+            People = await (from u in db.Users.AsNoTracking()
+                            join a in db.Agencies on u.AgencyId equals a.Id
+                            where u.IsActive
+                            orderby a.Name, u.FullName
+                            select new SelectListItem(u.FullName + " — " + a.Name, u.Id)).ToListAsync(cancellationToken);
+        }
     }
 
     private bool IsOverdue(Row row) => row.Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && Today > row.DueDate;

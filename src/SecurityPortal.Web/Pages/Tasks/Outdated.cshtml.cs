@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
 
         var ids = rows.Select(r => r.SystemId).Distinct().ToList();
         var systems = await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        await notifier.AgencyOfficersAsync(systems, s => $"Nhiệm vụ cập nhật phần mềm lỗi thời cho «{s.Name}».", "/Tasks?view=agency", userId, cancellationToken);
+        await notifier.AgencyOfficersAsync(systems, NotificationKind.TaskAssigned, s => $"Nhiệm vụ cập nhật phần mềm lỗi thời cho «{s.Name}».", "/Tasks?view=agency", userId, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Count} outdated-software tasks created", rows.Count);

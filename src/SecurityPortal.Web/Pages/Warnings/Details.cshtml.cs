@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Warnings;
 using SecurityPortal.Web.Infrastructure;
@@ -52,7 +53,7 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
 
         var ids = newlyAffected.Select(a => a.SystemId).ToList();
         var systems = await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        await notifier.AgencyOfficersAsync(systems, s => $"Cảnh báo {warning.Reference}: «{s.Name}» bị ảnh hưởng, hạn xử lý {Display.Date(warning.DueDate)}.", "/Tasks?view=agency", userId, cancellationToken);
+        await notifier.AgencyOfficersAsync(systems, NotificationKind.WarningPublished, s => $"Cảnh báo {warning.Reference}: «{s.Name}» bị ảnh hưởng, hạn xử lý {Display.Date(warning.DueDate)}.", "/Tasks?view=agency", userId, cancellationToken);
         var created = newlyAffected.Count;
 
         warning.MarkPublished(now);

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SecurityPortal.Domain.Notifications;
+
+namespace SecurityPortal.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+
+        // Rows written before kinds existed read as «other» with no e-mail.
+        builder.Property(n => n.Kind).HasDefaultValue(NotificationKind.Other).HasSentinel(NotificationKind.Other);
+        builder.Property(n => n.Mail).HasDefaultValue(MailState.None).HasSentinel(MailState.Undecided);
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc });
+        builder.HasIndex(n => new { n.Mail, n.UserId });
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(p => new { p.UserId, p.Kind });
+        builder.Property(p => p.UserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.ToAddress).HasMaxLength(OutboxMail.AddressMaxLength);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMail.SubjectMaxLength);
+        builder.Property(m => m.Body).HasMaxLength(OutboxMail.BodyMaxLength);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMail.ErrorMaxLength);
+
+        // A sender records its result only while it still holds the lease.
+        builder.Property(m => m.LeaseToken).IsConcurrencyToken();
+        builder.HasIndex(m => new { m.SentAtUtc, m.GaveUpAtUtc, m.NextAttemptAtUtc });
+    }
+}
+
+internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<ReminderLog>
+{
+    public void Configure(EntityTypeBuilder<ReminderLog> builder)
+    {
+        builder.HasKey(r => r.Key);
+        builder.Property(r => r.Key).HasMaxLength(ReminderLog.KeyMaxLength);
+        builder.HasIndex(r => r.CreatedAtUtc);
+    }
+}
