@@ -18,11 +18,16 @@ public sealed class Notification
         UserId = userId;
         Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentOutOfRangeException(nameof(kind));
         Text = text.Length > TextMaxLength ? text[..TextMaxLength] : text;
-        Link = link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && link.Length <= LinkMaxLength
+        Link = IsLocalPath(link)
             ? link
             : throw new ArgumentException("A notification links to a page of the portal.", nameof(link));
         CreatedAtUtc = createdAtUtc;
     }
+
+    /// <summary>A path of the portal: starts with one slash, no backslash or control character (browsers read «/\x» as «//x»).</summary>
+    public static bool IsLocalPath(string link) =>
+        link.Length is > 0 and <= LinkMaxLength && link[0] == '/' && !link.StartsWith("//", StringComparison.Ordinal)
+        && !link.Any(c => c == '\\' || char.IsControl(c));
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public string UserId { get; private set; }

@@ -57,12 +57,18 @@ public sealed class OutboxMail
     public void MarkSent(DateTime nowUtc)
     {
         SentAtUtc = nowUtc;
+        GaveUpAtUtc = null;
         LastError = null;
         Release();
     }
 
     public void MarkFailed(string error, DateTime nowUtc)
     {
+        if (!IsWaiting)
+        {
+            return;
+        }
+
         Attempts++;
         LastError = Clip(error.ReplaceLineEndings(" "), ErrorMaxLength);
         NextAttemptAtUtc = nowUtc + Backoff(Attempts);
