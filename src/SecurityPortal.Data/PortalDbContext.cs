@@ -35,6 +35,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
+    public DbSet<Domain.Reporting.FigureSnapshot> FigureSnapshots => Set<Domain.Reporting.FigureSnapshot>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

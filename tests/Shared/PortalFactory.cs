@@ -61,6 +61,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // The background loops are driven by hand in the tests that need them.
         builder.UseSetting("Mail:SenderEnabled", "false");
         builder.UseSetting("Notifications:WorkerEnabled", "false");
+        builder.UseSetting("Dashboard:SnapshotEnabled", "false");
+        builder.UseSetting("Dashboard:CacheSeconds", "0");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs", "portal-.log"));
         foreach (var (key, value) in _settings)
         {

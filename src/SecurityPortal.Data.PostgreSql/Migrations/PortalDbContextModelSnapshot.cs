@@ -444,6 +444,18 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<int>("Cycle")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FiledDeployment")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FiledGroups")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<decimal?>("FiledScore")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
                     b.Property<string>("HeadConfirmation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1684,6 +1696,46 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasIndex("TaskId");
 
                     b.ToTable("TaskEntry");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("numeric(18,1)");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithApprovedLevel")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("FigureSnapshots");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>

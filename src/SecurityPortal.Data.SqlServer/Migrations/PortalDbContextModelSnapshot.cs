@@ -446,6 +446,18 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<int>("Cycle")
                         .HasColumnType("int");
 
+                    b.Property<string>("FiledDeployment")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("FiledGroups")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<decimal?>("FiledScore")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("decimal(5,1)");
+
                     b.Property<string>("HeadConfirmation")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1686,6 +1698,46 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasIndex("TaskId");
 
                     b.ToTable("TaskEntry");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenTasks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("decimal(18,1)");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithApprovedLevel")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("FigureSnapshots");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>

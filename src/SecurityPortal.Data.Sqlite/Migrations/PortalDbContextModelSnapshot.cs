@@ -433,6 +433,18 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<int>("Cycle")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FiledDeployment")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledGroups")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FiledScore")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeadConfirmation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1673,6 +1685,46 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasIndex("TaskId");
 
                     b.ToTable("TaskEntry");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithApprovedLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("FigureSnapshots");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>

@@ -85,6 +85,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.ReviewerId).HasMaxLength(450);
         builder.Property(a => a.HeadConfirmation).HasMaxLength(Assessment.NameMaxLength);
         builder.Property(a => a.ReturnNote).HasMaxLength(Assessment.NoteMaxLength);
+        builder.Property(a => a.FiledScore).HasPrecision(5, 1);
+        builder.Property(a => a.FiledGroups).HasMaxLength(8000);
         builder.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Items).UsePropertyAccessMode(PropertyAccessMode.Field);

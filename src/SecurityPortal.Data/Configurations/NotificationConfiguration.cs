@@ -57,3 +57,13 @@ internal sealed class ReminderLogConfiguration : IEntityTypeConfiguration<Remind
         builder.HasIndex(r => r.CreatedAtUtc);
     }
 }
+
+internal sealed class FigureSnapshotConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureSnapshot> builder)
+    {
+        builder.HasKey(s => new { s.Day, s.AgencyId });
+        builder.Property(s => s.ScoreSum).HasPrecision(18, 1);
+        builder.HasIndex(s => s.AgencyId);
+    }
+}

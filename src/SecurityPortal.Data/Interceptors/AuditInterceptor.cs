@@ -33,6 +33,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft),
         typeof(Domain.Notifications.Notification), typeof(Domain.Notifications.OutboxMail), typeof(Domain.Notifications.ReminderLog),
+        typeof(Domain.Reporting.FigureSnapshot),
     ];
 
     /// <summary>Whether changes to entities of this type are written to the trail.</summary>

@@ -51,6 +51,15 @@ public sealed class Assessment : Entity, IBelongsToSystem
     public string? ReturnNote { get; private set; }
     public DateTime? AcceptedAtUtc { get; private set; }
 
+    /// <summary>Percentage met when the assessment was last filed (submitted); null while it is being written or after a return.</summary>
+    public decimal? FiledScore { get; private set; }
+
+    /// <summary>Mẫu 08 plan deployment status as filed.</summary>
+    public PlanDeployment? FiledDeployment { get; private set; }
+
+    /// <summary>Per group of requirements, as filed: the counts behind the province's compliance-by-group chart (JSON).</summary>
+    public string? FiledGroups { get; private set; }
+
     public IReadOnlyList<AssessmentItem> Items => _items;
     public IReadOnlyList<AssessmentEvidence> Evidence => _evidence;
 
@@ -212,6 +221,24 @@ public sealed class Assessment : Entity, IBelongsToSystem
         SubmittedById = userId;
         SubmittedAtUtc = nowUtc;
         State = AssessmentState.Submitted;
+        RecordFiledScore();
+    }
+
+    /// <summary>
+    /// Keeps the score of what was filed on the assessment itself, so that province-wide figures read one row per
+    /// assessment instead of every answer. Called on submission, and once for assessments filed before this existed.
+    /// </summary>
+    public void RecordFiledScore()
+    {
+        if (State is not (AssessmentState.Submitted or AssessmentState.UnderReview or AssessmentState.Accepted))
+        {
+            return;
+        }
+
+        var score = AssessmentScore.Compute(_items);
+        FiledScore = score.Overall.Percent;
+        FiledDeployment = score.Deployment;
+        FiledGroups = GroupCounts.Write(score.Groups);
     }
 
     public void StartReview(string reviewerId)
@@ -246,6 +273,9 @@ public sealed class Assessment : Entity, IBelongsToSystem
         }
 
         State = AssessmentState.Returned;
+        FiledScore = null;
+        FiledDeployment = null;
+        FiledGroups = null;
     }
 
     /// <summary>Accepted assessments are locked. Returns the gaps (unmet or partial items) that become remediation tasks.</summary>

@@ -35,3 +35,31 @@ public sealed record AssessmentScore(ScoreLine Overall, IReadOnlyList<ScoreLine>
         return new AssessmentScore(Line(string.Empty, list), groups);
     }
 }
+
+/// <summary>The filed counts per group, stored as compact JSON on the assessment and added up across the province.</summary>
+public static class GroupCounts
+{
+    private sealed record Row(string G, int M, int P, int N, int A);
+
+    public static string Write(IEnumerable<ScoreLine> groups) =>
+        System.Text.Json.JsonSerializer.Serialize(groups.Select(g => new Row(g.GroupCode, g.Met, g.Partial, g.NotMet, g.NotApplicable)));
+
+    /// <summary>Reads what <see cref="Write"/> wrote; anything unreadable counts as nothing.</summary>
+    public static IReadOnlyList<ScoreLine> Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return [.. (System.Text.Json.JsonSerializer.Deserialize<List<Row>>(json) ?? [])
+                .Select(r => new ScoreLine(r.G, r.M + r.P + r.N + r.A, r.M + r.P + r.N + r.A, r.M, r.P, r.N, r.A))];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+}

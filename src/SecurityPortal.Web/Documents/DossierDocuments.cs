@@ -30,7 +30,7 @@ public sealed record DossierDocumentData(
 /// (Times New Roman 13, A4): the request (Mẫu 01 / Mẫu 02) and the decision approving the level (Mẫu 06).
 /// Unknown values are left as "……" for the official to complete; nothing here throws for a missing value.
 /// </summary>
-public static class DossierDocuments
+public static partial class DossierDocuments
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -363,7 +363,7 @@ public static class DossierDocuments
         return run;
     }
 
-    private static byte[] Build(IEnumerable<OpenXmlElement> content)
+    private static byte[] Build(IEnumerable<OpenXmlElement> content, bool landscape = false)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -381,7 +381,7 @@ public static class DossierDocuments
             body.Append(content);
             body.Append(new Paragraph());
             body.Append(new SectionProperties(
-                new PageSize { Width = 11906U, Height = 16838U },
+                landscape ? new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape } : new PageSize { Width = 11906U, Height = 16838U },
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 1134U, Header = 709U, Footer = 709U, Gutter = 0U }));
             main.Document = new Document(body);
             main.Document.Save();
@@ -395,9 +395,11 @@ public static class DossierDocuments
         : "Nghị định số 331/2026/NĐ-CP ngày 19 tháng 8 năm 2026 của Chính phủ về bảo vệ an ninh mạng đối với hệ thống thông tin";
 
     /// <summary>"Sông Lam, ngày 05 tháng 3 năm 2026" (Decree 30: a zero before days below 10 and months 1–2).</summary>
-    private static string PlaceAndDate(DossierDocumentData data, DateOnly? date)
+    private static string PlaceAndDate(DossierDocumentData data, DateOnly? date) => PlaceAndDate(data.ProvinceName, data.Today, date);
+
+    private static string PlaceAndDate(string provinceName, DateOnly today, DateOnly? date)
     {
-        var place = Value(data.ProvinceName);
+        var place = Value(provinceName);
         foreach (var prefix in ProvincePrefixes)
         {
             if (place.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && place.Length > prefix.Length)
@@ -409,7 +411,7 @@ public static class DossierDocuments
 
         if (date is not { } d)
         {
-            return $"{place}, ngày {Blank} tháng {Blank} năm {Invariant(data.Today.Year)}";
+            return $"{place}, ngày {Blank} tháng {Blank} năm {Invariant(today.Year)}";
         }
 
         var month = d.Month <= 2 ? d.Month.ToString("00", CultureInfo.InvariantCulture) : Invariant(d.Month);

@@ -46,6 +46,7 @@ public static class PortalServices
         builder.Services.AddScoped<Pages.Dossiers.PortalCalendar>();
         builder.Services.AddScoped<Pages.Dossiers.Notifier>();
         Mail.MailSetup.AddPortalMail(builder);
+        Reporting.ReportingSetup.AddPortalReporting(builder);
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();
@@ -80,6 +81,8 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/Imports", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Catalog/Import", Policies.AgencyManagement);
                 o.Conventions.AuthorizeFolder("/Campaigns", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizePage("/Dashboard/Index", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizePage("/Dashboard/Ranking", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizeFolder("/Warnings", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizePage("/Tasks/Outdated", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizePage("/Warnings/Create", Policies.AgencyManagement);

@@ -7,8 +7,11 @@ using SecurityPortal.Web.Infrastructure.Identity;
 
 namespace SecurityPortal.Web.Pages;
 
-public sealed class IndexModel(PortalDbContext db, PortalOptions portal) : PageModel
+/// <summary>The home page; an officer's home shows their agency's figures (the agency page's cards).</summary>
+public sealed class IndexModel(PortalDbContext db, PortalOptions portal, Reporting.ComplianceFigures figures) : PageModel
 {
+    public Reporting.FigureSet? AgencyFigures { get; private set; }
+
     public string ProvinceName => portal.ProvinceName;
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public string? AgencyName { get; private set; }
@@ -23,5 +26,9 @@ public sealed class IndexModel(PortalDbContext db, PortalOptions portal) : PageM
         }
 
         AgencyCount = await db.Agencies.CountAsync(a => a.IsActive, cancellationToken);
+        if (Authorization.AgencyScope.OfficerAgencyId(User) is { } officerAgency && !Authorization.AgencyScope.SeesAllAgencies(User))
+        {
+            AgencyFigures = await figures.ComputeAsync(new Reporting.FigureFilter(AgencyId: officerAgency), cancellationToken);
+        }
     }
 }

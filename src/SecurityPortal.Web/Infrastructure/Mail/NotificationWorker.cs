@@ -1,11 +1,12 @@
 namespace SecurityPortal.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Two loops in the background: the outbox sender (every <see cref="MailOptions.PollSeconds"/>) and the reminder scan
-/// (every <see cref="ReminderOptions.ScanMinutes"/>). A failure — a database that is down, an SMTP server that refuses —
+/// Loops in the background: the outbox sender (every <see cref="MailOptions.PollSeconds"/>), the reminder scan
+/// (every <see cref="ReminderOptions.ScanMinutes"/>) and the daily figures (checked hourly, written once a day). A failure — a database that is down, an SMTP server that refuses —
 /// is logged and the loop goes on; the work waits in the database, not in memory.
 /// </summary>
-public sealed class NotificationWorker(IServiceScopeFactory scopes, MailOptions mail, ReminderOptions reminders, ILogger<NotificationWorker> logger)
+public sealed class NotificationWorker(
+    IServiceScopeFactory scopes, MailOptions mail, ReminderOptions reminders, Reporting.DashboardOptions dashboard, ILogger<NotificationWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -31,6 +32,12 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, MailOptions 
         {
             loops.Add(LoopAsync(TimeSpan.FromMinutes(Math.Max(1, reminders.ScanMinutes)),
                 (services, ct) => services.GetRequiredService<ReminderScanner>().RunAsync(ct), "reminder scan", stoppingToken));
+        }
+
+        if (dashboard.SnapshotEnabled)
+        {
+            loops.Add(LoopAsync(TimeSpan.FromHours(1),
+                (services, ct) => services.GetRequiredService<Reporting.FigureSnapshotWriter>().WriteTodayAsync(ct), "daily figures", stoppingToken));
         }
 
         return Task.WhenAll(loops);

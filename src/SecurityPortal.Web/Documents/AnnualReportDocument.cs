@@ -1,0 +1,185 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Reporting;
+
+namespace SecurityPortal.Web.Documents;
+
+/// <summary>
+/// Mẫu 08 of Decree 331/2026/NĐ-CP (the annual report), as Word (landscape A4, the form's wording) and as Excel
+/// (three sheets: general information, owners, the per-system table). The captured form has no signature block;
+/// the Word draft adds the one every other form of the appendix ends with, for the official to sign.
+/// </summary>
+public static partial class DossierDocuments
+{
+    public const string Mau08Subject = "V/v kết quả công tác bảo đảm an ninh mạng hệ thống thông tin";
+    public const string Mau08Addressee = "Kính gửi: (Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)";
+
+    public static readonly string[] Mau08Counts =
+    [
+        "Tổng số hệ thống thông tin thuộc phạm vi quản lý",
+        "Tổng số hệ thống thông tin đã được phân loại (đã xác định được loại hình hệ thống thông tin)",
+        "Tổng số hệ thống thông tin đã xây dựng hồ sơ đề xuất cấp độ",
+        "Tổng số hệ thống thông tin đã được thẩm định hồ sơ đề xuất cấp độ",
+        "Tổng số hệ thống thông tin đã được phê duyệt cấp độ",
+        "Tổng số hệ thống thông tin đã phê duyệt cấp độ được kiểm tra, đánh giá an ninh mạng định kỳ theo quy định",
+        "Dự kiến thời gian hoàn thành phê duyệt đề xuất cấp độ hệ thống thông tin đối với tất cả các hệ thống thông tin thuộc phạm vi quản lý",
+    ];
+
+    public static readonly string[] Mau08Columns =
+    [
+        "STT", "Tên HTTT", "Chủ quản HTTT", "Đơn vị vận hành HTTT", "Cấp độ đề xuất", "Tình trạng phê duyệt cấp độ", "Quyết định phê duyệt cấp độ",
+        "Quy chế bảo đảm ANM cho hệ thống", "Dự kiến thời điểm phê duyệt HSĐXCĐ", "Đã triển khai đầy đủ PA BĐANM",
+        "Dự kiến thời điểm triển khai đầy đủ PA BĐANM", "Đã kiểm tra, đánh giá ANM",
+    ];
+
+    private static readonly string[] OwnerFields =
+    [
+        "(1) Tên chủ quản hệ thống thông tin", "(2) Quy định chức năng, nhiệm vụ và quyền hạn", "(3) Người đại diện, chức vụ",
+        "(4) Địa chỉ liên lạc của cơ quan chủ quản hệ thống thông tin", "(5) Thông tin liên hệ (số điện thoại, thư điện tử)",
+    ];
+
+    private static readonly string[] UnitFields =
+    [
+        "(1) Tên đơn vị chuyên trách về an ninh mạng", "(2) Quy định chức năng, nhiệm vụ và quyền hạn", "(3) Người đại diện, chức vụ",
+        "(4) Địa chỉ liên lạc của đơn vị chuyên trách về an ninh mạng", "(5) Thông tin liên hệ (số điện thoại, thư điện tử)",
+    ];
+
+    public static IReadOnlyList<string?> CountValues(AnnualReport report) =>
+    [
+        Invariant(report.Counts.Total), Invariant(report.Counts.Classified), Invariant(report.Counts.DossierPrepared), Invariant(report.Counts.Appraised),
+        Invariant(report.Counts.Approved), Invariant(report.Counts.ApprovedAndAssessed), report.ExpectedAllApproved,
+    ];
+
+    /// <summary>Columns (1)–(12) of one row, as the form prints them.</summary>
+    public static IReadOnlyList<object?> Mau08Cells(AnnualRow row, int number) =>
+    [
+        number, row.SystemName, row.OwnerName, row.OperatorName, row.ProposedLevel, row.ApprovalStatus, row.Decision, row.Regulation,
+        row.ExpectedApproval is { } a ? Display.Date(a) : null, row.Deployment, row.ExpectedFullDeployment is { } f ? Display.Date(f) : null, row.Checked,
+    ];
+
+    public static byte[] AnnualReportExcel(AnnualReport report)
+    {
+        var general = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "Mẫu số 08 (Nghị định số 331/2026/NĐ-CP)", null },
+            new object?[] { "Chủ quản hệ thống thông tin", report.IssuerName },
+            new object?[] { "Trích yếu", Mau08Subject },
+            new object?[] { "Kính gửi", "(Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)" },
+            new object?[] { "Kỳ báo cáo (chốt số liệu)", $"Từ {Display.Date(report.PeriodStart)} đến {Display.Date(report.PeriodEnd)}" },
+            new object?[] { "1. Thông tin chung", null },
+        };
+        var counts = CountValues(report);
+        general.AddRange(Mau08Counts.Select((label, i) => (IReadOnlyList<object?>)[$"- {label}", counts[i]]));
+
+        var owners = new List<IReadOnlyList<object?>>();
+        foreach (var owner in report.Owners)
+        {
+            owners.Add(["a) Thông tin về chủ quản hệ thống thông tin", null]);
+            owners.AddRange(OwnerFields.Zip(OwnerValues(owner)).Select(x => (IReadOnlyList<object?>)[x.First, x.Second]));
+        }
+
+        owners.Add(["b) Thông tin về đơn vị chuyên trách về an ninh mạng", null]);
+        owners.AddRange(UnitFields.Zip(UnitValues(report)).Select(x => (IReadOnlyList<object?>)[x.First, x.Second]));
+
+        var table = new List<IReadOnlyList<object?>> { Mau08Columns.Select((_, i) => (object?)$"({i + 1})").ToList() };
+        table.AddRange(report.Rows.Select((r, i) => Mau08Cells(r, i + 1)));
+        return Spreadsheet.Write(
+        [
+            ("Thông tin chung", ["Mục", "Nội dung"], general),
+            ("Chủ quản, đơn vị chuyên trách", ["2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng", "Nội dung"], owners),
+            ("Chi tiết hệ thống", Mau08Columns, table),
+        ]);
+    }
+
+    public static byte[] AnnualReportWord(AnnualReport report, string provinceName, DateOnly today)
+    {
+        var content = new List<OpenXmlElement>
+        {
+            Header(null, report.IssuerName, "Số: ......", Mau08Subject, PlaceAndDate(provinceName, today, null)),
+            Para(JustificationValues.Center, 240, 0, Span(Mau08Addressee)),
+            Item(Span($"Kỳ báo cáo: số liệu từ ngày {Display.Date(report.PeriodStart)} đến ngày {Display.Date(report.PeriodEnd)} (Điều 35 khoản 3 Nghị định số 331/2026/NĐ-CP).", italic: true)),
+            Heading("1. Thông tin chung"),
+        };
+        var counts = CountValues(report);
+        content.AddRange(Mau08Counts.Select((label, i) => Item($"- {label}: {Value(counts[i])}{(i < Mau08Counts.Length - 1 ? ";" : ".")}")));
+        content.Add(Heading("2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng"));
+        foreach (var owner in report.Owners)
+        {
+            content.Add(Item("a) Thông tin về chủ quản hệ thống thông tin:"));
+            content.AddRange(OwnerFields.Zip(OwnerValues(owner)).Select(x => Item($"{x.First}: {Value(x.Second)};")));
+        }
+
+        content.Add(Item("b) Thông tin về đơn vị chuyên trách về an ninh mạng:"));
+        content.AddRange(UnitFields.Zip(UnitValues(report)).Select(x => Item($"{x.First}: {Value(x.Second)};")));
+        content.Add(Heading("3. Thông tin chi tiết về các hệ thống thông tin thuộc phạm vi quản lý"));
+        content.Add(BorderedTable(
+            [550, 1900, 1500, 1500, 800, 1200, 1600, 1400, 1100, 1300, 1100, 1100],
+            [.. Mau08Columns],
+            [.. Mau08Columns.Select((_, i) => $"({i + 1})")],
+            report.Rows.Select((r, i) => Mau08Cells(r, i + 1).Select(c => c switch
+            {
+                null => string.Empty,
+                int n => Invariant(n),
+                _ => c.ToString() ?? string.Empty,
+            }).ToList())));
+        content.Add(new Paragraph());
+        content.Add(Signature(null));
+        return Build(content, landscape: true);
+    }
+
+    private static string?[] OwnerValues(AnnualOwner owner) =>
+    [
+        owner.Name, null,
+        string.Join(", ", new[] { owner.HeadName, owner.HeadTitle }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } head ? head : null,
+        owner.Address,
+        string.Join("; ", new[] { owner.Phone, owner.Email }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } contact ? contact : null,
+    ];
+
+    private static string?[] UnitValues(AnnualReport report) => [report.SecurityUnitName, null, null, null, null];
+
+    /// <summary>A table with borders, small type, a header row repeated on every page, and a numbering row.</summary>
+    private static Table BorderedTable(int[] widths, IReadOnlyList<string> header, IReadOnlyList<string> numbers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        static BorderType Line<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4U, Color = "000000" };
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = Invariant(widths.Sum()), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Invariant(w) })));
+
+        TableRow Row(IReadOnlyList<string> cells, bool bold, bool repeat)
+        {
+            var row = new TableRow();
+            if (repeat)
+            {
+                row.Append(new TableRowProperties(new TableHeader()));
+            }
+
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var text = i < cells.Count ? cells[i] : string.Empty;
+                row.Append(new TableCell(
+                    new TableCellProperties(new TableCellWidth { Width = Invariant(widths[i]), Type = TableWidthUnitValues.Dxa }),
+                    Para(bold ? JustificationValues.Center : JustificationValues.Left, 0, 0, TableSpan(text, bold))));
+            }
+
+            return row;
+        }
+
+        table.Append(Row(header, bold: true, repeat: true));
+        table.Append(Row(numbers, bold: false, repeat: true));
+        foreach (var row in rows)
+        {
+            table.Append(Row(row, bold: false, repeat: false));
+        }
+
+        return table;
+    }
+
+    /// <summary>Table text: 10 pt, and an empty cell stays empty (the form says to leave it blank).</summary>
+    private static Run TableSpan(string text, bool bold) => string.IsNullOrEmpty(text)
+        ? new Run(new RunProperties(new FontSize { Val = "20" }))
+        : Span(text, bold: bold, size: 20);
+}

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Infrastructure;
+
+namespace SecurityPortal.Web.Reporting;
+
+/// <summary>Part 1 of Mẫu 08 (Decree 331/2026/NĐ-CP): the counts, in the order of the form.</summary>
+public sealed record AnnualCounts(int Total, int Classified, int DossierPrepared, int Appraised, int Approved, int ApprovedAndAssessed);
+
+/// <summary>Part 2: an owner of systems (chủ quản) as the registry knows it.</summary>
+public sealed record AnnualOwner(string Name, string? HeadName, string? HeadTitle, string? Address, string? Phone, string? Email);
+
+/// <summary>Part 3: one system, columns (2) to (12) of the form, with the prescribed status values.</summary>
+public sealed record AnnualRow(
+    string SystemName, string OwnerName, string OperatorName, int? ProposedLevel, string? ApprovalStatus, string? Decision, string? Regulation,
+    DateOnly? ExpectedApproval, string? Deployment, DateOnly? ExpectedFullDeployment, string? Checked);
+
+/// <summary>The annual report of one reporting year: data from 15/12 of the year before to 14/12 (Decree 331 Art. 35.3).</summary>
+public sealed record AnnualReport(
+    int Year, string IssuerName, string SecurityUnitName, AnnualCounts Counts, string? ExpectedAllApproved,
+    IReadOnlyList<AnnualOwner> Owners, IReadOnlyList<AnnualRow> Rows)
+{
+    public DateOnly PeriodStart => new(Year - 1, 12, 15);
+    public DateOnly PeriodEnd => new(Year, 12, 14);
+
+    /// <summary>The reporting year a day falls in: from 15 December the next year's period has begun.</summary>
+    public static int YearOf(DateOnly day) => day.Month == 12 && day.Day >= 15 ? day.Year + 1 : day.Year;
+}
+
+/// <summary>
+/// Builds Mẫu 08 from the registry, the dossiers and the self-assessments. It reads the records as they stand when
+/// the report is made (approvals counted if decided by the end of the period); the self-assessment of the reporting
+/// year gives columns 10–12. See docs/dashboard.md for how each column is filled.
+/// </summary>
+public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal)
+{
+    public const string PeriodicCheck = "Định kỳ";
+
+    public async Task<AnnualReport> BuildAsync(int year, Guid? agencyId, string? expectedAllApproved, CancellationToken cancellationToken)
+    {
+        var end = new DateOnly(year, 12, 14);
+        var systemsQuery = db.InformationSystems.AsNoTracking().Where(s => s.Lifecycle != LifecycleStatus.Decommissioned);
+        if (agencyId is { } id)
+        {
+            systemsQuery = systemsQuery.Where(s => s.OwnerAgencyId == id);
+        }
+
+        var systems = await systemsQuery.OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.OwnerAgencyId, s.OperatorAgencyId, s.ApprovedLevel, s.ApprovedOn, s.ApprovedDossierId })
+            .ToListAsync(cancellationToken);
+        var ids = systems.Select(s => s.Id).ToList();
+        var inScope = systemsQuery.Select(s => s.Id);
+
+        var dossiers = (await db.LevelDossiers.AsNoTracking().Where(d => inScope.Contains(d.SystemId))
+                .Select(d => new
+                {
+                    d.Id, d.SystemId, d.State, d.ProposedLevel, d.ApprovedLevel, d.DecisionNumber, d.DecisionDate, d.CreatedAtUtc,
+                    d.CompletenessDue, d.AppraisalDue, d.ApprovalDue,
+                    Rules = d.Attachments.Any(a => a.Kind == AttachmentKind.SecurityRulesDecision),
+                })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.SystemId);
+        var assessments = (await db.Assessments.AsNoTracking().Where(a => a.Cycle == year && inScope.Contains(a.SystemId)
+                    && (a.State == AssessmentState.Submitted || a.State == AssessmentState.UnderReview || a.State == AssessmentState.Accepted))
+                .Select(a => new
+                {
+                    a.SystemId, a.State, a.FiledDeployment,
+                    Planned = a.Items.Where(i => i.Answer == Answer.NotMet || i.Answer == Answer.PartiallyMet).Max(i => i.PlannedDate),
+                })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(a => a.SystemId);
+        var agencyIds = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Distinct().ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name, a.HeadName, a.HeadTitle, a.Address, a.ItContactPhone, a.ItContactEmail })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        string Name(Guid agency) => agencies.TryGetValue(agency, out var a) ? a.Name : string.Empty;
+
+        var rows = new List<AnnualRow>();
+        int prepared = 0, appraised = 0, approved = 0, assessedApproved = 0;
+        foreach (var s in systems)
+        {
+            var own = dossiers[s.Id].ToList();
+            var current = own.FirstOrDefault(d => d.Id == s.ApprovedDossierId) is { } approvedDossier && s.ApprovedLevel is not null
+                ? own.Where(d => d.CreatedAtUtc > approvedDossier.CreatedAtUtc && d.State != DossierState.Rejected).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefault() ?? approvedDossier
+                : own.OrderByDescending(d => d.CreatedAtUtc).FirstOrDefault();
+            var isApproved = s.ApprovedLevel is not null && (s.ApprovedOn is null || s.ApprovedOn <= end);
+            var decision = own.FirstOrDefault(d => d.Id == s.ApprovedDossierId);
+            assessments.TryGetValue(s.Id, out var assessment);
+            var isChecked = assessment?.State == AssessmentState.Accepted;
+
+            prepared += own.Count > 0 ? 1 : 0;
+            appraised += isApproved || own.Any(d => d.State == DossierState.AwaitingApproval) ? 1 : 0;
+            approved += isApproved ? 1 : 0;
+            assessedApproved += isApproved && isChecked ? 1 : 0;
+
+            rows.Add(new AnnualRow(
+                s.Name,
+                Name(s.OwnerAgencyId),
+                Name(s.OperatorAgencyId),
+                s.ApprovedLevel ?? current?.ProposedLevel,
+                isApproved ? DossierState.Approved.ReportStatus() : current?.State.ReportStatus(),
+                isApproved && decision is not null ? DecisionText(decision.DecisionNumber, decision.DecisionDate, s.ApprovedLevel!.Value, Name(s.OwnerAgencyId)) : null,
+                own.Any(d => d.Rules) ? "Có quyết định ban hành quy chế (đính kèm hồ sơ đề xuất cấp độ)" : null,
+                isApproved ? null : current?.State switch
+                {
+                    DossierState.Submitted => current.CompletenessDue,
+                    DossierState.UnderAppraisal => current.AppraisalDue,
+                    DossierState.AwaitingApproval => current.ApprovalDue,
+                    _ => null,
+                },
+                assessment?.FiledDeployment?.Vietnamese(),
+                assessment?.FiledDeployment is PlanDeployment.FullyDeployed ? null : assessment?.Planned,
+                isChecked ? PeriodicCheck : null));
+        }
+
+        var owners = systems.Select(s => s.OwnerAgencyId).Distinct()
+            .Where(agencies.ContainsKey)
+            .Select(o => agencies[o])
+            .OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
+            .Select(a => new AnnualOwner(a.Name, a.HeadName, a.HeadTitle, a.Address, a.ItContactPhone, a.ItContactEmail))
+            .ToList();
+        var issuer = agencyId is { } only && agencies.TryGetValue(only, out var self)
+            ? self.Name
+            : agencyId is { } missing ? await db.Agencies.Where(a => a.Id == missing).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty
+            : $"Ủy ban nhân dân {portal.ProvinceName.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}";
+        return new AnnualReport(
+            year, issuer, portal.ReviewingBodyName,
+            new AnnualCounts(systems.Count, systems.Count, prepared, appraised, approved, assessedApproved),
+            string.IsNullOrWhiteSpace(expectedAllApproved) ? null : expectedAllApproved.Trim(),
+            owners, rows);
+    }
+
+    private string DecisionText(string? number, DateOnly? date, int level, string ownerName)
+    {
+        var body = DossierRoute.For(level).Approver == Approver.SecurityUnit ? portal.ReviewingBodyName : ownerName;
+        var numberText = string.IsNullOrWhiteSpace(number) ? "……" : number.Trim();
+        return $"Số {numberText}, ngày {(date is { } d ? Display.Date(d) : "……")}, {body}";
+    }
+}

@@ -1,0 +1,57 @@
+// Draws the dashboard charts from their data-values attributes (JSON written by the server).
+// Every chart has a table view next to it; the charts add nothing the tables do not say.
+(function () {
+    'use strict';
+    if (typeof Chart === 'undefined') {
+        return;
+    }
+
+    var palette = ['#0d6efd', '#198754', '#ffc107', '#fd7e14', '#dc3545', '#6c757d', '#20c997', '#6610f2'];
+    Chart.defaults.animation = false;
+    Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+    function percent(value) {
+        return value === null || value === undefined ? '—' : value.toLocaleString('vi-VN') + '%';
+    }
+
+    var builders = {
+        bar: function (d) {
+            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Số hệ thống', data: d.values, backgroundColor: palette }] },
+                options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } };
+        },
+        doughnut: function (d) {
+            return { type: 'doughnut', data: { labels: d.labels, datasets: [{ data: d.values, backgroundColor: ['#198754', '#0d6efd', '#ffc107', '#dc3545'] }] },
+                options: { plugins: { legend: { position: 'bottom' } } } };
+        },
+        hbar: function (d) {
+            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Tỷ lệ đáp ứng (%)', data: d.values, backgroundColor: '#0d6efd' }] },
+                options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return percent(c.parsed.x); } } } },
+                    scales: { x: { beginAtZero: true, max: 100 } } } };
+        },
+        trend: function (d) {
+            return { type: 'line', data: { labels: d.labels, datasets: [
+                    { label: 'Đã phê duyệt cấp độ (%)', data: d.approved, borderColor: '#198754', yAxisID: 'pct' },
+                    { label: 'Điểm tuân thủ trung bình (%)', data: d.score, borderColor: '#0d6efd', yAxisID: 'pct' },
+                    { label: 'Nhiệm vụ mở', data: d.open, borderColor: '#fd7e14', yAxisID: 'count' },
+                    { label: 'Nhiệm vụ quá hạn', data: d.overdue, borderColor: '#dc3545', yAxisID: 'count' }] },
+                options: { plugins: { legend: { position: 'bottom' } },
+                    scales: { pct: { position: 'left', beginAtZero: true, max: 100 }, count: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false } } } } };
+        }
+    };
+
+    // A printed dashboard shows the tables too.
+    window.addEventListener('beforeprint', function () {
+        document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+    });
+
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var build = builders[canvas.dataset.chart];
+        if (!build) {
+            return;
+        }
+
+        var chart = new Chart(canvas, build(JSON.parse(canvas.dataset.values)));
+        canvas.dataset.rendered = 'true';
+        window.addEventListener('beforeprint', function () { chart.resize(600, 300); });
+    });
+}());
