@@ -225,7 +225,7 @@ public static class Spreadsheet
         {
             switch (value)
             {
-                case int or long or double:
+                case int or long or double or decimal:
                     writer.WriteElement(new Cell
                     {
                         DataType = CellValues.Number,

@@ -125,7 +125,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         var issuer = agencyId is { } only && agencies.TryGetValue(only, out var self)
             ? self.Name
             : agencyId is { } missing ? await db.Agencies.Where(a => a.Id == missing).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty
-            : $"Ủy ban nhân dân {portal.ProvinceName.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}";
+            : $"Ủy ban nhân dân {ProvinceInSentence(portal.ProvinceName)}";
         return new AnnualReport(
             year, issuer, portal.ReviewingBodyName,
             new AnnualCounts(systems.Count, systems.Count, prepared, appraised, approved, assessedApproved),
@@ -133,9 +133,26 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
             owners, rows);
     }
 
+    /// <summary>"Tỉnh Sông Lam" inside a sentence: "tỉnh Sông Lam" (the place name keeps its capitals).</summary>
+    public static string ProvinceInSentence(string provinceName)
+    {
+        var name = provinceName.Trim();
+        foreach (var prefix in new[] { "Tỉnh ", "Thành phố " })
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefix.ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + name[prefix.Length..];
+            }
+        }
+
+        return name;
+    }
+
     private string DecisionText(string? number, DateOnly? date, int level, string ownerName)
     {
-        var body = DossierRoute.For(level).Approver == Approver.SecurityUnit ? portal.ReviewingBodyName : ownerName;
+        // The approving body's name without the explanation in brackets that the configuration may carry.
+        var unit = portal.ReviewingBodyName.Split(" (", 2)[0].Trim();
+        var body = DossierRoute.For(level).Approver == Approver.SecurityUnit ? unit : ownerName;
         var numberText = string.IsNullOrWhiteSpace(number) ? "……" : number.Trim();
         return $"Số {numberText}, ngày {(date is { } d ? Display.Date(d) : "……")}, {body}";
     }

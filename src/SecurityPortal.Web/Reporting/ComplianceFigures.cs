@@ -28,6 +28,9 @@ public sealed class DashboardOptions
 /// <summary>One month of the trend: the share with an approved level, the average score, open and overdue tasks.</summary>
 public sealed record TrendPoint(DateOnly Day, decimal? ApprovedShare, decimal? AverageScore, int OpenTasks, int OverdueTasks);
 
+/// <summary>The dashboard's whole content for one filter.</summary>
+public sealed record DashboardData(FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend);
+
 /// <summary>The figures of a filter: one row per agency kept, their sum, and when they were computed.</summary>
 public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigures Total, int Cycle, string? CampaignTitle, DateTime ComputedAtUtc);
 
@@ -36,24 +39,64 @@ public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigu
 /// filled into one <see cref="AgencyFigures"/> row per agency; the province (or a filter's) figures are their sum.
 /// The dashboard, the ranking, the agency pages and the daily snapshots all read it.
 /// </summary>
-public sealed class ComplianceFigures(PortalDbContext db, RegistryOptions registry, DashboardOptions options, IMemoryCache cache, TimeProvider clock)
+public sealed class ComplianceFigures(
+    PortalDbContext db, RegistryOptions registry, DashboardOptions options, IMemoryCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null)
 {
+    private static readonly Lock Gate = new();
     private static readonly RemediationStatus[] Pending = [RemediationStatus.New, RemediationStatus.InProgress, RemediationStatus.Reopened];
     private static readonly DossierState[] InWorkflow = [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.NeedsRevision, DossierState.AwaitingApproval];
     private static readonly AssessmentState[] Filed = [AssessmentState.Submitted, AssessmentState.UnderReview, AssessmentState.Accepted];
 
-    public async Task<FigureSet> ComputeAsync(FigureFilter filter, CancellationToken cancellationToken)
-    {
-        if (options.CacheSeconds <= 0)
+    /// <summary>The figures of a filter, computed at most once per <see cref="DashboardOptions.CacheSeconds"/> and shared by everyone asking.</summary>
+    public Task<FigureSet> ComputeAsync(FigureFilter filter, CancellationToken cancellationToken) =>
+        SharedAsync(filter.CacheKey, f => f.ComputeUncachedAsync(filter, CancellationToken.None), cancellationToken);
+
+    /// <summary>Everything the dashboard shows for a filter: the figures, compliance by group and the trend, cached together.</summary>
+    public Task<DashboardData> DashboardAsync(FigureFilter filter, CancellationToken cancellationToken) =>
+        SharedAsync("dashboard:" + filter.CacheKey, async f =>
         {
-            return await ComputeUncachedAsync(filter, cancellationToken);
+            var set = await f.ComputeUncachedAsync(filter, CancellationToken.None);
+            return new DashboardData(set, await f.ByGroupAsync(filter, set.Cycle, CancellationToken.None), await f.TrendAsync(filter, CancellationToken.None));
+        }, cancellationToken);
+
+    /// <summary>
+    /// One computation per key at a time: concurrent requests for the same figures wait for the same task instead of each
+    /// running the queries (no stampede when the cache expires under load). The shared computation runs in a scope of
+    /// its own, so a request that gives up waiting does not take the others' result with it. A failure is not kept.
+    /// </summary>
+    private async Task<T> SharedAsync<T>(string key, Func<ComplianceFigures, Task<T>> compute, CancellationToken cancellationToken)
+    {
+        if (options.CacheSeconds <= 0 || scopes is null)
+        {
+            return await compute(this);
         }
 
-        return (await cache.GetOrCreateAsync(filter.CacheKey, async entry =>
+        async Task<T> InOwnScope()
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds);
-            return await ComputeUncachedAsync(filter, cancellationToken);
-        }))!;
+            await using var scope = scopes.CreateAsyncScope();
+            return await compute(scope.ServiceProvider.GetRequiredService<ComplianceFigures>());
+        }
+
+        // IMemoryCache.GetOrCreate is not atomic: the lock makes the (instant) creation of the shared task so.
+        Lazy<Task<T>> shared;
+        lock (Gate)
+        {
+            shared = cache.GetOrCreate(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds);
+                return new Lazy<Task<T>>(InOwnScope, LazyThreadSafetyMode.ExecutionAndPublication);
+            })!;
+        }
+
+        try
+        {
+            return await shared.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (shared.Value.IsFaulted)
+        {
+            cache.Remove(key);
+            throw;
+        }
     }
 
     public async Task<FigureSet> ComputeUncachedAsync(FigureFilter filter, CancellationToken cancellationToken)

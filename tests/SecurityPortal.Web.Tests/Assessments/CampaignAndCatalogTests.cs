@@ -5,7 +5,6 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
-using SecurityPortal.Tests.Dossiers;
 
 namespace SecurityPortal.Tests.Assessments;
 

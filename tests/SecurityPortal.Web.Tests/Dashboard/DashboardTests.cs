@@ -9,7 +9,6 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Tests.Dossiers;
 using SecurityPortal.Web.Reporting;
 
 namespace SecurityPortal.Tests.Dashboard;
@@ -278,5 +277,29 @@ public sealed class DashboardTests : PortalTestBase
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/Reports/Annual?handler=Excel&agency={_education.Id}")).StatusCode);
         var rows = await officer.GetExcelRowsAsync("/Reports/Annual?handler=Excel");
         Assert.Equal(["Chủ quản hệ thống thông tin", "Sở Y tế"], rows[2]);
+    }
+
+    [Fact]
+    public async Task List_exports_hold_the_filtered_rows_the_user_may_see_and_no_others()
+    {
+        await ArrangeAsync();
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        var officer = await SignInAsync("yte@sl.vn");
+
+        // Dossiers: every one for the leader (three approved, one draft), the draft alone when filtered, the health
+        // department's own for its officer.
+        Assert.Equal(4, (await leader.GetExcelRowsAsync("/Dossiers?handler=Excel&scope=all")).Count - 1);
+        var drafts = await leader.GetExcelRowsAsync($"/Dossiers?handler=Excel&state={DossierState.Draft}");
+        Assert.Equal("Hệ thống tiêm chủng", Assert.Single(drafts.Skip(1))[0]);
+        var own = await officer.GetExcelRowsAsync("/Dossiers?handler=Excel&scope=all");
+        Assert.Equal(["Cổng thông tin Sở Y tế", "Hệ thống quản lý hồ sơ", "Hệ thống tiêm chủng"], own.Skip(1).Select(r => r[0]).Order(StringComparer.Ordinal));
+
+        // Assessments of the year with their filed scores; incidents by agency.
+        var assessments = await leader.GetExcelRowsAsync($"/Assessments?handler=Excel&cycle={Today.Year}");
+        Assert.Equal([0d, 100d], assessments.Skip(1).Select(r => double.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)).Order());
+        Assert.Equal(2, (await leader.GetExcelRowsAsync("/Incidents?handler=Excel")).Count - 1);
+        Assert.Equal("Trang chủ bị thay đổi", Assert.Single((await officer.GetExcelRowsAsync("/Incidents?handler=Excel")).Skip(1))[0]);
+        Assert.Single(await leader.GetExcelRowsAsync("/Warnings?handler=Excel"));
+        (await officer.GetAsync("/Warnings?handler=Excel")).AssertRedirectsTo("/Account/AccessDenied");
     }
 }

@@ -4,7 +4,6 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
-using SecurityPortal.Tests.Dossiers;
 
 namespace SecurityPortal.Tests.Incidents;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
-using SecurityPortal.Tests.Dossiers;
 using SecurityPortal.Web.Infrastructure.Mail;
 
 namespace SecurityPortal.Tests.Notifications;

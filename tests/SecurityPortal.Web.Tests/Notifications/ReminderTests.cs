@@ -5,7 +5,6 @@ using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Tests.Dossiers;
 using SecurityPortal.Web.Infrastructure.Mail;
 
 namespace SecurityPortal.Tests.Notifications;

@@ -6,6 +6,7 @@ using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
@@ -28,20 +29,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        CurrentCycle = Cycle ?? VietnamTime.Today(clock).Year;
-        var assessments = db.Assessments.AsNoTracking().VisibleTo(db, User).Where(a => a.Cycle == CurrentCycle);
-        if (State is { } state)
-        {
-            assessments = assessments.Where(a => a.State == state);
-        }
+        var assessments = Filtered();
 
-        Rows = await (from a in assessments
-                      join s in db.InformationSystems on a.SystemId equals s.Id
-                      join o in db.Agencies on s.OwnerAgencyId equals o.Id
-                      orderby o.Name, s.Name
-                      select new Row(a.Id, s.Name, o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State,
-                          a.Items.Count, a.Items.Count(i => i.Answer != Answer.Unanswered)))
-            .Take(500).ToListAsync(cancellationToken);
+        Rows = await Query(assessments).Take(500).ToListAsync(cancellationToken);
         if (User.CanRegisterSystems())
         {
             var cycle = CurrentCycle;
@@ -53,4 +43,35 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
                                 select new ToStart(s.Id, s.Name, o.Name, s.ApprovedLevel)).Take(200).ToListAsync(cancellationToken);
         }
     }
+
+    /// <summary>Every assessment of the cycle the filters keep, with its filed score and plan deployment, as Excel.</summary>
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (from a in Filtered()
+                          join s in db.InformationSystems on a.SystemId equals s.Id
+                          join o in db.Agencies on s.OwnerAgencyId equals o.Id
+                          orderby o.Name, s.Name
+                          select new { System = s.Name, Owner = o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State, Items = a.Items.Count,
+                              Answered = a.Items.Count(i => i.Answer != Answer.Unanswered), a.FiledScore, a.FiledDeployment })
+            .Take(100_000).ToListAsync(cancellationToken);
+        var file = Spreadsheet.Write("Tự đánh giá",
+            ["Hệ thống", "Cơ quan chủ quản", "Năm", "Cấp độ", "Cấp độ đã phê duyệt", "Trạng thái", "Đã trả lời", "Số yêu cầu", "Tỷ lệ đáp ứng (%)", "Triển khai phương án"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.System, r.Owner, r.Cycle, r.Level, r.LevelIsApproved ? "Có" : "Chưa (cấp độ đề xuất)", r.State.Vietnamese(),
+                r.Answered, r.Items, r.FiledScore, r.FiledDeployment?.Vietnamese()]));
+        return File(file, Spreadsheet.ContentType, $"tu-danh-gia-{CurrentCycle}.xlsx");
+    }
+
+    private IQueryable<Assessment> Filtered()
+    {
+        CurrentCycle = Cycle ?? VietnamTime.Today(clock).Year;
+        var assessments = db.Assessments.AsNoTracking().VisibleTo(db, User).Where(a => a.Cycle == CurrentCycle);
+        return State is { } state ? assessments.Where(a => a.State == state) : assessments;
+    }
+
+    private IQueryable<Row> Query(IQueryable<Assessment> assessments) =>
+        from a in assessments
+        join s in db.InformationSystems on a.SystemId equals s.Id
+        join o in db.Agencies on s.OwnerAgencyId equals o.Id
+        orderby o.Name, s.Name
+        select new Row(a.Id, s.Name, o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State, a.Items.Count, a.Items.Count(i => i.Answer != Answer.Unanswered));
 }

@@ -38,9 +38,8 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var filter = Filter;
-        Set = await figures.ComputeAsync(filter, cancellationToken);
-        Groups = await figures.ByGroupAsync(filter, Set.Cycle, cancellationToken);
-        Trend = await figures.TrendAsync(filter, cancellationToken);
+        var data = await figures.DashboardAsync(filter, cancellationToken);
+        (Set, Groups, Trend) = (data.Set, data.Groups, data.Trend);
         var parentIds = db.Agencies.Where(a => a.ParentId != null).Select(a => a.ParentId);
         Parents = await db.Agencies.AsNoTracking().Where(a => a.IsActive && parentIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);

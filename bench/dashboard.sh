@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Dashboard and list benchmark (issue 7). Generates province P<scale> (once; idempotent) in SQLite or a private
+# PostgreSQL cluster, starts the portal in Release on loopback, signs in as the generated leader and measures with
+# wrk: dashboard, agency page, filtered paged lists, and a trivial page as the ceiling; then times Mẫu 08 and an
+# Excel export of every system. Prints a table of p50/p95/p99 and requests per second. Asserts nothing.
+#
+#   bench/dashboard.sh [scale=1] [sqlite|postgres] [duration=15s]
+#
+# Only 127.0.0.1 is ever a target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SCALE=${1:-1}
+PROVIDER=${2:-sqlite}
+DURATION=${3:-15s}
+WORK=${BENCH_DIR:-/tmp/securityportal-bench}
+PORT=${BENCH_PORT:-5199}
+BASE="http://127.0.0.1:$PORT"
+mkdir -p "$WORK"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+command -v wrk >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+
+echo "== build (Release)"
+dotnet build src/SecurityPortal.Web -c Release -v quiet -nologo >/dev/null
+APP="dotnet src/SecurityPortal.Web/bin/Release/net10.0/SecurityPortal.Web.dll"
+
+PGTMP=""
+cleanup() {
+  [ -n "${PORTAL_PID:-}" ] && kill "$PORTAL_PID" 2>/dev/null || true
+  if [ -n "$PGTMP" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -m fast stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+if [ "$PROVIDER" = postgres ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  PGTMP="$WORK/pg"
+  PGPORT=${BENCH_PG_PORT:-25432}
+  if [ ! -d "$PGTMP/data" ]; then
+    mkdir -p "$PGTMP" && chown postgres:postgres "$PGTMP"
+    runuser -u postgres -- "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c shared_buffers=1GB -c work_mem=64MB" start >/dev/null
+  export Database__Provider=PostgreSql Database__MigrateOnStartup=true
+  export ConnectionStrings__Portal="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=bench_p$SCALE;Maximum Pool Size=50"
+else
+  export Database__Provider=Sqlite
+  export ConnectionStrings__Portal="Data Source=$WORK/p$SCALE.db"
+fi
+
+export ASPNETCORE_ENVIRONMENT=Benchmark Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000
+export Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false
+export Serilog__MinimumLevel__Default=Warning
+
+echo "== province P$SCALE on $PROVIDER"
+/usr/bin/time -f "generation: %e s" $APP generate --scale "$SCALE" | tail -n 3
+
+start_portal() {
+  $APP --urls "$BASE" >"$WORK/portal.log" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "$BASE/health/ready" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the portal did not become ready"; tail -n 30 "$WORK/portal.log"; exit 1
+}
+
+sign_in() {
+  local jar="$WORK/cookies.txt"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+  curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/Account/Login" \
+    --data-urlencode "Input.Email=lanhdao@p$SCALE.bench" --data-urlencode "Input.Password=Bench@SongLam2026" \
+    --data-urlencode "__RequestVerificationToken=$token" | grep -q 302 || { echo "sign-in failed"; exit 1; }
+  COOKIE=$(awk 'BEGIN{ORS="; "} /^#HttpOnly_/ {sub("#HttpOnly_",""); print $6"="$7; next} !/^#/ && NF>=7 {print $6"="$7}' "$jar")
+}
+
+measure() {
+  local name=$1 path=$2
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
+  [ "$status" = 200 ] || { echo "$path answered $status"; exit 1; }
+  local line
+  line=$(wrk -t2 -c8 -d"$DURATION" -s bench/percentiles.lua -H "Cookie: $COOKIE" "$BASE$path" | grep '^RESULT')
+  printf '%-28s %s\n' "$name" "${line#RESULT }" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+}
+
+timed() {
+  local name=$1 path=$2
+  local seconds
+  seconds=$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$BASE$path")
+  printf '%-28s %s s\n' "$name" "$seconds" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+}
+
+: >"$WORK/results-$PROVIDER-p$SCALE.txt"
+echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -r)" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+
+for cache in 60 0; do
+  export Dashboard__CacheSeconds=$cache
+  start_portal
+  sign_in
+  curl -s -H "Cookie: $COOKIE" "$BASE/Dashboard/Ranking" -o "$WORK/ranking.html"
+  AGENCY=$(grep -o '/Dashboard/Agency/[0-9a-f-]*' "$WORK/ranking.html" | head -n 1 || true)
+  echo "== wrk, ${DURATION} each, 2 threads, 8 connections; dashboard cache ${cache} s" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+  if [ "$cache" = 60 ]; then
+    measure "trivial page (ceiling)" "/Notifications"
+  fi
+  measure "dashboard" "/Dashboard"
+  measure "agency page" "$AGENCY"
+  if [ "$cache" = 60 ]; then
+    measure "dossiers, filtered, page 3" "/Dossiers?scope=all&level=2&page=3"
+    measure "systems, search, page 2" "/Systems?q=c%E1%BB%95ng&page=2"
+    measure "tasks, overdue, high" "/Tasks?view=all&overdue=true&severity=High"
+    timed "Mẫu 08 Excel (province)" "/Reports/Annual?handler=Excel"
+    timed "Mẫu 08 Word (province)" "/Reports/Annual?handler=Word"
+    timed "Excel, every system" "/Systems?handler=Excel"
+  fi
+  kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""
+done
+echo "== figures in $WORK/results-$PROVIDER-p$SCALE.txt"

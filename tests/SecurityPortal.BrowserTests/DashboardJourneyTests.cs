@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Browser;
+
+[Trait("Category", "Browser")]
+public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_leader_opens_the_dashboard_sees_the_charts_drills_into_an_agency_and_downloads_the_annual_report()
+    {
+        var health = await fixture.Factory.CreateAgencyAsync("SL-SYT2", "Sở Y tế tỉnh");
+        var school = await fixture.Factory.CreateAgencyAsync("SL-THPT2", "Trường THPT Huỳnh Thúc Kháng", AgencyKind.School);
+        await fixture.Factory.CreateUserAsync("lanhdao.bandieuhanh@songlam.vn", PortalRoles.Leadership);
+        var portal = await fixture.Factory.CreateSystemAsync("YT-WEB2", "Cổng thông tin y tế", health.Id);
+        await fixture.Factory.CreateSystemAsync("YT-HIS2", "Hệ thống bệnh án điện tử", health.Id);
+        var site = await fixture.Factory.CreateSystemAsync("TH-WEB2", "Trang tin nhà trường", school.Id);
+        await fixture.Factory.ApproveLevelAsync(portal.Id, 2);
+        await fixture.Factory.ApproveLevelAsync(site.Id, 1);
+
+        var (page, problems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "lanhdao.bandieuhanh@songlam.vn");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bảng điều hành" }).First.ClickAsync();
+        await page.Locator("h1", new() { HasText = "Bảng điều hành an toàn thông tin" }).WaitForAsync();
+
+        // Every chart is drawn by Chart.js (under the strict CSP) and has its table.
+        foreach (var chart in new[] { "#chart-levels", "#chart-approval" })
+        {
+            await page.Locator($"{chart}[data-rendered=true]").WaitForAsync();
+        }
+
+        Assert.True(await page.Locator("#chart-levels").EvaluateAsync<bool>("c => c.width > 0 && !!Chart.getChart(c)"));
+        await page.GetByText("Xem dạng bảng").First.ClickAsync();
+        Assert.Equal("1", (await page.Locator("#table-levels tbody tr").Nth(0).Locator("td").Nth(1).InnerTextAsync()).Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("50-dashboard"), FullPage = true });
+
+        // Printing gives a clean page: no menu, no filters.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.False(await page.Locator("nav.navbar").IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("51-dashboard-print"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Xếp hạng" }).ClickAsync();
+        await page.Locator("#ranking").GetByRole(AriaRole.Link, new() { Name = "Sở Y tế tỉnh" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Sở Y tế tỉnh" }).WaitForAsync();
+        Assert.Equal("2", (await page.Locator("[data-figure=systems]").InnerTextAsync()).Trim());
+        Assert.Equal(2, await page.Locator("#agency-systems tbody tr").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("52-agency-page"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Báo cáo" }).First.ClickAsync();
+        await page.Locator("#report-rows").WaitForAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-excel").ClickAsync());
+        Assert.Matches(@"^mau-08-bao-cao-nam-\d{4}\.xlsx$", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        await using (var stream = File.OpenRead(path!))
+        {
+            var sheets = SecurityPortal.Web.Infrastructure.Spreadsheet.Read(stream);
+            Assert.Contains(sheets[2].Rows, r => r.Cells[1] == "Cổng thông tin y tế" && r.Cells[5] == "Đã được phê duyệt");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("53-annual-report"), FullPage = true });
+        Assert.Empty(problems);
+    }
+}
