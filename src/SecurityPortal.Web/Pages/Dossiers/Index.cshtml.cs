@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
@@ -33,6 +32,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "agency")]
     public Guid? AgencyId { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "agencyq")]
+    public string? AgencyQuery { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool Overdue { get; set; }
 
@@ -47,7 +49,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<Unclassified> WithoutDossier { get; private set; } = [];
     public int Total { get; private set; }
     public DateOnly Today { get; private set; }
-    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    public Shared.AgencyFilter? AgencyChoice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,10 +69,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
                                     select new Unclassified(s.Id, s.Name, a.Name)).Take(200).ToListAsync(cancellationToken);
         }
 
-        Agencies = User.SeesAllAgencies()
-            ? await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-                .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken)
-            : [];
+        AgencyChoice = User.SeesAllAgencies()
+            ? await Shared.AgencyFilter.LoadAsync("Cơ quan", db.Agencies, AgencyId, AgencyQuery, cancellationToken)
+            : null;
     }
 
     public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>
@@ -120,6 +121,10 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         if (AgencyId is { } agencyId)
         {
             query = query.Where(x => x.s.OwnerAgencyId == agencyId || x.s.OperatorAgencyId == agencyId);
+        }
+        else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
+        {
+            query = query.Where(x => matching.Contains(x.s.OwnerAgencyId) || matching.Contains(x.s.OperatorAgencyId));
         }
 
         // The current step's deadline, as LevelDossier.DueDate computes it, in a form the database can sort on.

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
@@ -22,6 +21,9 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 
     [BindProperty(SupportsGet = true, Name = "agency")]
     public Guid? AgencyId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "agencyq")]
+    public string? AgencyQuery { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "kind")]
     public SystemFunctionKind? Kind { get; set; }
@@ -44,7 +46,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    public Shared.AgencyFilter AgencyChoice { get; private set; } = new("Cơ quan, đơn vị", null, null, []);
     public bool CanRegister => User.CanRegisterSystems();
 
     public sealed record Row(
@@ -57,9 +59,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         var systems = Filtered();
         Total = await systems.CountAsync(cancellationToken);
         Rows = await Project(systems.Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        Agencies = await db.Agencies.AsNoTracking().VisibleTo(User).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == AgencyId))
-            .ToListAsync(cancellationToken);
+        AgencyChoice = await Shared.AgencyFilter.LoadAsync("Cơ quan, đơn vị", db.Agencies.VisibleTo(User), AgencyId, AgencyQuery, cancellationToken);
     }
 
     /// <summary>The current filtered list (every page, same scoping) as an Excel file.</summary>
@@ -88,6 +88,10 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         if (AgencyId is { } agencyId)
         {
             systems = systems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId);
+        }
+        else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
+        {
+            systems = systems.Where(s => matching.Contains(s.OwnerAgencyId) || matching.Contains(s.OperatorAgencyId));
         }
 
         if (Kind is { } kind)
@@ -143,6 +147,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     {
         ["q"] = Query ?? string.Empty,
         ["agency"] = AgencyId?.ToString() ?? string.Empty,
+        ["agencyq"] = AgencyQuery ?? string.Empty,
         ["kind"] = Kind?.ToString() ?? string.Empty,
         ["level"] = Level?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         ["status"] = Status?.ToString() ?? string.Empty,
