@@ -40,7 +40,7 @@ public sealed class WarningJourneyTests(BrowserFixture fixture) : IClassFixture<
 
         var (page, problems) = await fixture.NewPageAsync();
         await fixture.SignInAsync(page, "canbo@svh.vn");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Khắc phục" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Khắc phục", Exact = true }).ClickAsync();
         await page.Locator("#tasks").GetByRole(AriaRole.Link, new() { Name = "CVE-2099-4242: Lỗ hổng thực thi mã từ xa trong WordPress" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu xử lý" }).ClickAsync();
         await page.Locator("#task-status", new() { HasText = "Đang xử lý" }).WaitForAsync();
