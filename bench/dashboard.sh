@@ -2,7 +2,7 @@
 # Dashboard and list benchmark (issue 7). Generates province P<scale> (once; idempotent) in SQLite or a private
 # PostgreSQL cluster, starts the portal in Release on loopback, signs in as the generated leader and measures with
 # wrk: dashboard, agency page, filtered paged lists, and a trivial page as the ceiling; then times Mẫu 08 and an
-# Excel export of every system. Prints a table of p50/p95/p99 and requests per second. Asserts nothing.
+# Excel export of every system, and a 150-item assessment opened and answered item by item (issue 5). Prints a table of p50/p95/p99 and requests per second. Asserts nothing.
 #
 #   bench/dashboard.sh [scale=1] [sqlite|postgres] [duration=15s]
 #
@@ -52,7 +52,11 @@ export Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__S
 export Serilog__MinimumLevel__Default=Warning
 
 echo "== province P$SCALE on $PROVIDER"
-/usr/bin/time -f "generation: %e s" $APP generate --scale "$SCALE" | tail -n 3
+/usr/bin/time -f "generation: %e s" $APP generate --scale "$SCALE" >"$WORK/generate.log"
+tail -n 3 "$WORK/generate.log"
+BENCH_ASSESSMENT=$(grep -o 'BENCH_ASSESSMENT=[0-9a-f-]*' "$WORK/generate.log" | cut -d= -f2)
+BENCH_OFFICER=$(grep -o 'BENCH_OFFICER=[^ ]*' "$WORK/generate.log" | cut -d= -f2)
+dotnet build bench/SecurityPortal.Bench -c Release -v quiet -nologo >/dev/null
 
 start_portal() {
   $APP --urls "$BASE" >"$WORK/portal.log" 2>&1 &
@@ -117,6 +121,9 @@ for cache in 60 0; do
     timed "Mẫu 08 Excel (province)" "/Reports/Annual?handler=Excel"
     timed "Mẫu 08 Word (province)" "/Reports/Annual?handler=Word"
     timed "Excel, every system" "/Systems?handler=Excel"
+    # Issue 5: a 150-item assessment opened and answered one item at a time by its officer.
+    dotnet bench/SecurityPortal.Bench/bin/Release/net10.0/SecurityPortal.Bench.dll assessment "$BASE" "$BENCH_OFFICER" Bench@SongLam2026 "$BENCH_ASSESSMENT" 40 \
+      | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
   fi
   kill "$PORTAL_PID"; wait "$PORTAL_PID" 2>/dev/null || true; PORTAL_PID=""
 done

@@ -12,6 +12,12 @@ using SecurityPortal.Web.Pages.Imports;
 // Import benchmark (issue 3: "2,000 rows import in a few seconds"). Builds a fresh SQLite database with 200
 // agencies, a workbook of N systems (each with 1 URL and 3 components), then times the preview and the
 // confirmed import, as the pages run them. Prints its figures; asserts nothing.
+if (args.Length > 4 && args[0] == "assessment")
+{
+    await AssessmentBench.RunAsync(args[1], args[2], args[3], args[4], args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "figures")
 {
     await FiguresProfile.RunAsync(args[1]);

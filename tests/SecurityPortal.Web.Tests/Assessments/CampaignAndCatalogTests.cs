@@ -164,4 +164,43 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
         var officer = await SignInAsync("yte@sl.vn");
         (await officer.GetAsync("/Catalog/Import")).AssertRedirectsTo("/Account/AccessDenied");
     }
+
+    [Fact]
+    public async Task A_catalog_goes_out_as_Excel_and_comes_back_as_the_same_catalog_and_a_broken_workbook_is_explained()
+    {
+        await ArrangeAsync();
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var shipped = CatalogDocument.Parse(Data.Seeding.PortalSeeder.ReadEmbedded("catalog-tt12-2022.json"));
+
+        // Export, read back: the same document as the shipped JSON, level by level.
+        var export = await reviewer.GetAsync($"/Catalog?handler=ExportExcel&version={shipped.Code}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var (read, problems) = Web.Pages.Catalog.CatalogWorkbook.Read(new MemoryStream(await export.Content.ReadAsByteArrayAsync()));
+        Assert.Empty(problems);
+        Assert.Equal(Encoding.UTF8.GetString(shipped.ToJson()), Encoding.UTF8.GetString(read!.ToJson()));
+
+        // Edited in Excel under a new code, it imports as a draft.
+        var edited = Web.Pages.Catalog.CatalogWorkbook.Write(read with { Code = "TT12-2022-XLSX", Title = read.Title + " (bản Excel)" });
+        var imported = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.xlsx", edited);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Equal(shipped.Requirements.Count, await Factory.WithDbAsync(db => db.CatalogRequirements.CountAsync(r => db.CatalogVersions.Any(v => v.Id == r.VersionId && v.Code == "TT12-2022-XLSX"))));
+
+        // A wrong kind is reported with its sheet and row; a workbook without the requirement sheet says which sheet is missing.
+        using var exported = new MemoryStream(await (await reviewer.GetAsync($"/Catalog?handler=ExportExcel&version={shipped.Code}")).Content.ReadAsByteArrayAsync());
+        var sheets = Web.Infrastructure.Spreadsheet.Read(exported);
+        IEnumerable<IReadOnlyList<object?>> Rows(int sheet, Func<int, string[], string[]> change) =>
+            sheets[sheet].Rows.Select((r, i) => (IReadOnlyList<object?>)change(i, r.Cells).Cast<object?>().ToList());
+        var wrongKind = Web.Infrastructure.Spreadsheet.Write(
+        [
+            (sheets[0].Name, sheets[0].Header, Rows(0, (i, c) => i == 0 ? [c[0], "TT12-2022-Y"] : c)),
+            (sheets[1].Name, sheets[1].Header, Rows(1, (i, c) => i == 0 ? [c[0], "Vật lý", .. c[2..]] : c)),
+            (sheets[2].Name, sheets[2].Header, Rows(2, (_, c) => c)),
+        ]);
+        var refused = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.xlsx", wrongKind);
+        Assert.Contains("Trang «Nhóm yêu cầu», dòng 2: loại «Vật lý» không hợp lệ (Quản lý hoặc Kỹ thuật).", (await refused.ParseAsync()).QuerySelector("#import-errors")!.TextContent, StringComparison.Ordinal);
+        var partial = Web.Infrastructure.Spreadsheet.Write([("Danh mục", ["Trường", "Giá trị"], [])]);
+        var missing = await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.xlsx", partial);
+        Assert.Contains("Thiếu trang «Yêu cầu»", (await missing.ParseAsync()).QuerySelector("#import-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.CatalogVersions.CountAsync(v => v.Code == "TT12-2022-Y")));
+    }
 }

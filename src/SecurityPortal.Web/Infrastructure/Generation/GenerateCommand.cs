@@ -62,6 +62,8 @@ public static class GenerateCommand
                 $"{counts.Answers} câu trả lời, {counts.Tasks} nhiệm vụ, {counts.Incidents} sự cố, {counts.AuditRows} dòng nhật ký.");
         }
 
+        var (assessmentId, officer) = await generator.EnsureBenchAssessmentAsync(scale, CancellationToken.None);
+        Console.WriteLine($"BENCH_ASSESSMENT={assessmentId} BENCH_OFFICER={officer}");
         Console.WriteLine($"Đăng nhập: {ProvinceGenerator.LeaderEmail(scale)} / {ProvinceGenerator.OfficerEmail(scale)}, mật khẩu {ProvinceGenerator.BenchPassword}");
         return 0;
     }

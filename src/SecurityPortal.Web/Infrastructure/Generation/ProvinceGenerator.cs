@@ -166,6 +166,49 @@ public sealed class ProvinceGenerator(Func<PortalDbContext> newContext, CatalogV
 
     public const string BenchPassword = "Bench@SongLam2026";
 
+    /// <summary>
+    /// The assessment of issue 5's benchmark: 150 requirements (a synthetic published catalog, since the shipped one has
+    /// at most 70 per level), a draft for next year on a system of the generated officer's agency. Made once; returns
+    /// its id and the officer who may answer it.
+    /// </summary>
+    public async Task<(Guid AssessmentId, string OfficerEmail)> EnsureBenchAssessmentAsync(int scale, CancellationToken cancellationToken)
+    {
+        var code = $"BENCH-150-P{scale}";
+        var officerEmail = OfficerEmail(scale);
+        await using var db = newContext();
+        var officer = await db.Users.AsNoTracking().Where(u => u.Email == officerEmail).Select(u => new { u.Id, u.AgencyId }).FirstAsync(cancellationToken);
+        var system = await db.InformationSystems.AsNoTracking().Where(s => s.OwnerAgencyId == officer.AgencyId).OrderBy(s => s.Code).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException("The generated officer's agency has no system.");
+        if (await db.CatalogVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Code == code, cancellationToken) is { } existing)
+        {
+            var id = await db.Assessments.Where(a => a.CatalogVersionId == existing.Id).Select(a => a.Id).FirstAsync(cancellationToken);
+            return (id, officerEmail);
+        }
+
+        var document = new CatalogDocument
+        {
+            Code = code, Title = "Danh mục thử nghiệm 150 yêu cầu", LegalBasis = "Dữ liệu thử nghiệm hiệu năng", EffectiveDate = "2026-01-01",
+            Groups = [.. Enumerable.Range(1, 10).Select(g => new CatalogDocument.GroupEntry { Code = $"N{g:D2}", Kind = g <= 5 ? RequirementKind.Management : RequirementKind.Technical, Title = $"Nhóm yêu cầu số {g}" })],
+            Requirements = [.. Enumerable.Range(0, 150).Select(i => new CatalogDocument.RequirementEntry
+            {
+                Code = $"N{(i / 15) + 1:D2}.{(i % 15) + 1:D2}", Group = $"N{(i / 15) + 1:D2}", Kind = i < 75 ? RequirementKind.Management : RequirementKind.Technical,
+                Title = $"Yêu cầu thử nghiệm số {i + 1}", Text = $"Nội dung yêu cầu số {i + 1}: đơn vị phải có quy định, thực hiện và lưu vết theo cấp độ.",
+                Evidence = "Quy chế, nhật ký, ảnh chụp cấu hình.",
+                Levels = Enumerable.Range(1, 5).ToDictionary(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    l => new CatalogDocument.LevelEntry { Text = $"Yêu cầu số {i + 1} ở cấp độ {l}.", Reference = $"Mục {i + 1}" }),
+            })],
+        };
+        var version = document.ToVersion(CatalogDocument.HashOf(document.ToJson()));
+        version.Publish();
+        db.CatalogVersions.Add(version);
+        var tracked = await db.InformationSystems.FirstAsync(s => s.Id == system.Id, cancellationToken);
+        var assessment = Assessment.Start(tracked, version, Anchor.Year + 1, tracked.ApprovedLevel ?? 2, tracked.ApprovedLevel is not null, officer.Id, Anchor.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        db.Assessments.Add(assessment);
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        return (assessment.Id, officerEmail);
+    }
+
     public static string LeaderEmail(int scale) => $"lanhdao@p{scale}.bench";
 
     public static string OfficerEmail(int scale) => $"canbo@p{scale}.bench";

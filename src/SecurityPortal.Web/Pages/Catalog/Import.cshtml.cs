@@ -10,7 +10,7 @@ using SecurityPortal.Web.Infrastructure;
 namespace SecurityPortal.Web.Pages.Catalog;
 
 /// <summary>
-/// Loads a catalog file (JSON, the export format) as a draft version: every problem is listed; a valid file becomes
+/// Loads a catalog file (JSON or Excel, the two export formats) as a draft version: every problem is listed; a valid file becomes
 /// a draft that can be compared with a published version, then published or discarded.
 /// </summary>
 [RequestSizeLimit(MaxBytes + (64 * 1024))]
@@ -20,7 +20,7 @@ public sealed class ImportModel(PortalDbContext db, ILogger<ImportModel> logger)
     public const int MaxBytes = 5 * 1024 * 1024;
 
     [BindProperty]
-    [Display(Name = "Tệp danh mục (.json)")]
+    [Display(Name = "Tệp danh mục (.json hoặc .xlsx)")]
     public IFormFile? Upload { get; set; }
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
@@ -33,7 +33,7 @@ public sealed class ImportModel(PortalDbContext db, ILogger<ImportModel> logger)
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp danh mục (.json).");
+            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp danh mục (.json hoặc .xlsx).");
             return Page();
         }
 
@@ -45,16 +45,34 @@ public sealed class ImportModel(PortalDbContext db, ILogger<ImportModel> logger)
 
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, cancellationToken);
-        var json = buffer.ToArray();
+        var content = buffer.ToArray();
         CatalogDocument document;
-        try
+        byte[] json;
+        if (content.AsSpan().StartsWith("PK"u8))
         {
-            document = CatalogDocument.Parse(json);
+            // An Excel workbook (a ZIP package): read into the same document the JSON file gives.
+            var (read, problems) = CatalogWorkbook.Read(new MemoryStream(content));
+            if (read is null)
+            {
+                Errors = problems;
+                return Page();
+            }
+
+            document = read;
+            json = document.ToJson();
         }
-        catch (DomainException ex)
+        else
         {
-            Errors = [ex.Message];
-            return Page();
+            try
+            {
+                document = CatalogDocument.Parse(content);
+                json = content;
+            }
+            catch (DomainException ex)
+            {
+                Errors = [ex.Message];
+                return Page();
+            }
         }
 
         var errors = document.Validate().ToList();

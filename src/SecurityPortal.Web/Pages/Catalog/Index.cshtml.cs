@@ -58,6 +58,15 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             : File(CatalogDocument.From(version).ToJson(), "application/json", $"danh-muc-{version.Code}.json");
     }
 
+    /// <summary>The version as an Excel workbook, which can be edited and imported as a new version.</summary>
+    public async Task<IActionResult> OnGetExportExcelAsync(CancellationToken cancellationToken)
+    {
+        var version = await LoadAsync(VersionCode, cancellationToken);
+        return version is null
+            ? NotFound()
+            : File(CatalogWorkbook.Write(CatalogDocument.From(version)), Infrastructure.Spreadsheet.ContentType, $"danh-muc-{version.Code}.xlsx");
+    }
+
     private Task<CatalogVersion?> LoadAsync(string? code, CancellationToken cancellationToken) =>
         code is null
             ? Task.FromResult<CatalogVersion?>(null)
