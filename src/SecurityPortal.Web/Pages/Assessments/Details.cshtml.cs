@@ -82,7 +82,8 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     /// <summary>Saves one answer, checked against that item's own version: another person's answer is never overwritten.</summary>
     public async Task<IActionResult> OnPostAnswerAsync(Guid itemId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(tracked: true, cancellationToken))
+        // One answer needs the assessment and that item only, not the other items and the evidence.
+        if (!await LoadAsync(tracked: true, cancellationToken, onlyItem: itemId))
         {
             return NotFound();
         }
@@ -270,9 +271,11 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         return Page();
     }
 
-    private async Task<bool> LoadAsync(bool tracked, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(bool tracked, CancellationToken cancellationToken, Guid? onlyItem = null)
     {
-        var query = db.Assessments.VisibleTo(db, User).Include(a => a.Items).Include(a => a.Evidence).AsSplitQuery();
+        var query = onlyItem is { } single
+            ? db.Assessments.VisibleTo(db, User).Include(a => a.Items.Where(i => i.Id == single))
+            : db.Assessments.VisibleTo(db, User).Include(a => a.Items).Include(a => a.Evidence).AsSplitQuery();
         var assessment = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == Id, cancellationToken);
         var system = assessment is null ? null : await db.InformationSystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == assessment.SystemId, cancellationToken);
         if (assessment is null || system is null)
