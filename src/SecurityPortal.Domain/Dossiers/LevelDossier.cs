@@ -409,11 +409,14 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     }
 
     /// <summary>The deadline of the current step, if the law sets one.</summary>
-    public DateOnly? DueDate => State switch
+    public DateOnly? DueDate => StepDue(State, CompletenessDue, AppraisalDue, ApprovalDue);
+
+    /// <summary>The rule behind <see cref="DueDate"/>, for rows read without the entity.</summary>
+    public static DateOnly? StepDue(DossierState state, DateOnly? completenessDue, DateOnly? appraisalDue, DateOnly? approvalDue) => state switch
     {
-        DossierState.Submitted => CompletenessDue,
-        DossierState.UnderAppraisal => AppraisalDue,
-        DossierState.AwaitingApproval => ApprovalDue,
+        DossierState.Submitted => completenessDue,
+        DossierState.UnderAppraisal => appraisalDue,
+        DossierState.AwaitingApproval => approvalDue,
         _ => null,
     };
 

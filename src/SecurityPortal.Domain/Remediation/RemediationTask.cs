@@ -115,8 +115,13 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
 
     public bool IsOpen => Status is not (RemediationStatus.Verified or RemediationStatus.Cancelled);
 
-    /// <summary>Overdue while work is still to be done (a resolved task waits for the reviewer, not for the agency).</summary>
-    public bool IsOverdue(DateOnly today) => Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && today > DueDate;
+    /// <summary>The states in which the agency still has work to do (a resolved task waits for the reviewer, not for the agency).</summary>
+    public static readonly RemediationStatus[] ToWorkOn = [RemediationStatus.New, RemediationStatus.InProgress, RemediationStatus.Reopened];
+
+    /// <summary>Overdue while work is still to be done; also for rows read without the entity.</summary>
+    public static bool IsOverdueFor(RemediationStatus status, DateOnly dueDate, DateOnly today) => ToWorkOn.Contains(status) && today > dueDate;
+
+    public bool IsOverdue(DateOnly today) => IsOverdueFor(Status, DueDate, today);
 
     /// <summary>The due date a severity gives by default (days from today); the creator may only shorten it.</summary>
     public static DateOnly DefaultDueDate(TaskSeverity severity, DateOnly today, IReadOnlyDictionary<TaskSeverity, int> days) =>

@@ -104,13 +104,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 isApproved ? DossierState.Approved.ReportStatus() : current?.State.ReportStatus(),
                 isApproved && decision is not null ? DecisionText(decision.DecisionNumber, decision.DecisionDate, s.ApprovedLevel!.Value, Name(s.OwnerAgencyId)) : null,
                 own.Any(d => d.Rules) ? "Có quyết định ban hành quy chế (đính kèm hồ sơ đề xuất cấp độ)" : null,
-                isApproved ? null : current?.State switch
-                {
-                    DossierState.Submitted => current.CompletenessDue,
-                    DossierState.UnderAppraisal => current.AppraisalDue,
-                    DossierState.AwaitingApproval => current.ApprovalDue,
-                    _ => null,
-                },
+                isApproved || current is null ? null : LevelDossier.StepDue(current.State, current.CompletenessDue, current.AppraisalDue, current.ApprovalDue),
                 assessment?.FiledDeployment?.Vietnamese(),
                 assessment?.FiledDeployment is PlanDeployment.FullyDeployed ? null : assessment?.Planned,
                 isChecked ? PeriodicCheck : null));

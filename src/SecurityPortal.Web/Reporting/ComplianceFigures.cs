@@ -43,7 +43,6 @@ public sealed class ComplianceFigures(
     PortalDbContext db, RegistryOptions registry, DashboardOptions options, IMemoryCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null)
 {
     private static readonly Lock Gate = new();
-    private static readonly RemediationStatus[] Pending = [RemediationStatus.New, RemediationStatus.InProgress, RemediationStatus.Reopened];
     private static readonly DossierState[] InWorkflow = [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.NeedsRevision, DossierState.AwaitingApproval];
     private static readonly AssessmentState[] Filed = [AssessmentState.Submitted, AssessmentState.UnderReview, AssessmentState.Accepted];
 
@@ -188,7 +187,7 @@ public sealed class ComplianceFigures(
             row.CampaignAccepted += g.Accepted;
         }
 
-        foreach (var g in await db.RemediationTasks.Where(t => Pending.Contains(t.Status) || t.Status == RemediationStatus.Resolved)
+        foreach (var g in await db.RemediationTasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) || t.Status == RemediationStatus.Resolved)
                      .Join(systems, t => t.SystemId, s => s.Id, (t, s) => new { s.OwnerAgencyId, t.Severity, t.DueDate, t.Status })
                      .GroupBy(x => new { x.OwnerAgencyId, x.Severity })
                      .Select(g => new
@@ -221,7 +220,7 @@ public sealed class ComplianceFigures(
                          All = g.Count(),
                          Resolved = g.Count(x => x.Status == RemediationStatus.Resolved),
                          Verified = g.Count(x => x.Status == RemediationStatus.Verified),
-                         Overdue = g.Count(x => Pending.Contains(x.Status) && x.DueDate < today),
+                         Overdue = g.Count(x => RemediationTask.ToWorkOn.Contains(x.Status) && x.DueDate < today),
                      }).ToListAsync(cancellationToken))
         {
             var row = Row(g.OwnerAgencyId);

@@ -50,7 +50,6 @@ public sealed class SmtpMailTransport(MailOptions options) : IMailTransport
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The mails were accepted already; a failed goodbye changes nothing.
-            _ = ex;
         }
 
         return results;

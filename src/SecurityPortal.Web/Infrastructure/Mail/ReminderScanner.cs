@@ -18,8 +18,6 @@ public sealed class ReminderScanner(
     PortalDbContext db, Notifier notifier, PortalCalendar calendar, MailComposer composer, ReminderOptions options, TimeProvider clock,
     ILogger<ReminderScanner> logger)
 {
-    private static readonly RemediationStatus[] Pending = [RemediationStatus.New, RemediationStatus.InProgress, RemediationStatus.Reopened];
-
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
     /// <summary>Runs one scan; returns how many reminders and digests it produced.</summary>
@@ -30,17 +28,14 @@ public sealed class ReminderScanner(
         var today = DateOnly.FromDateTime(nowLocal);
         var workingDays = await calendar.LoadAsync(cancellationToken);
 
-        var tasks = await (from t in db.RemediationTasks.AsNoTracking()
-                           join s in db.InformationSystems on t.SystemId equals s.Id
-                           where Pending.Contains(t.Status) && t.DueDate <= today.AddDays(Reminders.DueSoonDays.Max() + 1)
-                           select new TaskRow(t.Id, t.Title, s.Name, t.DueDate, t.AssigneeId, s.OwnerAgencyId, s.OperatorAgencyId))
-            .ToListAsync(cancellationToken);
+        var soon = today.AddDays(Reminders.DueSoonDays.Max() + 1);
+        var tasks = await TasksToWorkOn(db.RemediationTasks.Where(t => t.DueDate > today && t.DueDate <= soon)).ToListAsync(cancellationToken);
         var officers = await notifier.OfficersByAgencyAsync(tasks.SelectMany(t => new[] { t.OwnerAgencyId, t.OperatorAgencyId }), cancellationToken);
         List<string> People(TaskRow t, ILookup<Guid, string> byAgency) =>
             t.AssigneeId is { } id ? [id] : [.. byAgency[t.OwnerAgencyId].Concat(byAgency[t.OperatorAgencyId]).Distinct()];
 
         var wanted = new List<(string Key, Action Produce)>();
-        foreach (var task in tasks.Where(t => t.DueDate > today))
+        foreach (var task in tasks)
         {
             if (Reminders.DueSoon(task.DueDate, today, workingDays) is { } days)
             {
@@ -53,12 +48,7 @@ public sealed class ReminderScanner(
 
         if (Reminders.OverdueDigestDue(nowLocal, workingDays, options.DigestHour))
         {
-            var overdue = await (from t in db.RemediationTasks.AsNoTracking()
-                                 join s in db.InformationSystems on t.SystemId equals s.Id
-                                 where Pending.Contains(t.Status) && t.DueDate < today
-                                 orderby t.DueDate
-                                 select new TaskRow(t.Id, t.Title, s.Name, t.DueDate, t.AssigneeId, s.OwnerAgencyId, s.OperatorAgencyId))
-                .ToListAsync(cancellationToken);
+            var overdue = (await TasksToWorkOn(db.RemediationTasks.Where(t => t.DueDate < today)).ToListAsync(cancellationToken)).OrderBy(t => t.DueDate).ToList();
             var overdueOfficers = await notifier.OfficersByAgencyAsync(overdue.SelectMany(t => new[] { t.OwnerAgencyId, t.OperatorAgencyId }), cancellationToken);
             foreach (var person in overdue.SelectMany(t => People(t, overdueOfficers).Select(user => (User: user, Task: t))).GroupBy(x => x.User))
             {
@@ -179,6 +169,13 @@ public sealed class ReminderScanner(
         logger.LogInformation("Produced {Count} reminders and digests", fresh.Count);
         return fresh.Count;
     }
+
+    /// <summary>The tasks the agency still has to work on, with what a reminder needs to know of their system.</summary>
+    private IQueryable<TaskRow> TasksToWorkOn(IQueryable<RemediationTask> tasks) =>
+        from t in tasks.AsNoTracking()
+        join s in db.InformationSystems on t.SystemId equals s.Id
+        where RemediationTask.ToWorkOn.Contains(t.Status)
+        select new TaskRow(t.Id, t.Title, s.Name, t.DueDate, t.AssigneeId, s.OwnerAgencyId, s.OperatorAgencyId);
 
     private sealed record TaskRow(Guid Id, string Title, string SystemName, DateOnly DueDate, string? AssigneeId, Guid OwnerAgencyId, Guid OperatorAgencyId);
 }

@@ -65,20 +65,14 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
             .ToListAsync(cancellationToken);
         OverdueTasks = await (from t in db.RemediationTasks.AsNoTracking()
                               join s in db.InformationSystems on t.SystemId equals s.Id
-                              where s.OwnerAgencyId == Id && t.DueDate < today
-                                    && (t.Status == RemediationStatus.New || t.Status == RemediationStatus.InProgress || t.Status == RemediationStatus.Reopened)
+                              where s.OwnerAgencyId == Id && t.DueDate < today && RemediationTask.ToWorkOn.Contains(t.Status)
                               orderby t.DueDate
                               select new OverdueTask(t.Id, t.Title, s.Name, t.DueDate)).Take(100).ToListAsync(cancellationToken);
         OverdueDossiers = (await (from d in db.LevelDossiers.AsNoTracking()
                                   join s in db.InformationSystems on d.SystemId equals s.Id
                                   where s.OwnerAgencyId == Id && (d.State == DossierState.Submitted || d.State == DossierState.UnderAppraisal || d.State == DossierState.AwaitingApproval)
                                   select new { d.Id, s.Name, d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue }).ToListAsync(cancellationToken))
-            .Select(d => new OverdueDossier(d.Id, d.Name, d.State, d.State switch
-            {
-                DossierState.Submitted => d.CompletenessDue,
-                DossierState.UnderAppraisal => d.AppraisalDue,
-                _ => d.ApprovalDue,
-            }))
+            .Select(d => new OverdueDossier(d.Id, d.Name, d.State, LevelDossier.StepDue(d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue)))
             .Where(d => d.DueDate < today)
             .ToList();
         return Page();

@@ -182,7 +182,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         }
     }
 
-    private bool IsOverdue(Row row) => row.Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && Today > row.DueDate;
+    public bool IsOverdue(Row row) => RemediationTask.IsOverdueFor(row.Status, row.DueDate, Today);
 
     private async Task<List<Row>> QueryAsync(CancellationToken cancellationToken)
     {
@@ -211,13 +211,13 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         var today = Today;
         if (Overdue)
         {
-            tasks = tasks.Where(t => (t.Status == RemediationStatus.New || t.Status == RemediationStatus.InProgress || t.Status == RemediationStatus.Reopened) && t.DueDate < today);
+            tasks = tasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today);
         }
 
         return await (from t in tasks
                       join s in db.InformationSystems on t.SystemId equals s.Id
                       join a in db.Agencies on s.OwnerAgencyId equals a.Id
-                      orderby t.DueDate < today && (t.Status == RemediationStatus.New || t.Status == RemediationStatus.InProgress || t.Status == RemediationStatus.Reopened) descending,
+                      orderby t.DueDate < today && RemediationTask.ToWorkOn.Contains(t.Status) descending,
                           t.DueDate, t.Severity
                       select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source))
             .Take(MaxRows).ToListAsync(cancellationToken);

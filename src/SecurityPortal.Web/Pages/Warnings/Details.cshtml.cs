@@ -80,7 +80,7 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
             .Select(t => new { t.SystemId, t.Status, t.DueDate }).ToListAsync(cancellationToken);
         Tasks = tasks.GroupBy(t => t.SystemId).ToDictionary(g => g.Key, g => g.First().Status);
         var today = VietnamTime.Today(clock);
-        Overdue = tasks.Count(t => t.Status is RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened && today > t.DueDate);
+        Overdue = tasks.Count(t => RemediationTask.IsOverdueFor(t.Status, t.DueDate, today));
         return true;
     }
 }
