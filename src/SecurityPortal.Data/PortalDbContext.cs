@@ -45,6 +45,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<Domain.Warnings.VulnerabilityWarning> VulnerabilityWarnings => Set<Domain.Warnings.VulnerabilityWarning>();
     public DbSet<Domain.Remediation.RemediationTask> RemediationTasks => Set<Domain.Remediation.RemediationTask>();
+    public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
+    public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

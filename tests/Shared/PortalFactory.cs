@@ -42,6 +42,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Replaces services (e.g. the website watch's name resolver); set before the first client or service is created.</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Extra configuration; set before the first client or service is created.</summary>
     public PortalFactory With(string key, string? value)
     {
@@ -62,6 +71,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Mail:SenderEnabled", "false");
         builder.UseSetting("Notifications:WorkerEnabled", "false");
         builder.UseSetting("Dashboard:SnapshotEnabled", "false");
+        builder.UseSetting("WebsiteWatch:WorkerEnabled", "false");
         builder.UseSetting("Dashboard:CacheSeconds", "0");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs", "portal-.log"));
         foreach (var (key, value) in _settings)
@@ -72,6 +82,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
+
+        foreach (var configure in _services)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

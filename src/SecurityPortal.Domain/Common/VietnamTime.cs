@@ -14,6 +14,11 @@ public static class VietnamTime
     public static DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>dd/MM/yyyy HH:mm in Vietnam time, for sentences the domain writes.</summary>
+    public static string Format(DateTime utc) => FromUtc(utc).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string FormatDate(DateTime utc) => FromUtc(utc).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(FromUtc(clock.GetUtcNow().UtcDateTime));
 
     private static TimeZoneInfo FindZone()

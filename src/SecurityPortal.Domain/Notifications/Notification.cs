@@ -96,6 +96,7 @@ public enum NotificationKind
     Dossier = 9,
     Assessment = 10,
     Incident = 11,
+    WebsiteAlert = 12,
 }
 
 /// <summary>How often a user wants e-mail for one kind of notification. In-app notifications always appear.</summary>
@@ -144,6 +145,7 @@ public static class NotificationText
         NotificationKind.Dossier => "Hồ sơ đề xuất cấp độ",
         NotificationKind.Assessment => "Tự đánh giá và đợt đánh giá",
         NotificationKind.Incident => "Sự cố và thời hạn báo cáo",
+        NotificationKind.WebsiteAlert => "Giám sát trang web (cảnh báo nghiêm trọng, thay đổi giao diện)",
         _ => "Thông báo khác",
     };
 

@@ -11,6 +11,7 @@ public enum TaskSource
     Incident,
     OutdatedSoftware,
     Other,
+    WebsiteCheck,
 }
 
 public enum TaskSeverity
@@ -393,6 +394,7 @@ public static class RemediationText
         TaskSource.VulnerabilityWarning => "Cảnh báo lỗ hổng",
         TaskSource.Incident => "Sự cố",
         TaskSource.OutdatedSoftware => "Phần mềm lỗi thời",
+        TaskSource.WebsiteCheck => "Giám sát trang web",
         _ => "Khác",
     };
 

@@ -47,6 +47,7 @@ public static class PortalServices
         builder.Services.AddScoped<Pages.Dossiers.Notifier>();
         Mail.MailSetup.AddPortalMail(builder);
         Reporting.ReportingSetup.AddPortalReporting(builder);
+        Websites.WebsiteWatchSetup.AddWebsiteWatch(builder);
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();

@@ -2,11 +2,13 @@ namespace SecurityPortal.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Loops in the background: the outbox sender (every <see cref="MailOptions.PollSeconds"/>), the reminder scan
-/// (every <see cref="ReminderOptions.ScanMinutes"/>) and the daily figures (checked hourly, written once a day). A failure — a database that is down, an SMTP server that refuses —
+/// (every <see cref="ReminderOptions.ScanMinutes"/>), the daily figures (checked hourly, written once a day) and the website watch
+/// (every <see cref="Websites.WebsiteWatchOptions.PollSeconds"/>). A failure — a database that is down, an SMTP server that refuses —
 /// is logged and the loop goes on; the work waits in the database, not in memory.
 /// </summary>
 public sealed class NotificationWorker(
-    IServiceScopeFactory scopes, MailOptions mail, ReminderOptions reminders, Reporting.DashboardOptions dashboard, ILogger<NotificationWorker> logger)
+    IServiceScopeFactory scopes, MailOptions mail, ReminderOptions reminders, Reporting.DashboardOptions dashboard, Websites.WebsiteWatchOptions websites,
+    ILogger<NotificationWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,6 +40,17 @@ public sealed class NotificationWorker(
         {
             loops.Add(LoopAsync(TimeSpan.FromHours(1),
                 (services, ct) => services.GetRequiredService<Reporting.FigureSnapshotWriter>().WriteTodayAsync(ct), "daily figures", stoppingToken));
+        }
+
+        if (websites.WorkerEnabled)
+        {
+            loops.Add(LoopAsync(TimeSpan.FromSeconds(Math.Max(5, websites.PollSeconds)), async (services, ct) =>
+            {
+                // Keep going while full batches come back (a province's first round), then pause.
+                while (await services.GetRequiredService<Websites.WebsiteWatchService>().RunDueAsync(ct) >= Math.Max(1, websites.BatchSize) && !ct.IsCancellationRequested)
+                {
+                }
+            }, "website watch", stoppingToken));
         }
 
         return Task.WhenAll(loops);

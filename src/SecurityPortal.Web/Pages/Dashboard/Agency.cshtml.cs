@@ -35,6 +35,8 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
     public sealed record OverdueDossier(Guid Id, string SystemName, DossierState State, DateOnly? DueDate);
 
+    public Websites.WebsiteFigures? Websites { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!User.SeesAllAgencies() && User.OfficerAgencyId() != Id)
@@ -50,6 +52,7 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
         Today = VietnamTime.Today(clock);
         Set = await figures.ComputeAsync(new FigureFilter(AgencyId: Id), cancellationToken);
+        Websites = await Pages.Websites.WebsiteFigures.ForFilterAsync(db, new FigureFilter(AgencyId: Id), clock.GetUtcNow().UtcDateTime, cancellationToken);
         ParentName = agency.ParentId is { } parent ? await db.Agencies.Where(a => a.Id == parent).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) : null;
 
         var cycle = Set.Cycle;

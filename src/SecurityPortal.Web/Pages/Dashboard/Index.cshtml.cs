@@ -11,7 +11,7 @@ using SecurityPortal.Web.Reporting;
 namespace SecurityPortal.Web.Pages.Dashboard;
 
 /// <summary>The leadership dashboard: headline figures, charts with table views, filters, and the way to the ranking.</summary>
-public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : PageModel
+public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures, TimeProvider clock) : PageModel
 {
     public static readonly int[] Periods = [30, 90, 180, 365];
 
@@ -31,6 +31,7 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
     public IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups { get; private set; } = [];
     public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
     public List<SelectListItem> Parents { get; private set; } = [];
+    public Websites.WebsiteFigures? Websites { get; private set; }
 
     public FigureFilter Filter => new(Kind is { } k && Enum.IsDefined(k) ? k : null, ParentId, Level is >= 1 and <= 5 ? Level : null, null,
         Periods.Contains(Period) ? Period : 90);
@@ -40,6 +41,7 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
         var filter = Filter;
         var data = await figures.DashboardAsync(filter, cancellationToken);
         (Set, Groups, Trend) = (data.Set, data.Groups, data.Trend);
+        Websites = await Pages.Websites.WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
         var parentIds = db.Agencies.Where(a => a.ParentId != null).Select(a => a.ParentId);
         Parents = await db.Agencies.AsNoTracking().Where(a => a.IsActive && parentIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);

@@ -31,6 +31,9 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
     public sealed record AssessmentRow(Guid Id, int Cycle, Domain.Assessments.AssessmentState State, int Level);
 
     public IReadOnlyList<AssessmentRow> Assessments { get; private set; } = [];
+    public sealed record WatchRow(Guid Id, string Url, Domain.Websites.SiteHealth Health);
+
+    public IReadOnlyList<WatchRow> Watches { get; private set; } = [];
 
     public bool HasOpenDossier => Dossiers.Any(d => d.State is not (Domain.Dossiers.DossierState.Approved or Domain.Dossiers.DossierState.Rejected));
 
@@ -61,6 +64,8 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
             .OrderByDescending(a => a.Cycle)
             .Select(a => new AssessmentRow(a.Id, a.Cycle, a.State, a.Level))
             .ToListAsync(cancellationToken);
+        Watches = await db.WatchedWebsites.AsNoTracking().Where(w => w.SystemId == system.Id && w.Active)
+            .Select(w => new WatchRow(w.Id, w.Url, w.Health)).ToListAsync(cancellationToken);
         var key = system.Id.ToString();
         History = await db.AuditEntries.AsNoTracking()
             .Where(e => e.AggregateKey == key)
