@@ -20,7 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         // Plain HTTP on loopback: the one setting a browser run changes (see SecurityOptions.SecureCookiesOnly).
-        Factory = new PortalFactory(_database).With("Security:SecureCookiesOnly", "false");
+        // The website watch may reach the test's own sites on loopback (never anything else).
+        Factory = new PortalFactory(_database).With("Security:SecureCookiesOnly", "false")
+            .With("WebsiteWatch:AllowedInternalNetworks:0", "127.0.0.0/8").With("WebsiteWatch:AllowedInternalNetworks:1", "::1/128")
+            .With("WebsiteWatch:PerHostDelayMilliseconds", "10");
         Factory.UseKestrel(0);
         Factory.StartServer();
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -114,11 +114,11 @@ public static partial class PageFingerprint
     public static IReadOnlyList<string> PhrasesIn(string? html, IEnumerable<string> phrases)
     {
         var text = " " + NormalizedText(html) + " ";
+        // "hacked by" and "hacked by:" fold to the same words: one phrase, named by its folded form.
         return phrases
-            .Select(p => (Phrase: p, Folded: NormalizedText(p)))
-            .Where(p => p.Folded.Length > 0 && text.Contains(" " + p.Folded + " ", StringComparison.Ordinal))
-            .Select(p => p.Phrase)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(NormalizedText)
+            .Where(folded => folded.Length > 0 && text.Contains(" " + folded + " ", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
     }
 

@@ -19,19 +19,31 @@ public static partial class SoftwareFingerprints
     public static readonly IReadOnlyList<string> WellKnownPaths =
         ["/readme.html", "/administrator/manifests/files/joomla.xml", "/CHANGELOG.txt", "/core/CHANGELOG.txt"];
 
-    private static readonly (string Product, string[] Names)[] Products =
+    /// <summary>
+    /// Per product: the names an inventory uses for it (as whole words), and words that make a name another product
+    /// of the same family ("Apache Tomcat" is not the Apache HTTP Server, "ASP.NET MVC" or "ASP.NET Core" is not ASP.NET).
+    /// </summary>
+    private static readonly (string Product, string[] Names, string[] Not)[] Products =
     [
-        ("Apache HTTP Server", ["apache http server", "apache httpd", "apache"]),
-        ("nginx", ["nginx"]),
-        ("Microsoft IIS", ["microsoft iis", "iis", "internet information services"]),
-        ("LiteSpeed", ["litespeed"]),
-        ("PHP", ["php"]),
-        ("ASP.NET", ["asp.net", ".net framework"]),
-        ("ASP.NET MVC", ["asp.net mvc"]),
-        ("WordPress", ["wordpress"]),
-        ("Joomla", ["joomla"]),
-        ("Drupal", ["drupal"]),
+        ("Apache HTTP Server", ["apache http server", "apache httpd", "httpd", "apache2", "apache"],
+            ["tomcat", "kafka", "solr", "struts", "activemq", "cassandra", "spark", "zookeeper", "couchdb", "ofbiz", "airflow", "superset", "hadoop", "james", "derby", "ant", "maven", "log4j", "commons"]),
+        ("nginx", ["nginx"], []),
+        ("Microsoft IIS", ["microsoft iis", "iis", "internet information services"], []),
+        ("LiteSpeed", ["litespeed"], []),
+        ("PHP", ["php"], []),
+        ("ASP.NET", ["asp.net", ".net framework"], ["mvc", "core", "web api", "webapi"]),
+        ("ASP.NET MVC", ["asp.net mvc"], ["core"]),
+        ("WordPress", ["wordpress"], []),
+        ("Joomla", ["joomla"], []),
+        ("Drupal", ["drupal"], []),
     ];
+
+    /// <summary>
+    /// <c>X-AspNet-Version</c> shows the CLR version (4.0.30319 for every ASP.NET 4.x, 2.0.50727 for 2.0–3.5), not the
+    /// framework's: it discloses, but cannot contradict a registered version.
+    /// </summary>
+    public static bool IsRuntimeVersion(DetectedSoftware software) =>
+        software.Product == "ASP.NET" && software.Version is "4.0.30319" or "2.0.50727";
 
     public static IReadOnlyList<DetectedSoftware> Detect(ProbeResult probe)
     {
@@ -163,12 +175,16 @@ public static partial class SoftwareFingerprints
     /// <summary>The registered component that is this product, if any (by the names an inventory uses for it).</summary>
     public static RegisteredSoftware? Match(DetectedSoftware detected, IEnumerable<RegisteredSoftware> inventory)
     {
-        var names = Products.FirstOrDefault(p => p.Product == detected.Product).Names ?? [SearchText.Normalize(detected.Product)];
-        // The most specific name first: "ASP.NET MVC" must not be taken for "ASP.NET".
+        var known = Products.FirstOrDefault(p => p.Product == detected.Product);
+        var names = known.Names ?? [SearchText.Normalize(detected.Product)];
+        var not = known.Not ?? [];
+        // Among the entries naming the product, the one with the most specific (longest) matching name, then the shortest entry.
         return inventory
             .Select(r => (Registered: r, Name: SearchText.Normalize(r.Product)))
-            .Where(r => names.Any(n => ContainsWord(r.Name, n)))
-            .OrderBy(r => r.Name.Length)
+            .Where(r => !not.Any(w => ContainsWord(r.Name, w)))
+            .Select(r => (r.Registered, r.Name, Best: names.Where(n => ContainsWord(r.Name, n)).Select(n => n.Length).DefaultIfEmpty(0).Max()))
+            .Where(r => r.Best > 0)
+            .OrderByDescending(r => r.Best).ThenBy(r => r.Name.Length)
             .Select(r => r.Registered)
             .FirstOrDefault();
     }

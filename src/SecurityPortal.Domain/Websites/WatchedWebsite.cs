@@ -82,8 +82,7 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
         ResponseMs = check.StatusCode is null ? null : check.DurationMs;
         CertificateNotAfterUtc = check.CertificateNotAfterUtc ?? (check.StatusCode is null ? CertificateNotAfterUtc : null);
         FindingCodes = string.Join(',', outcome.Findings.Where(f => f.Severity > FindingSeverity.Info).Select(f => f.Code));
-        var down = check.StatusCode is null or >= 500;
-        DownSinceUtc = down ? DownSinceUtc ?? check.StartedUtc : null;
+        DownSinceUtc = outcome.Down ? DownSinceUtc ?? check.StartedUtc : null;
 
         if (outcome.Fingerprint is not null && Baseline is null)
         {
@@ -115,9 +114,9 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
     /// <summary>A person accepts the changed page as legitimate: it becomes the new baseline.</summary>
     public void AcceptAsBaseline(WebsiteCheck check, string acceptedBy, DateTime nowUtc)
     {
-        if (check.WatchId != Id || check.Fingerprint is null)
+        if (check.WatchId != Id || check.StatusCode is not (>= 200 and < 300))
         {
-            throw new DomainException("Lần kiểm tra này không có nội dung trang để làm mốc.");
+            throw new DomainException("Lần kiểm tra này không đọc được trang nên không dùng làm mốc được.");
         }
 
         SetBaseline(check.Id, check.Title, check.Fingerprint, SplitPhrases(check.Phrases), acceptedBy, nowUtc);
@@ -125,7 +124,7 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
         AlertRaisedUtc = null;
     }
 
-    private void SetBaseline(Guid checkId, string? title, string fingerprint, IReadOnlyList<string> phrases, string by, DateTime nowUtc)
+    private void SetBaseline(Guid checkId, string? title, string? fingerprint, IReadOnlyList<string> phrases, string by, DateTime nowUtc)
     {
         BaselineCheckId = checkId;
         BaselineTitle = title;
@@ -144,7 +143,8 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
 /// <summary>The stored result of one check of one website. Never changed after it is written.</summary>
 public sealed class WebsiteCheck
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums as names, so that a stored check still reads after codes are added.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private WebsiteCheck()
     {

@@ -32,7 +32,8 @@ public sealed record CheckOutcome(
     string? Fingerprint,
     double? Similarity,
     IReadOnlyList<string> Phrases,
-    IReadOnlyList<DetectedSoftware> Software)
+    IReadOnlyList<DetectedSoftware> Software,
+    bool Down = false)
 {
     public bool DefacementSuspected => Findings.Any(f => f.Code is FindingCode.ContentChanged or FindingCode.DefacementPhrase);
 }
@@ -54,22 +55,32 @@ public static partial class WebsiteAnalysis
         {
             if (probe.Failure == ProbeFailure.BlockedAddress)
             {
+                // Not checked on purpose: says nothing about whether the site works, so it is not downtime.
                 Add(FindingCode.BlockedAddress, FindingSeverity.Warning,
                     "Địa chỉ trỏ vào mạng nội bộ; cổng không kiểm tra để tránh bị lợi dụng truy cập mạng nội bộ.", probe.FailureDetail);
+                return Conclude(findings, null, null, null, [], [], down: false);
             }
-            else if (probe.Failure != ProbeFailure.TlsFailed)
+
+            // A TLS failure whose certificate our own handshake already reported needs no second finding.
+            if (probe.Failure != ProbeFailure.TlsFailed || findings.Count == 0)
             {
                 Add(FindingCode.Unreachable, FindingSeverity.Warning, FailureText(probe.Failure), probe.FailureDetail);
             }
 
             AddDowntime(downSinceUtc ?? probe.StartedUtc, nowUtc, rules, Add);
-            return Conclude(findings, null, null, null, [], []);
+            return Conclude(findings, null, null, null, [], [], down: true);
         }
 
-        if (probe.StatusCode >= 500)
+        var down = probe.StatusCode >= 500;
+        if (down)
         {
             Add(FindingCode.ServerError, FindingSeverity.Warning, $"Trang web trả lỗi máy chủ (HTTP {probe.StatusCode}).");
             AddDowntime(downSinceUtc ?? probe.StartedUtc, nowUtc, rules, Add);
+        }
+        else if (probe.StatusCode >= 400 && !probe.RedirectLoop && probe.RedirectedOffHostTo is null)
+        {
+            Add(FindingCode.PageError, FindingSeverity.Warning,
+                $"Trang đã đăng ký trả về lỗi HTTP {probe.StatusCode}: người dân không xem được trang; hãy kiểm tra địa chỉ hoặc máy chủ.");
         }
 
         if (probe.RedirectLoop)
@@ -118,7 +129,8 @@ public static partial class WebsiteAnalysis
             phrases = PageFingerprint.PhrasesIn(probe.Html, rules.DefacementPhrases);
             if (baseline is not null)
             {
-                similarity = PageFingerprint.Similarity(baseline.Fingerprint, fingerprint);
+                // A page whose text has gone (blank, or only a script sending visitors elsewhere) has nothing in common.
+                similarity = baseline.Fingerprint is not null && fingerprint is null ? 0 : PageFingerprint.Similarity(baseline.Fingerprint, fingerprint);
                 var newPhrases = phrases.Where(p => !baseline.Phrases.Contains(p, StringComparer.OrdinalIgnoreCase)).ToList();
                 if (newPhrases.Count > 0)
                 {
@@ -138,17 +150,18 @@ public static partial class WebsiteAnalysis
             }
         }
 
-        return Conclude(findings, title, fingerprint, similarity, phrases, software);
+        return Conclude(findings, title, fingerprint, similarity, phrases, software, down);
     }
 
     private static CheckOutcome Conclude(
-        List<WebsiteFinding> findings, string? title, string? fingerprint, double? similarity, IReadOnlyList<string> phrases, IReadOnlyList<DetectedSoftware> software)
+        List<WebsiteFinding> findings, string? title, string? fingerprint, double? similarity, IReadOnlyList<string> phrases, IReadOnlyList<DetectedSoftware> software,
+        bool down)
     {
         var ordered = findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code).ToList();
         var health = ordered.Count == 0 || ordered.All(f => f.Severity == FindingSeverity.Info) ? SiteHealth.Green
             : ordered.Any(f => f.Severity == FindingSeverity.Critical) ? SiteHealth.Critical
             : SiteHealth.Warning;
-        return new CheckOutcome(health, ordered, title, fingerprint, similarity, phrases, software);
+        return new CheckOutcome(health, ordered, title, fingerprint, similarity, phrases, software, down);
     }
 
     private static void AddDowntime(DateTime downSinceUtc, DateTime nowUtc, WebsiteRules rules, Action<FindingCode, FindingSeverity, string, string?> add)
@@ -189,7 +202,7 @@ public static partial class WebsiteAnalysis
                 add(FindingCode.CertificateExpired, FindingSeverity.Critical,
                     $"Chứng thư số của trang web đã hết hạn ngày {Common.VietnamTime.FormatDate(notAfter)}.", tls.Subject);
             }
-            else if (days < rules.CertificateWarningDays)
+            else if (days <= rules.CertificateWarningDays)
             {
                 add(FindingCode.CertificateExpiringSoon, FindingSeverity.Warning,
                     $"Chứng thư số hết hạn sau {days} ngày ({Common.VietnamTime.FormatDate(notAfter)}).", tls.Subject);
@@ -285,7 +298,8 @@ public static partial class WebsiteAnalysis
             {
                 notRegistered.Add(s.Version is null ? s.Product : $"{s.Product} {s.Version}");
             }
-            else if (s.Version is not null && registered.Version is not null && !SoftwareFingerprints.SameVersion(s.Version, registered.Version))
+            else if (s.Version is not null && registered.Version is not null && !SoftwareFingerprints.IsRuntimeVersion(s)
+                     && !SoftwareFingerprints.SameVersion(s.Version, registered.Version))
             {
                 differs.Add($"{registered.Product}: đăng ký {registered.Version}, trang web hiển thị {s.Version}");
             }

@@ -46,6 +46,7 @@ public enum FindingCode
     NotHtml,
     ContentChanged,
     DefacementPhrase,
+    PageError,
 }
 
 /// <summary>One finding of one check: what, how serious, a Vietnamese sentence for people and the cases behind it.</summary>
@@ -121,6 +122,7 @@ public static class WebsiteText
         FindingCode.PageTooLarge => "Trang quá lớn",
         FindingCode.NotHtml => "Không phải HTML",
         FindingCode.ContentChanged => "Nội dung thay đổi",
+        FindingCode.PageError => "Trang báo lỗi",
         _ => "Cụm từ thay đổi giao diện",
     };
 
@@ -132,7 +134,7 @@ public static class WebsiteText
         FindingCode.CertificateUntrusted => $"Thay chứng thư số không được tin cậy của {url}",
         FindingCode.CertificateHostMismatch => $"Thay chứng thư số không đúng tên miền của {url}",
         FindingCode.CertificateExpiringSoon => $"Gia hạn chứng thư số sắp hết hạn của {url}",
-        FindingCode.DownTooLong or FindingCode.Unreachable or FindingCode.ServerError => $"Khôi phục hoạt động của {url}",
+        FindingCode.DownTooLong or FindingCode.Unreachable or FindingCode.ServerError or FindingCode.PageError => $"Khôi phục hoạt động của {url}",
         FindingCode.ContentChanged or FindingCode.DefacementPhrase => $"Xử lý thay đổi giao diện trái phép của {url}",
         FindingCode.VersionDisclosed => $"Ẩn thông tin phiên bản phần mềm của {url}",
         FindingCode.SoftwareNotRegistered or FindingCode.SoftwareVersionDiffers => $"Cập nhật danh mục phần mềm theo {url}",

@@ -287,6 +287,9 @@ public sealed class WebsiteWatchTests : PortalTestBase, IDisposable
             Assert.All(sites, s => Assert.Single(s.Paths, p => p == "/"));
 
             Assert.Equal(0, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync()));
+            var schedule = await Factory.WithDbAsync(db => db.WatchedWebsites.ToDictionaryAsync(w => w.Url, w => w.NextCheckUtc - w.LastCheckedUtc!.Value));
+            Assert.Equal(TimeSpan.FromMinutes(30), schedule[downUrl]); // a site that is down is checked again soon (the test clock stands still)
+            Assert.Equal(TimeSpan.FromHours(6), schedule[sites[0].UrlFor()]);
             _clock.Advance(TimeSpan.FromHours(6.5));
             await RunDueAsync();
             _clock.Advance(TimeSpan.FromHours(6.5));

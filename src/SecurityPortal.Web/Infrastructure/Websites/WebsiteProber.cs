@@ -397,9 +397,10 @@ public sealed class WebsiteProber(
     private static Dictionary<string, string> Headers(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        // As the server sent them (a parsed Server header would read "Apache/2.4.41, (Ubuntu)").
+        foreach (var (name, values) in response.Headers.NonValidated.Concat(response.Content.Headers.NonValidated))
         {
-            headers[name] = Domain.Common.BoundedText.Clip(string.Join(", ", values), 1000);
+            headers[name] = Domain.Common.BoundedText.Clip(values.ToString(), 1000);
         }
 
         return headers;

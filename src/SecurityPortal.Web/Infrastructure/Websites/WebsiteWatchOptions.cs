@@ -29,6 +29,9 @@ public sealed class WebsiteWatchOptions
     public int MaxRedirects { get; set; } = 5;
     public bool AskWellKnownPaths { get; set; } = true;
     public int DownCriticalMinutes { get; set; } = 120;
+
+    /// <summary>A site that is down is checked again this soon, so that «down too long» is noticed near its threshold.</summary>
+    public int DownRecheckMinutes { get; set; } = 30;
     public int CertificateWarningDays { get; set; } = 30;
     public double MinSimilarity { get; set; } = 0.5;
     public double MinSimilarityWhenTitleChanged { get; set; } = 0.8;
@@ -51,6 +54,11 @@ public sealed class WebsiteWatchOptions
     public string UserAgent { get; set; } = "SecurityPortal-WebsiteWatch/1.0 (giam sat thu dong cac trang web da dang ky; chi GET/HEAD)";
 
     public TimeSpan Interval => TimeSpan.FromHours(Math.Max(0.05, IntervalHours));
+
+    /// <summary>When the next check is due: sooner for a site that did not answer properly.</summary>
+    public TimeSpan NextAfter(CheckOutcome outcome) => outcome.Down
+        ? TimeSpan.FromMinutes(Math.Clamp(DownRecheckMinutes, 1, Interval.TotalMinutes))
+        : Interval;
 
     public WebsiteRules ToRules() => new()
     {

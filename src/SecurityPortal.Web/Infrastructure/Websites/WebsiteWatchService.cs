@@ -63,6 +63,20 @@ public sealed class WebsiteWatchService(
         }
     }
 
+    /// <summary>Synchronises only when a public website has no watch yet (one indexed query otherwise), so lists show new sites at once.</summary>
+    public async Task SyncIfNeededAsync(CancellationToken cancellationToken)
+    {
+        var missing = await (from e in db.SystemEndpoints
+                             join s in db.InformationSystems on e.SystemId equals s.Id
+                             where e.IsPublic && s.Lifecycle != LifecycleStatus.Decommissioned
+                                   && !db.WatchedWebsites.Any(w => w.SystemId == e.SystemId && w.Url == e.Url)
+                             select e.Id).AnyAsync(cancellationToken);
+        if (missing)
+        {
+            await SyncAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Checks every due website (one batch), <see cref="WebsiteWatchOptions.Concurrency"/> at a time. Returns how many ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
@@ -143,7 +157,7 @@ public sealed class WebsiteWatchService(
             db.WebsiteChecks.Add(check);
             var wasAlert = watch.AlertCheckId is not null;
             var wasHealth = watch.Health;
-            watch.Record(check, outcome, now, options.Interval);
+            watch.Record(check, outcome, now, options.NextAfter(outcome));
             await FollowUpAsync(watch, outcome, wasHealth, wasAlert, cancellationToken);
             try
             {

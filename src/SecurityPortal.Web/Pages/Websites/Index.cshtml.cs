@@ -11,7 +11,7 @@ using SecurityPortal.Web.Infrastructure;
 namespace SecurityPortal.Web.Pages.Websites;
 
 /// <summary>Every watched website the user may see — the province for reviewers, their agency for officers — worst first.</summary>
-public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.WebsiteWatchService watchService, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     public const int MaxExportRows = 100_000;
@@ -41,6 +41,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     {
         NowUtc = clock.GetUtcNow().UtcDateTime;
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        await watchService.SyncIfNeededAsync(cancellationToken);
         var rows = Filtered();
         Total = await rows.CountAsync(cancellationToken);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
