@@ -74,4 +74,46 @@ public sealed class TwoFactorTests : PortalTestBase
         var fresh = await client.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key) });
         fresh.AssertRedirectsTo("/");
     }
+
+    [Fact]
+    public async Task Recovery_codes_are_stored_hashed_the_key_encrypted_and_a_code_works_once()
+    {
+        await Factory.CreateUserAsync("hash@tinh.vn", PortalRoles.Administrator);
+        var client = await SignInAsync("hash@tinh.vn");
+        var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
+        var key = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        (await client.PostFormAsync("/Account/Manage/EnableAuthenticator", new() { ["Input.Code"] = Totp.CurrentCode(key) })).AssertRedirectsTo("/Account/Manage/TwoFactor");
+        var codes = (await client.GetDocumentAsync("/Account/Manage/TwoFactor")).QuerySelectorAll(".totp-key li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(10, codes.Count);
+
+        // At rest: neither the key nor any code can be read from the database.
+        var tokens = await Factory.WithDbAsync(db => (from t in db.UserTokens
+                                                      join u in db.Users on t.UserId equals u.Id
+                                                      where u.Email == "hash@tinh.vn"
+                                                      select new { t.Name, t.Value }).ToDictionaryAsync(t => t.Name, t => t.Value!));
+        Assert.StartsWith(SecurityPortal.Web.Infrastructure.Identity.PortalUserStore.ProtectedKeyPrefix, tokens["AuthenticatorKey"], StringComparison.Ordinal);
+        Assert.DoesNotContain(key, tokens["AuthenticatorKey"].ToUpperInvariant(), StringComparison.Ordinal);
+        Assert.StartsWith(SecurityPortal.Web.Infrastructure.Identity.PortalUserStore.HashedCodesPrefix, tokens["RecoveryCodes"], StringComparison.Ordinal);
+        Assert.All(codes, c => Assert.DoesNotContain(c, tokens["RecoveryCodes"], StringComparison.Ordinal));
+
+        // A recovery code signs in once; the same code a second time is refused.
+        async Task<HttpResponseMessage> RecoverAsync(string code)
+        {
+            var fresh = Anonymous();
+            (await fresh.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "hash@tinh.vn", ["Input.Password"] = PortalFactory.Password }))
+                .AssertRedirectsTo("/Account/LoginWith2fa");
+            return await fresh.PostFormAsync("/Account/LoginWithRecoveryCode", new() { ["Input.RecoveryCode"] = code });
+        }
+
+        (await RecoverAsync(codes[3])).AssertRedirectsTo("/");
+        var again = await RecoverAsync(codes[3]);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(9, await Factory.WithDbAsync(async db =>
+        {
+            var value = await (from t in db.UserTokens join u in db.Users on t.UserId equals u.Id
+                               where u.Email == "hash@tinh.vn" && t.Name == "RecoveryCodes" select t.Value).SingleAsync();
+            return value!.Split(';').Length;
+        }));
+        (await RecoverAsync(codes[7])).AssertRedirectsTo("/");
+    }
 }

@@ -34,6 +34,7 @@ public static class IdentitySetup
                 o.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()

@@ -35,6 +35,11 @@ public sealed class CreateModel(PortalDbContext db, ILogger<CreateModel> logger)
     /// <summary>Shows more blank URL and component rows, keeping everything typed so far.</summary>
     public async Task<IActionResult> OnPostAddRowsAsync(CancellationToken cancellationToken)
     {
+        if (!User.CanRegisterSystems())
+        {
+            return Forbid();
+        }
+
         ModelState.Clear();
         Input.WithBlankRows();
         Agencies = await AgencyChoices.ForSystemAsync(db, User, [], cancellationToken);

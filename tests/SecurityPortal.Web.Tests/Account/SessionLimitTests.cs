@@ -1,0 +1,73 @@
+using System.Net;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Account;
+
+/// <summary>Idle timeout 30 minutes and absolute timeout 12 hours (Security:IdleTimeoutMinutes, Security:AbsoluteTimeoutHours), on the portal's clock.</summary>
+public sealed class SessionTimeoutTests : PortalTestBase
+{
+    private readonly TestClock _clock = new();
+
+    protected override PortalFactory Configure(PortalFactory factory) => factory.UseClock(_clock);
+
+    [Fact]
+    public async Task A_session_ends_after_30_idle_minutes_but_not_while_the_user_works()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-IDLE", "Sở Nội vụ");
+        await Factory.CreateUserAsync("idle@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var client = await SignInAsync("idle@tinh.vn");
+
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        _clock.Advance(TimeSpan.FromMinutes(25)); // 45 minutes after sign-in, 25 after the last request: still signed in
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        (await client.GetAsync("/")).AssertRedirectsTo("/Account/Login");
+    }
+
+    [Fact]
+    public async Task A_session_ends_12_hours_after_sign_in_however_active_the_user_is()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-ABS", "Sở Tư pháp");
+        await Factory.CreateUserAsync("abs@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var client = await SignInAsync("abs@tinh.vn");
+
+        for (var elapsed = TimeSpan.FromMinutes(20); elapsed < TimeSpan.FromHours(12); elapsed += TimeSpan.FromMinutes(20))
+        {
+            _clock.Advance(TimeSpan.FromMinutes(20));
+            Assert.True((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK, $"signed out after {elapsed}");
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(21)); // 11 h 40 → 12 h 01 after sign-in
+        (await client.GetAsync("/")).AssertRedirectsTo("/Account/Login");
+    }
+}
+
+/// <summary>Sign-in attempts are limited per client address and refused with 429 (not 503) and a Vietnamese page.</summary>
+public sealed class LoginRateLimitTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory) => factory.With("RateLimits:LoginPerMinute", "4");
+
+    [Fact]
+    public async Task Too_many_sign_in_attempts_in_a_minute_are_answered_429_in_vietnamese()
+    {
+        var client = Anonymous();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = "ai@tinh.vn", ["Input.Password"] = "sai-mat-khau-dai-du",
+            }));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Quá nhiều yêu cầu", (await response.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(4, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+    }
+}

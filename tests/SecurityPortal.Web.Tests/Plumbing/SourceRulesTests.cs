@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace SecurityPortal.Tests.Plumbing;
+
+/// <summary>
+/// Rules on the source that a reviewer would otherwise have to remember (ASVS 5.0 V1.2.1, V1.2.4): Razor output is
+/// always encoded — no <c>Html.Raw</c>, no hand-made <c>HtmlString</c>/<c>MarkupString</c> — and no SQL is written as
+/// text outside the generated migrations: every query goes through LINQ, so input can never become SQL.
+/// </summary>
+public sealed partial class SourceRulesTests
+{
+    [Fact]
+    public void No_page_or_class_bypasses_html_encoding()
+    {
+        var offending = Scan(["*.cshtml", "*.cs"], BypassesEncoding());
+        Assert.True(offending.Count == 0, "Unencoded output: " + string.Join("; ", offending));
+    }
+
+    [Fact]
+    public void No_sql_is_built_as_text_outside_the_migrations()
+    {
+        var offending = Scan(["*.cs"], RawSql()).Where(f => !f.Contains("/Migrations/", StringComparison.Ordinal)).ToList();
+        Assert.True(offending.Count == 0, "Raw SQL: " + string.Join("; ", offending));
+    }
+
+    [Fact]
+    public void The_rules_find_what_they_forbid()
+    {
+        Assert.Matches(BypassesEncoding(), "<div>@Html.Raw(Model.Description)</div>");
+        Assert.Matches(BypassesEncoding(), "return new HtmlString(text);");
+        Assert.Matches(RawSql(), "db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE id = \" + id);");
+        Assert.Matches(RawSql(), "db.Systems.FromSqlRaw(sql)");
+        Assert.DoesNotMatch(BypassesEncoding(), "<div>@Model.Description</div>");
+    }
+
+    private static List<string> Scan(string[] patterns, Regex rule)
+    {
+        var src = Path.Combine(AsvsMatrixTests.RepositoryRoot(), "src");
+        return patterns
+            .SelectMany(p => Directory.EnumerateFiles(src, p, SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => rule.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}")
+            .ToList();
+    }
+
+    [GeneratedRegex(@"Html\.Raw\s*\(|new\s+(?:Microsoft\.AspNetCore\.Html\.)?HtmlString\s*\(|MarkupString")]
+    private static partial Regex BypassesEncoding();
+
+    [GeneratedRegex(@"\b(?:FromSqlRaw|ExecuteSqlRaw(?:Async)?|SqlQueryRaw|FromSql|ExecuteSql(?:Async)?|SqlQuery)\s*[<(]|\bnew\s+(?:Sql|Npgsql|Sqlite)Command\s*\(|\.CommandText\s*=")]
+    private static partial Regex RawSql();
+}
