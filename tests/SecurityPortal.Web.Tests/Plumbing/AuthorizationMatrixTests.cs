@@ -35,7 +35,7 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
     [Fact]
     public async Task Every_page_and_handler_answers_every_role_as_reviewed()
     {
-        var records = await ArrangeAsync();
+        var records = await ArrangeAsync(Factory);
         var clients = new Dictionary<string, HttpClient> { ["Anonymous"] = Anonymous() };
         foreach (var role in PortalRoles.All)
         {
@@ -51,18 +51,14 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
 
         var actual = new List<string>();
         var violations = new List<string>();
-        foreach (var (page, template, type) in Pages())
+        foreach (var (page, template, type) in Pages(Factory))
         {
             if (page is "/Account/Logout" or "/Error")
             {
                 continue; // signing out would end the clients' sessions; the error page is anonymous by design (AnonymousAccessTests)
             }
 
-            var targets = template.Contains('{', StringComparison.Ordinal)
-                ? records.For(page).Select(r => (Which: r.Which, Url: Fill(template, r.Id) + records.QueryFor(page, r.Which))).ToList()
-                : Records.SystemScoped(page)
-                    ? [(Which: "own", Url: $"/{template}?systemId={records.ByArea["Systems"].Own}"), (Which: "foreign", Url: $"/{template}?systemId={records.ByArea["Systems"].Foreign}")]
-                    : [(Which: "-", Url: "/" + template)];
+            var targets = Targets(records, page, template);
             var getHandlers = Handlers(type, "Get");
             var postHandlers = Handlers(type, "Post");
             foreach (var (which, url) in targets)
@@ -127,7 +123,15 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
             + $"{Environment.NewLine}No longer seen:{Environment.NewLine}{string.Join(Environment.NewLine, gone.Take(40))}");
     }
 
-    private static string WithHandler(string url, string handler) =>
+    /// <summary>The URLs that open a page: with the own and the foreign record for a page about a record, once otherwise.</summary>
+    internal static List<(string Which, string Url)> Targets(Records records, string page, string template) =>
+        template.Contains('{', StringComparison.Ordinal)
+            ? records.For(page).Select(r => (r.Which, Fill(template, r.Id) + records.QueryFor(page, r.Which))).ToList()
+            : Records.SystemScoped(page)
+                ? [("own", $"/{template}?systemId={records.ByArea["Systems"].Own}"), ("foreign", $"/{template}?systemId={records.ByArea["Systems"].Foreign}")]
+                : [("-", "/" + template)];
+
+    internal static string WithHandler(string url, string handler) =>
         handler.Length == 0 ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
 
     private static string Label(string handler) => handler.Length == 0 ? "(page)" : handler;
@@ -144,8 +148,8 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
         return code.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private IEnumerable<(string Page, string Template, Type Model)> Pages() =>
-        Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+    internal static IEnumerable<(string Page, string Template, Type Model)> Pages(PortalFactory factory) =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Descriptor: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
             .Where(e => e.Descriptor is not null)
@@ -154,7 +158,7 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
             .OrderBy(e => e.ViewEnginePath, StringComparer.Ordinal);
 
     /// <summary>The handler names of a page model for one method ("" is the page itself), from its OnGet…/OnPost… methods.</summary>
-    private static List<string> Handlers(Type model, string method)
+    internal static List<string> Handlers(Type model, string method)
     {
         var names = model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => m.Name)
@@ -172,7 +176,7 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
         return names;
     }
 
-    private static string Fill(string template, string id)
+    internal static string Fill(string template, string id)
     {
         var pattern = RoutePatternFactory.Parse(template);
         return "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
@@ -183,11 +187,11 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
         }))));
     }
 
-    private static string Email(string role) => $"{role.ToLowerInvariant()}@matrix.vn";
+    internal static string Email(string role) => $"{role.ToLowerInvariant()}@matrix.vn";
 
-    private static bool NeedsKey(string role) => role is PortalRoles.Administrator or PortalRoles.ProvincialReviewer;
+    internal static bool NeedsKey(string role) => role is PortalRoles.Administrator or PortalRoles.ProvincialReviewer;
 
-    private sealed record Records(Dictionary<string, (Guid Own, Guid Foreign)> ByArea, string OfficerId, (Guid Own, Guid Foreign) Items)
+    internal sealed record Records(Dictionary<string, (Guid Own, Guid Foreign)> ByArea, string OfficerId, (Guid Own, Guid Foreign) Items)
     {
         /// <summary>Pages that start from a system given in the query (a new dossier, assessment or task for it).</summary>
         public static bool SystemScoped(string page) => page is "/Assessments/Create" or "/Dossiers/Create" or "/Tasks/Create";
@@ -216,25 +220,25 @@ public sealed class AuthorizationMatrixTests : PortalTestBase
         }
     }
 
-    private async Task<Records> ArrangeAsync()
+    internal static async Task<Records> ArrangeAsync(PortalFactory factory)
     {
-        var own = await Factory.CreateAgencyAsync("MX-A", "Sở A");
-        var foreign = await Factory.CreateAgencyAsync("MX-B", "Sở B");
+        var own = await factory.CreateAgencyAsync("MX-A", "Sở A");
+        var foreign = await factory.CreateAgencyAsync("MX-B", "Sở B");
         string officerId = string.Empty;
         foreach (var role in PortalRoles.All)
         {
-            var user = await Factory.CreateUserAsync(Email(role), role, role == PortalRoles.AgencyOfficer ? own.Id : null, NeedsKey(role) ? Totp.Key : null);
+            var user = await factory.CreateUserAsync(Email(role), role, role == PortalRoles.AgencyOfficer ? own.Id : null, NeedsKey(role) ? Totp.Key : null);
             if (role == PortalRoles.AgencyOfficer)
             {
                 officerId = user.Id;
             }
         }
 
-        var ownSystem = await Factory.CreateSystemAsync("MX-A-WEB", "Cổng A", own.Id, s => s.AddEndpoint("https://a.matrix.test/", true));
-        var foreignSystem = await Factory.CreateSystemAsync("MX-B-WEB", "Cổng B", foreign.Id, s => s.AddEndpoint("https://b.matrix.test/", true));
+        var ownSystem = await factory.CreateSystemAsync("MX-A-WEB", "Cổng A", own.Id, s => s.AddEndpoint("https://a.matrix.test/", true));
+        var foreignSystem = await factory.CreateSystemAsync("MX-B-WEB", "Cổng B", foreign.Id, s => s.AddEndpoint("https://b.matrix.test/", true));
         var now = DateTime.UtcNow;
         var today = VietnamTime.Today(TimeProvider.System);
-        var ids = await Factory.WithDbAsync(async db =>
+        var ids = await factory.WithDbAsync(async db =>
         {
             var catalog = await db.CatalogVersions.Include(v => v.Requirements).ThenInclude(r => r.Levels).AsSplitQuery().FirstAsync(v => v.Status == Domain.Catalog.CatalogStatus.Published);
             var officer = new DossierActor(officerId, "Cán bộ", false, true);
