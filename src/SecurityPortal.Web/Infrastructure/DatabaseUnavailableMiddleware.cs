@@ -42,7 +42,9 @@ public sealed class DatabaseUnavailableMiddleware(
     {
         for (var ex = exception; ex is not null; ex = ex.InnerException)
         {
-            if (ex is SocketException or TimeoutException or RetryLimitExceededException || ex is DbException { IsTransient: true })
+            // SQLite: the file cannot be opened (moved, unmounted volume: SQLITE_CANTOPEN 14) or read (SQLITE_IOERR 10).
+            if (ex is SocketException or TimeoutException or RetryLimitExceededException || ex is DbException { IsTransient: true }
+                || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 14 or 10 })
             {
                 return true;
             }

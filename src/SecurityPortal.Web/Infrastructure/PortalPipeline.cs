@@ -22,8 +22,10 @@ public static class PortalPipeline
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseMiddleware<NoStoreMiddleware>();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
+        // Answered here, before authentication: a probe with (or without) a session cookie never touches the database
+        // through the cookie check, so «live» stays 200 while the database is down and «ready» says 503.
+        app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
         app.UseMiddleware<FormSizeMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();
