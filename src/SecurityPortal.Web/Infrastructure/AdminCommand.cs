@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
@@ -10,6 +11,8 @@ namespace SecurityPortal.Web.Infrastructure;
 /// <c>dotnet SecurityPortal.Web.dll admin create --email a@b.vn [--name "Họ tên"]</c>: creates the first
 /// administrator of a production installation. The password is read from PORTAL_ADMIN_PASSWORD, or a strong
 /// one is generated and printed once. No installation ever has a default password.
+/// <c>admin backup --to /backup/securityportal-YYYYMMDD.db</c>: a consistent online copy of a SQLite database
+/// (PostgreSQL and SQL Server are backed up with their own tools, docs/database.md).
 /// </summary>
 public static class AdminCommand
 {
@@ -17,9 +20,15 @@ public static class AdminCommand
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args.Length >= 2 && args[1] == "backup")
+        {
+            return await BackupAsync(app, Option(args, "--to"));
+        }
+
         if (args.Length < 2 || args[1] != "create" || Option(args, "--email") is not { } email)
         {
-            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web admin create --email <thư điện tử> [--name \"Họ và tên\"]");
+            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web admin create --email <thư điện tử> [--name \"Họ và tên\"]"
+                + Environment.NewLine + "           SecurityPortal.Web admin backup --to <tệp sao lưu .db>   (chỉ với SQLite)");
             return 64;
         }
 
@@ -74,6 +83,27 @@ public static class AdminCommand
         return role.Succeeded
             ? $"Đã tạo quản trị viên {email}. Lần đăng nhập đầu tiên sẽ yêu cầu thiết lập xác thực hai yếu tố."
             : "Lỗi: " + string.Join(" ", role.Errors.Select(e => e.Description));
+    }
+
+    private static async Task<int> BackupAsync(WebApplication app, string? target)
+    {
+        var options = app.Services.GetRequiredService<Data.DatabaseOptions>();
+        if (options.Provider != Data.DatabaseProvider.Sqlite)
+        {
+            await Console.Error.WriteLineAsync("Lệnh này chỉ sao lưu SQLite. PostgreSQL: pg_dump -Fc; SQL Server: sao lưu đầy đủ và nhật ký giao dịch (docs/database.md).");
+            return 64;
+        }
+
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web admin backup --to <tệp sao lưu .db>");
+            return 64;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<Data.PortalDbContext>().Database.GetConnectionString()!;
+        Console.WriteLine(DatabaseBackup.Sqlite(connectionString, target));
+        return 0;
     }
 
     private static string? Option(string[] args, string name)
