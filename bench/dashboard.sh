@@ -6,6 +6,7 @@
 #
 #   bench/dashboard.sh [scale=1] [sqlite|postgres] [duration=15s]
 #   BENCH_ONLY=assessment bench/dashboard.sh 1 sqlite   # only the 150-item assessment, three runs of 150 opens and saves
+#   BENCH_ONLY=load bench/dashboard.sh 1 sqlite 60s      # issue 8 load: 100 connections, 100 signed-in sessions, everyday pages
 #
 # Only 127.0.0.1 is ever a target.
 set -euo pipefail
@@ -49,7 +50,7 @@ else
 fi
 
 export ASPNETCORE_ENVIRONMENT=Benchmark Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000
-export Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false
+export Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false WebsiteWatch__WorkerEnabled=false
 export Serilog__MinimumLevel__Default=Warning
 
 echo "== province P$SCALE on $PROVIDER"
@@ -100,6 +101,28 @@ timed() {
 
 : >"$WORK/results-$PROVIDER-p$SCALE.txt"
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -r)" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+
+if [ "${BENCH_ONLY:-}" = load ]; then
+  export Dashboard__CacheSeconds=60
+  start_portal
+  # 100 sessions: the generated officers (one per 50 agencies) and the leader, signed in through the login form.
+  : >"$WORK/load-cookies.txt"
+  users=(lanhdao@p$SCALE.bench canbo@p$SCALE.bench)
+  for i in $(seq 50 50 $((2000 * SCALE - 50))); do users+=("canbo$i@p$SCALE.bench"); done
+  for s in $(seq 0 99); do
+    user=${users[$((s % ${#users[@]}))]}
+    jar="$WORK/load-jar.txt"; rm -f "$jar"
+    token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
+    curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/Account/Login" --data-urlencode "Input.Email=$user" \
+      --data-urlencode "Input.Password=Bench@SongLam2026" --data-urlencode "__RequestVerificationToken=$token" | grep -q 302 || { echo "sign-in of $user failed"; exit 1; }
+    awk 'BEGIN{ORS="; "} /^#HttpOnly_/ {sub("#HttpOnly_",""); print $6"="$7; next} !/^#/ && NF>=7 {print $6"="$7}' "$jar" >>"$WORK/load-cookies.txt"
+    echo >>"$WORK/load-cookies.txt"
+  done
+  echo "== load: wrk -t2 -c100 -d$DURATION, 100 sessions of ${#users[@]} accounts (capped at 100), 10 everyday pages" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+  LOAD_COOKIES="$WORK/load-cookies.txt" wrk -t2 -c100 -d"$DURATION" --timeout 10s -s bench/load.lua "$BASE/" | grep '^RESULT' \
+    | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+  exit 0
+fi
 
 if [ "${BENCH_ONLY:-}" = assessment ]; then
   start_portal
