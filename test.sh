@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: every test project, on SQLite and on a private PostgreSQL server,
-# plus the browser tests in Debian's Chromium. Prints "tests: N passed, N failed, N skipped" last.
+# plus the browser tests in Debian's Chromium, then wapiti and sqlmap against the portal. Prints "tests: N passed, N failed, N skipped" last.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -13,6 +13,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # 1. Debian packages the tests need (nothing else is assumed beyond the .NET SDK).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v wapiti >/dev/null || missing+=(wapiti)
+command -v sqlmap >/dev/null || missing+=(sqlmap)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
@@ -62,8 +64,18 @@ run data-postgres tests/SecurityPortal.Data.Tests PORTAL_TEST_DB=postgres PORTAL
 run web-postgres tests/SecurityPortal.Web.Tests PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
 run browser tests/SecurityPortal.BrowserTests PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
 
-# 5. The closing line, from the TRX counters.
+# 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
+echo "== scan"
+scripts/scan.sh "$OUT" | tee "$OUT/scan.txt"
+scan_line=$(grep -E '^scan: [0-9]+ passed, [0-9]+ failed$' "$OUT/scan.txt" | tail -n 1)
+if [ -z "$scan_line" ]; then echo "!! scan produced no result"; crashed=$((crashed + 1)); fi
+
+# 6. The closing line, from the TRX counters and the scan.
 passed=0; failed=$crashed; skipped=0
+if [ -n "$scan_line" ]; then
+  passed=$(echo "$scan_line" | grep -o '[0-9]* passed' | grep -o '[0-9]*')
+  failed=$((failed + $(echo "$scan_line" | grep -o '[0-9]* failed' | grep -o '[0-9]*')))
+fi
 for trx in "$OUT"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")

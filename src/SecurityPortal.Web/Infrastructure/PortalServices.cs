@@ -85,6 +85,7 @@ public static class PortalServices
 
         builder.Services.AddRazorPages(o =>
             {
+                o.Conventions.ConfigureFilter(new FormSafetyFilter());
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReading);
                 o.Conventions.AuthorizePage("/Agencies/Create", Policies.AgencyManagement);

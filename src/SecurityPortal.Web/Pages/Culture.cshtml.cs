@@ -17,6 +17,7 @@ public sealed class CultureModel : PageModel
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        // Only a local path of printable ASCII goes back into the Location header (anything else would be refused by Kestrel).
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) && returnUrl.All(c => c is > ' ' and < (char)0x7f) ? returnUrl : "/");
     }
 }

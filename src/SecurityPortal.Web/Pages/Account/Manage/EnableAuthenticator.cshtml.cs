@@ -11,7 +11,8 @@ using SecurityPortal.Web.Infrastructure.Identity;
 namespace SecurityPortal.Web.Pages.Account.Manage;
 
 public sealed class EnableAuthenticatorModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SecurityOptions security, ILogger<EnableAuthenticatorModel> logger) : PageModel
+    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, IUserStore<PortalUser> store, SecurityOptions security,
+    ILogger<EnableAuthenticatorModel> logger) : PageModel
 {
     public string SharedKey { get; private set; } = string.Empty;
     public string AuthenticatorUri { get; private set; } = string.Empty;
@@ -93,10 +94,11 @@ public sealed class EnableAuthenticatorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // The reset changes the security stamp; re-issue this session's cookie so it stays valid.
-            await signInManager.RefreshSignInAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
+            // A first key for an account that has none: nothing to revoke, so the security stamp stays and no session of
+            // the user ends because this page was opened (a reset of an existing key, on the TwoFactor page, does revoke).
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
 
         var grouped = new StringBuilder();
