@@ -18,7 +18,7 @@ public sealed class TwoFactorEnforcementMiddleware(RequestDelegate next, Securit
         var user = context.User;
         if (user.Identity?.IsAuthenticated != true
             || user.HasClaim(PortalClaims.TwoFactorEnabled, "true")
-            || !(user.HasClaim(PortalClaims.RequireTwoFactor, "true") || options.TwoFactorRequiredRoles.Any(user.IsInRole))
+            || !(user.HasClaim(PortalClaims.RequireTwoFactor, "true") || options.RoleRequiresTwoFactor(user))
             || AllowedPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             return next(context);

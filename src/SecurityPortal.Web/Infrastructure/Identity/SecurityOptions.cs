@@ -21,4 +21,13 @@ public sealed class SecurityOptions
 
     /// <summary>Roles whose members must use an authenticator app.</summary>
     public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
+
+    /// <summary>
+    /// Off only for the Development demo. (An empty TwoFactorRequiredRoles in an environment file cannot switch the roles
+    /// off: .NET configuration ignores empty arrays, so the base file's roles would stay.)
+    /// </summary>
+    public bool EnforceTwoFactorForRoles { get; set; } = true;
+
+    /// <summary>Whether one of the user's roles must use two-factor authentication.</summary>
+    public bool RoleRequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) => EnforceTwoFactorForRoles && TwoFactorRequiredRoles.Any(user.IsInRole);
 }

@@ -8,7 +8,7 @@ namespace SecurityPortal.Web.Infrastructure.Mail;
 /// </summary>
 public sealed class NotificationWorker(
     IServiceScopeFactory scopes, MailOptions mail, ReminderOptions reminders, Reporting.DashboardOptions dashboard, Websites.WebsiteWatchOptions websites,
-    ILogger<NotificationWorker> logger)
+    DatabaseStatus database, ILogger<NotificationWorker> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,6 +59,19 @@ public sealed class NotificationWorker(
     private async Task LoopAsync(TimeSpan every, Func<IServiceProvider, CancellationToken, Task> work, string name, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(every);
+        // Nothing runs before the start-up migration has brought the schema up to date (a fresh database at first start).
+        while (!database.SchemaCurrent)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         do
         {
             try

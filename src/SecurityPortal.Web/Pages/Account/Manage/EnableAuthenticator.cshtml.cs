@@ -90,7 +90,7 @@ public sealed class EnableAuthenticatorModel(
 
     private async Task LoadKeyAsync(PortalUser user)
     {
-        Required = user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole);
+        Required = user.RequireTwoFactor || security.RoleRequiresTwoFactor(User);
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {

@@ -27,7 +27,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         }
 
         Enabled = user.TwoFactorEnabled;
-        Required = user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole);
+        Required = user.RequireTwoFactor || security.RoleRequiresTwoFactor(User);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         RecoveryCodes = NewRecoveryCodes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return Page();
@@ -71,7 +71,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
             return NotFound();
         }
 
-        if (user.RequireTwoFactor || security.TwoFactorRequiredRoles.Any(User.IsInRole))
+        if (user.RequireTwoFactor || security.RoleRequiresTwoFactor(User))
         {
             TempData.Error("Vai trò của bạn bắt buộc xác thực hai yếu tố; không thể tắt.");
             return RedirectToPage();
