@@ -70,15 +70,11 @@ start_portal() {
   echo "the portal did not become ready"; tail -n 30 "$WORK/portal.log"; exit 1
 }
 
+# shellcheck source=../scripts/portal-sign-in.sh
+. scripts/portal-sign-in.sh
 sign_in() {
-  local jar="$WORK/cookies.txt"
-  rm -f "$jar"
-  local token
-  token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/Account/Login" \
-    --data-urlencode "Input.Email=lanhdao@p$SCALE.bench" --data-urlencode "Input.Password=Bench@SongLam2026" \
-    --data-urlencode "__RequestVerificationToken=$token" | grep -q 302 || { echo "sign-in failed"; exit 1; }
-  COOKIE=$(awk 'BEGIN{ORS="; "} /^#HttpOnly_/ {sub("#HttpOnly_",""); print $6"="$7; next} !/^#/ && NF>=7 {print $6"="$7}' "$jar")
+  portal_sign_in "$BASE" "lanhdao@p$SCALE.bench" Bench@SongLam2026 "$WORK/cookies.txt" || { echo "sign-in failed"; exit 1; }
+  COOKIE=$PORTAL_COOKIE
 }
 
 measure() {
@@ -111,11 +107,8 @@ if [ "${BENCH_ONLY:-}" = load ]; then
   for i in $(seq 50 50 $((2000 * SCALE - 50))); do users+=("canbo$i@p$SCALE.bench"); done
   for s in $(seq 0 99); do
     user=${users[$((s % ${#users[@]}))]}
-    jar="$WORK/load-jar.txt"; rm -f "$jar"
-    token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-    curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/Account/Login" --data-urlencode "Input.Email=$user" \
-      --data-urlencode "Input.Password=Bench@SongLam2026" --data-urlencode "__RequestVerificationToken=$token" | grep -q 302 || { echo "sign-in of $user failed"; exit 1; }
-    awk 'BEGIN{ORS="; "} /^#HttpOnly_/ {sub("#HttpOnly_",""); print $6"="$7; next} !/^#/ && NF>=7 {print $6"="$7}' "$jar" >>"$WORK/load-cookies.txt"
+    portal_sign_in "$BASE" "$user" Bench@SongLam2026 "$WORK/load-jar.txt" || { echo "sign-in of $user failed"; exit 1; }
+    printf '%s' "$PORTAL_COOKIE" >>"$WORK/load-cookies.txt"
     echo >>"$WORK/load-cookies.txt"
   done
   echo "== load: wrk -t2 -c100 -d$DURATION, 100 sessions of ${#users[@]} accounts (capped at 100), 10 everyday pages" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"

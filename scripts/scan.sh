@@ -31,12 +31,12 @@ trap cleanup EXIT
 for _ in $(seq 1 90); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 1; done
 curl -fs "$BASE/health/ready" >/dev/null || { tail -n 30 "$OUT/portal.log"; verdict "portal started" fail; echo "scan: $passed passed, $failed failed"; exit 1; }
 
-jar="$DATA/cookies.txt"
-token=$(curl -s -c "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')
-status=$(curl -s -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' "$BASE/Account/Login" --data-urlencode "Input.Email=canbo.syt@songlam.demo" \
-  --data-urlencode "Input.Password=SongLam@Demo2026" --data-urlencode "__RequestVerificationToken=$token")
-COOKIE=$(awk 'BEGIN{ORS="; "} /^#HttpOnly_/ {sub("#HttpOnly_",""); print $6"="$7; next} !/^#/ && NF>=7 {print $6"="$7}' "$jar")
-if [ "$status" = 302 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/Systems")" = 200 ]; then verdict "signed in as the demo officer" ok; else verdict "signed in as the demo officer" fail; fi
+# shellcheck source=portal-sign-in.sh
+. scripts/portal-sign-in.sh
+signed=fail
+portal_sign_in "$BASE" canbo.syt@songlam.demo SongLam@Demo2026 "$DATA/cookies.txt" && signed=ok
+COOKIE=$PORTAL_COOKIE
+if [ "$signed" = ok ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/Systems")" = 200 ]; then verdict "signed in as the demo officer" ok; else verdict "signed in as the demo officer" fail; fi
 
 # wapiti: pages reachable by the officer. (wapiti 3.0.4's -x exclusions crash on Python 3.11, so none are given; a
 # mutated sign-out post fails its antiforgery check, and the session is checked after the scan.)

@@ -18,7 +18,7 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
     public WatchedWebsite(Guid systemId, string url, DateTime nowUtc)
     {
         SystemId = systemId;
-        Url = SystemsUrl(url);
+        Url = Systems.SystemEndpoint.NormalizeUrl(url);
         Active = true;
         CreatedAtUtc = nowUtc;
         NextCheckUtc = nowUtc;
@@ -136,8 +136,6 @@ public sealed class WatchedWebsite : Entity, IBelongsToSystem
 
     internal static IReadOnlyList<string> SplitPhrases(string? text) =>
         string.IsNullOrEmpty(text) ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-
-    private static string SystemsUrl(string url) => Systems.SystemEndpoint.NormalizeUrl(url);
 }
 
 /// <summary>The stored result of one check of one website. Never changed after it is written.</summary>

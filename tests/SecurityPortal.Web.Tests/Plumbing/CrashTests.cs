@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
@@ -26,7 +25,7 @@ public sealed partial class CrashTests(Xunit.Abstractions.ITestOutputHelper outp
         await Factory.CreateUserAsync("crash@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
         var system = await Factory.CreateSystemAsync("GT-WEB", "Cổng Sở Giao thông", agency.Id);
 
-        var port = FreeLoopbackPort();
+        var port = Websites.FreePort.Reserve();
         using var portal = StartPortal(port);
         var baseUri = new Uri($"http://127.0.0.1:{port}");
         await WaitReadyAsync(baseUri, portal);
@@ -174,13 +173,6 @@ public sealed partial class CrashTests(Xunit.Abstractions.ITestOutputHelper outp
         var token = Token().Match(page).Groups["t"].Value;
         fields["__RequestVerificationToken"] = token;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<t>[^\"]+)\"|type=\"hidden\" name=\"__RequestVerificationToken\" value=\"(?<t>[^\"]+)\"")]

@@ -51,7 +51,8 @@ public sealed class WebsiteWatchOptions
     /// <summary>Extra trusted root certificates (PEM text or a path to a PEM file), e.g. a government CA.</summary>
     public List<string> TrustedRootCertificates { get; set; } = [];
 
-    public string UserAgent { get; set; } = "SecurityPortal-WebsiteWatch/1.0 (giam sat thu dong cac trang web da dang ky; chi GET/HEAD)";
+    /// <summary>Names the portal to the sites it checks (HTTP headers are ASCII, so English rather than Vietnamese without diacritics).</summary>
+    public string UserAgent { get; set; } = "SecurityPortal-WebsiteWatch/1.0 (passive check of registered government websites; GET only)";
 
     public TimeSpan Interval => TimeSpan.FromHours(Math.Max(0.05, IntervalHours));
 
