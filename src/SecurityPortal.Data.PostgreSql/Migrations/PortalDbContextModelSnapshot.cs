@@ -322,6 +322,32 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("ImportDrafts");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Data.Submissions.FormSubmission", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")

@@ -324,6 +324,32 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("ImportDrafts");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Data.Submissions.FormSubmission", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Agencies.Agency", b =>
                 {
                     b.Property<Guid>("Id")

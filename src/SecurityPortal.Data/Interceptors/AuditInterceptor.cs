@@ -28,10 +28,10 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>Tables that hold secrets, are the trail itself, are message plumbing (notifications, mail queue, reminder keys) or are machine logs never changed (website checks; the watch's changes are audited).</summary>
+    /// <summary>Tables that hold secrets, are the trail itself, are message plumbing (notifications, mail queue, reminder keys, form submission keys) or are machine logs never changed (website checks; the watch's changes are audited).</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft),
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft), typeof(Submissions.FormSubmission),
         typeof(Domain.Notifications.Notification), typeof(Domain.Notifications.OutboxMail), typeof(Domain.Notifications.ReminderLog),
         typeof(Domain.Reporting.FigureSnapshot), typeof(Domain.Websites.WebsiteCheck),
     ];

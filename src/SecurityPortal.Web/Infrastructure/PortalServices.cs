@@ -4,6 +4,7 @@ using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
@@ -34,6 +35,7 @@ public static class PortalServices
             o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        builder.Services.AddSingleton<SubmissionGuardFilter>();
         builder.AddPortalDatabase();
         builder.Services.AddSingleton<DatabaseStatus>();
         builder.Services.AddScoped<PortalSeeder>();
@@ -86,6 +88,7 @@ public static class PortalServices
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.ConfigureFilter(new FormSafetyFilter());
+                o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(SubmissionGuardFilter)));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReading);
                 o.Conventions.AuthorizePage("/Agencies/Create", Policies.AgencyManagement);

@@ -7,6 +7,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var timer = null;
     function refresh() {
         var data = new FormData(form);
+        data.delete("__SubmissionKey"); // a preview saves nothing: it must not use up the form's submission key
         fetch(form.dataset.preview, { method: "POST", body: data, credentials: "same-origin" })
             .then(function (response) { return response.ok ? response.text() : null; })
             .then(function (html) {

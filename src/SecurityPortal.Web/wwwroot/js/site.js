@@ -3,7 +3,7 @@ document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("select.js-autosubmit").forEach(function (select) {
         select.addEventListener("change", function () { select.form.submit(); });
     });
-    // Prevents double submission of a form; the server also guards against it.
+    // Prevents double submission of a form; the server also guards against it (SubmissionGuardFilter: each form carries a key).
     document.querySelectorAll("form").forEach(function (form) {
         form.addEventListener("submit", function (event) {
             if (form.dataset.submitted === "true") { event.preventDefault(); return; }
