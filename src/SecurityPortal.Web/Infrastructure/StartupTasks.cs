@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
 
@@ -20,7 +21,8 @@ public sealed class SeedOptions
 /// On start: bring the schema up to date (when allowed), seed the roles, the demo province when asked,
 /// and the first administrator when the Bootstrap__Admin* variables are set. A database that is down
 /// does not stop the portal: it keeps answering 503 and finishes this work once the database returns.
-/// Uploads a crash interrupted are swept away first.
+/// Uploads a crash interrupted are swept away first; stored files no record names (a crash between a file and its
+/// row) are swept last, only once the database has answered, so they are never judged against a database that is down.
 /// </summary>
 public sealed class StartupTasks(
     DatabaseStatus status, IServiceScopeFactory scopes, SeedOptions seed, IConfiguration configuration,
@@ -99,6 +101,20 @@ public sealed class StartupTasks(
             logger.LogInformation("Bootstrap administrator: {Result}", result);
         }
 
+        await SweepOrphanFilesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
         return true;
+    }
+
+    /// <summary>A failed sweep is logged and never stops the portal: the files stay until the next start.</summary>
+    private async Task SweepOrphanFilesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await files.SweepOrphansAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The sweep of stored files no record names failed; it is tried again at the next start");
+        }
     }
 }

@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Remediation;
 
 namespace SecurityPortal.Web.Infrastructure.Files;
 
@@ -29,9 +32,17 @@ public sealed class UploadRejectedException(string message) : Exception(message)
 /// Evidence and dossier files: checked by their first bytes (never by name), size-capped, stored once by SHA-256
 /// outside the web root. A file is written to a temporary name first and moved into place only when complete, so a
 /// crash leaves no half file under a hash; <see cref="SweepTemporaryFiles"/> removes what a crash left behind.
+/// The file is moved before its row is saved, so a row never names a missing file; a crash (or a refused save) between
+/// the two leaves a file no row names, which <see cref="SweepOrphansAsync"/> removes once it is an hour old.
 /// </summary>
 public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment environment, ILogger<FileStore> logger)
 {
+    /// <summary>
+    /// Up to this many unreferenced old files are swept even when they outnumber the referenced ones, as long as the
+    /// database names at least one stored file (see <see cref="SweepOrphans"/>).
+    /// </summary>
+    public const int OrphansAlwaysSwept = 10;
+
     private static readonly (string Extension, string ContentType, byte[] Magic)[] Kinds =
     [
         (".pdf", "application/pdf", "%PDF-"u8.ToArray()),
@@ -92,15 +103,9 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
 
             var target = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (File.Exists(target))
-            {
-                File.Delete(temp);
-            }
-            else
-            {
-                File.Move(temp, target);
-            }
-
+            // Same bytes under the same name: when the content is already stored, the move replaces it (atomically) with a
+            // freshly written copy, so the orphan sweeper, which spares recent files, keeps it while this upload's row is saved.
+            File.Move(temp, target, overwrite: true);
             return new StoredFile(hash, length, kind.ContentType);
         }
         finally
@@ -143,9 +148,112 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
         return removed;
     }
 
+    /// <summary>
+    /// The hashes the database refers to: every column that names a stored file (dossier attachments, assessment
+    /// evidence, task attachments), one query each. A new kind of upload must be added here, or its files would be swept
+    /// (FileSweepTests checks the EF model for this).
+    /// </summary>
+    public static async Task<HashSet<string>> ReferencedHashesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        referenced.UnionWith(await db.DossierAttachments.Select(a => a.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.AssessmentEvidence.Select(e => e.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.Set<TaskAttachment>().Select(a => a.Sha256).Distinct().ToListAsync(cancellationToken));
+        return referenced;
+    }
+
+    /// <summary>
+    /// Removes the stored files no row refers to and that were last written more than an hour before
+    /// <paramref name="nowUtc"/>; returns how many. The hashes are read before the files are listed, so a row saved
+    /// meanwhile names a file written within the hour (a new file, or one stored again: <see cref="SaveAsync"/> rewrites
+    /// it), which is spared. Called at start once the database is ready.
+    /// </summary>
+    public async Task<int> SweepOrphansAsync(PortalDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(RootPath))
+        {
+            return 0;
+        }
+
+        return SweepOrphans(await ReferencedHashesAsync(db, cancellationToken), nowUtc);
+    }
+
+    /// <summary>
+    /// The sweep of <see cref="SweepOrphansAsync"/> against hashes already read. Nothing is removed, and a warning says
+    /// why, when the database knows none of the stored files, or when more than <see cref="OrphansAlwaysSwept"/> old files
+    /// are unreferenced and they outnumber the referenced ones: that is a database that does not belong to this store (a
+    /// wrong connection string, a fresh database, a restore in progress), not the few files a crash leaves.
+    /// </summary>
+    public int SweepOrphans(IReadOnlySet<string> referenced, DateTime nowUtc)
+    {
+        var cutoff = nowUtc.AddHours(-1);
+        var stored = 0;
+        var referencedStored = 0;
+        var orphans = new List<FileInfo>();
+        foreach (var file in StoredFiles())
+        {
+            stored++;
+            if (referenced.Contains(file.Name))
+            {
+                referencedStored++;
+            }
+            else if (file.LastWriteTimeUtc < cutoff)
+            {
+                orphans.Add(file);
+            }
+        }
+
+        if (orphans.Count > 0 && (referencedStored == 0 || (orphans.Count > OrphansAlwaysSwept && orphans.Count > referencedStored)))
+        {
+            logger.LogWarning(
+                "{Orphans} of {Stored} stored files are older than an hour and named by no record, {Referenced} are named: the database does not look like this store's, so no file is removed",
+                orphans.Count, stored, referencedStored);
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in orphans)
+        {
+            // Stored again since it was listed: recent again, and about to be named by a row.
+            file.Refresh();
+            if (file.Exists && file.LastWriteTimeUtc < cutoff)
+            {
+                file.Delete();
+                removed++;
+            }
+        }
+
+        logger.LogInformation("Removed {Count} of {Stored} stored files that no record names (uploads whose record was never saved)", removed, stored);
+        return removed;
+    }
+
+    /// <summary>The files under their hash (root/ab/cd/abcd…); the tmp directory and anything else are left alone.</summary>
+    private IEnumerable<FileInfo> StoredFiles()
+    {
+        var root = new DirectoryInfo(RootPath);
+        if (!root.Exists)
+        {
+            yield break;
+        }
+
+        foreach (var first in root.EnumerateDirectories().Where(d => IsHex(d.Name, 2)))
+        {
+            foreach (var second in first.EnumerateDirectories().Where(d => IsHex(d.Name, 2)))
+            {
+                var prefix = first.Name + second.Name;
+                foreach (var file in second.EnumerateFiles().Where(f => IsHex(f.Name, 64) && f.Name.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+
+    private static bool IsHex(string value, int length) => value.Length == length && value.All(char.IsAsciiHexDigitLower);
+
     private string PathOf(string sha256)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        if (!IsHex(sha256, 64))
         {
             throw new ArgumentException("Not a SHA-256 hex digest.", nameof(sha256));
         }
