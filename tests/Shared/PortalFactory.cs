@@ -79,6 +79,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Every signed-in POST is checked for its audit entries and their actor (AuditWitness).
+        builder.ConfigureTestServices(services => services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AuditWitness>()));
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));

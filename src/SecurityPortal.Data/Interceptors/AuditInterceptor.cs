@@ -15,12 +15,19 @@ namespace SecurityPortal.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Properties that are secrets or bookkeeping; their values are never written to the trail.</summary>
+    /// <summary>
+    /// Bookkeeping properties, never written to the trail. Secrets (<see cref="SecretProperties"/>, and a user token's
+    /// value: the authenticator key, the recovery codes) are written as changed, without their values.
+    /// </summary>
     private static readonly HashSet<string> ExcludedProperties = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "LastTotpTimeStep",
-        "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
+        "ConcurrencyStamp", "LastTotpTimeStep", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
     };
+
+    /// <summary>Secrets: a change is recorded under <see cref="SecretMarker"/>, without the value.</summary>
+    private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp" };
+
+    public const string SecretMarker = "(bí mật, không ghi giá trị)";
 
     /// <summary>Vietnamese stays readable in the stored JSON; markup characters are still escaped.</summary>
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -28,10 +35,10 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>Tables that hold secrets, are the trail itself, are message plumbing (notifications, mail queue, reminder keys, form submission keys) or are machine logs never changed (website checks; the watch's changes are audited).</summary>
+    /// <summary>Tables that hold only secrets (the key ring), are the trail itself, are message plumbing (notifications, mail queue, reminder keys, form submission keys) or are machine logs never changed (website checks; the watch's changes are audited).</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
-        typeof(AuditEntry), typeof(DataProtectionKey), typeof(IdentityUserToken<string>), typeof(Imports.ImportDraft), typeof(Submissions.FormSubmission),
+        typeof(AuditEntry), typeof(DataProtectionKey), typeof(Imports.ImportDraft), typeof(Submissions.FormSubmission),
         typeof(Domain.Notifications.Notification), typeof(Domain.Notifications.OutboxMail), typeof(Domain.Notifications.ReminderLog),
         typeof(Domain.Reporting.FigureSnapshot), typeof(Domain.Websites.WebsiteCheck),
     ];
@@ -107,6 +114,17 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Entry: p))));
         foreach (var (name, property) in properties)
         {
+            if (SecretProperties.Contains(name) || entry.Entity is IdentityUserToken<string> && name == nameof(IdentityUserToken<string>.Value))
+            {
+                // That a secret changed is recorded, never its value: a password change is in the trail.
+                if (action == AuditAction.Update && property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    changes[name] = [SecretMarker, SecretMarker];
+                }
+
+                continue;
+            }
+
             if (ExcludedProperties.Contains(name))
             {
                 continue;

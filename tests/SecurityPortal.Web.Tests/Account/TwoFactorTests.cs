@@ -46,6 +46,28 @@ public sealed class TwoFactorTests : PortalTestBase
     }
 
     [Fact]
+    public async Task An_officer_renews_the_recovery_codes_and_turns_two_factor_off_and_the_trail_names_the_officer_without_the_codes()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-SNV", "Sở Nội vụ");
+        var officer = await Factory.CreateUserAsync("snv@tinh.vn", PortalRoles.AgencyOfficer, agency.Id, authenticatorKey: Totp.Key);
+        var client = await SignInAsync("snv@tinh.vn", Totp.Key);
+
+        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=RecoveryCodes", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor"))
+            .AssertRedirectsTo("/Account/Manage/TwoFactor");
+        var renewed = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType.StartsWith("IdentityUserToken") && e.EntityKey.Contains("RecoveryCodes")).ToListAsync());
+        var entry = Assert.Single(renewed);
+        Assert.Equal(officer.Id, entry.UserId);
+        var stored = await Factory.WithDbAsync(db => db.UserTokens.Where(t => t.UserId == officer.Id && t.Name == "RecoveryCodes").Select(t => t.Value).SingleAsync());
+        Assert.False(string.IsNullOrEmpty(stored));
+        Assert.DoesNotContain(stored!.Split(';')[0], entry.Changes, StringComparison.Ordinal);
+
+        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=Disable", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor"))
+            .AssertRedirectsTo("/Account/Manage/TwoFactor");
+        Assert.False(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == officer.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == officer.Id && e.UserId == officer.Id && e.Changes.Contains("TwoFactorEnabled"))));
+    }
+
+    [Fact]
     public async Task An_authenticator_code_is_accepted_once_and_never_replayed()
     {
         await Factory.CreateUserAsync("td@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);

@@ -38,6 +38,44 @@ public sealed class UserAdministrationTests : PortalTestBase
     }
 
     [Fact]
+    public async Task An_administrator_unlocks_a_locked_account_and_resets_its_password_and_the_user_changes_it_again()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-STP", "Sở Tư pháp");
+        var target = await Factory.CreateUserAsync("stp@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        for (var i = 0; i < 5; i++)
+        {
+            await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = "sai-mat-khau-" + i });
+        }
+
+        Assert.NotNull(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.LockoutEnd).SingleAsync()));
+        var client = await AdminAsync();
+        var url = $"/Admin/Users/Edit/{target.Id}";
+        (await client.PostFormAsync($"{url}?handler=Unlock", new Dictionary<string, string>(), pageUrl: url)).AssertRedirectsTo(url);
+        Assert.Null(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.LockoutEnd).SingleAsync()));
+
+        (await client.PostFormAsync($"{url}?handler=ResetPassword", new Dictionary<string, string>(), pageUrl: url)).AssertRedirectsTo(url);
+        var shown = (await client.GetDocumentAsync(url)).Body!.TextContent;
+        var temporary = System.Text.RegularExpressions.Regex.Match(shown, @"Mật khẩu mới \(chỉ hiển thị lần này\): ([A-Za-z0-9]{20})").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(temporary), "the temporary password is not shown once");
+        var adminId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "quantri@tinh.vn").Select(u => u.Id).SingleAsync());
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == target.Id && e.UserId == adminId && e.Action == AuditAction.Update)));
+
+        // The user signs in with it and chooses a new password.
+        var user = Anonymous();
+        (await user.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = temporary })).AssertRedirectsTo("/");
+        var mismatch = await user.PostFormAsync("/Account/Manage", new()
+        {
+            ["Input.CurrentPassword"] = temporary, ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "khac-han",
+        });
+        Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
+        (await user.PostFormAsync("/Account/Manage", new()
+        {
+            ["Input.CurrentPassword"] = temporary, ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "mot-mat-khau-moi-that-dai",
+        })).AssertRedirectsTo("/Account/Manage");
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == target.Id && e.UserId == target.Id && e.Action == AuditAction.Update)));
+    }
+
+    [Fact]
     public async Task Bad_input_is_explained_in_Vietnamese_and_what_was_typed_is_kept()
     {
         var client = await AdminAsync();

@@ -161,6 +161,14 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
             .AssertRedirectsTo("/Catalog");
         Assert.Equal(CatalogStatus.Published, await Factory.WithDbAsync(db => db.CatalogVersions.Where(v => v.Code == "TT12-2022-B").Select(v => v.Status).SingleAsync()));
 
+        // A draft that should not go out is discarded; the published catalog is untouched.
+        var draft = next with { Code = "TT12-2022-C" };
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFileAsync("/Catalog/Import", [], "Upload", "danh-muc.json", draft.ToJson())).StatusCode);
+        (await reviewer.PostFormAsync("/Catalog/Diff?handler=Discard&to=TT12-2022-C&from=TT12-2022-B", [], pageUrl: "/Catalog/Diff?from=TT12-2022-B&to=TT12-2022-C"))
+            .AssertRedirectsTo("/Catalog");
+        Assert.False(await Factory.WithDbAsync(db => db.CatalogVersions.AnyAsync(v => v.Code == "TT12-2022-C")));
+        Assert.Equal(CatalogStatus.Published, await Factory.WithDbAsync(db => db.CatalogVersions.Where(v => v.Code == "TT12-2022-B").Select(v => v.Status).SingleAsync()));
+
         var officer = await SignInAsync("yte@sl.vn");
         (await officer.GetAsync("/Catalog/Import")).AssertRedirectsTo("/Account/AccessDenied");
     }

@@ -36,7 +36,7 @@ public sealed class DossierWorkflowTests : PortalTestBase
         client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
 
     /// <summary>Creates a dossier through the pages and answers every wizard step as an officer would.</summary>
-    private static async Task<Guid> PrepareAsync(HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false)
+    private static async Task<Guid> PrepareAsync(HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false, string? justification = null)
     {
         var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -47,7 +47,10 @@ public sealed class DossierWorkflowTests : PortalTestBase
             ["Input.FunctionKind"] = nameof(SystemFunctionKind.Internal), ["Input.InformationTypes"] = nameof(InformationTypes.Private), ["go"] = "next",
         })).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
         (await officer.PostFormAsync(Step(3), DossierTestKit.Step3Answers(administrativeProcedures))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
-        (await officer.PostFormAsync(Step(4), new Dictionary<string, string> { ["Input.ProposedLevel"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        (await officer.PostFormAsync(Step(4), new Dictionary<string, string>
+        {
+            ["Input.ProposedLevel"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ProposalJustification"] = justification ?? string.Empty,
+        }))
             .AssertRedirectsTo($"/Dossiers/Wizard/{id}");
         (await officer.PostFormAsync(Step(5), DossierTestKit.ContentAnswers(level))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
         foreach (var (kind, name, bytes) in new[]
@@ -166,6 +169,39 @@ public sealed class DossierWorkflowTests : PortalTestBase
         Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
         Assert.Contains("Chỉ cán bộ của đơn vị chuyên trách", (await accept.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(DossierState.Submitted, await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => d.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_level_4_dossier_gets_the_expert_opinion_and_a_dossier_the_approver_refuses_is_rejected_with_its_reason()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var today = VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Levels 4–5: the cybersecurity unit's expert opinion is recorded while the dossier is submitted.
+        var critical = await Factory.CreateSystemAsync("SYT-CSDL", "Cơ sở dữ liệu y tế tỉnh", _health.Id);
+        var high = await PrepareAsync(officer, critical, level: 4, justification: "Cơ sở dữ liệu dùng chung của ngành y tế toàn tỉnh.");
+        (await officer.UploadAsync(high, "RiskAssessment", "danh-gia-rui-ro.pdf", DossierTestKit.Pdf)).AssertRedirectsTo(Details(high));
+        (await StepAsync(officer, high, "Submit")).AssertRedirectsTo(Details(high));
+        var noNumber = await StepAsync(reviewer, high, "ExpertOpinion", new() { ["Act.Date"] = today, ["Act.Text"] = "Đề xuất phù hợp." });
+        Assert.Contains("Số văn bản ý kiến chuyên môn", (await noNumber.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(reviewer, high, "ExpertOpinion", new() { ["Act.Number"] = "12/CV-CAT", ["Act.Date"] = today, ["Act.Text"] = "Đề xuất cấp độ 4 phù hợp." }))
+            .AssertRedirectsTo(Details(high));
+        Assert.Equal("12/CV-CAT", await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == high).Select(d => d.ExpertOpinionNumber).SingleAsync()));
+
+        // Level 2: the security unit approves; it may refuse, with its reason, and the system keeps no level.
+        var system = await Factory.CreateSystemAsync("SYT-TT", "Trang tin nội bộ Sở Y tế", _health.Id);
+        var id = await PrepareAsync(officer, system, level: 2);
+        (await StepAsync(officer, id, "Submit")).AssertRedirectsTo(Details(id));
+        (await StepAsync(reviewer, id, "Accept")).AssertRedirectsTo(Details(id));
+        (await StepAsync(reviewer, id, "Appraise", new() { ["Act.Conclusion"] = nameof(AppraisalConclusion.Suitable), ["Act.Text"] = "Phù hợp." })).AssertRedirectsTo(Details(id));
+        var noReason = await StepAsync(reviewer, id, "Reject");
+        Assert.Contains("Lý do không phê duyệt", (await noReason.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(reviewer, id, "Reject", new() { ["Act.Reason"] = "Hệ thống sắp hợp nhất vào cổng chung của tỉnh." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(DossierState.Rejected, await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => d.State).SingleAsync()));
+        Assert.Null(await Factory.WithDbAsync(db => db.InformationSystems.Where(s => s.Id == system.Id).Select(s => s.ApprovedLevel).SingleAsync()));
+        Assert.Contains("Hệ thống sắp hợp nhất", (await officer.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -315,5 +351,12 @@ public sealed class DossierFileTests : PortalTestBase
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(DossierTestKit.Pdf, await download.Content.ReadAsByteArrayAsync());
+
+        // Removing one of the two attachments keeps the other, and the stored file they share.
+        var second = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.FileName == "b.pdf"));
+        (await officer.PostFormAsync($"/Dossiers/Details/{id}?handler=RemoveAttachment&attachmentId={second.Id}", [], pageUrl: $"/Dossiers/Details/{id}"))
+            .AssertRedirectsTo($"/Dossiers/Details/{id}");
+        Assert.Equal(["a.pdf"], await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.DossierId == id).Select(a => a.FileName).ToListAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Dossiers/Details/{id}?handler=File&attachmentId={attachment.Id}")).StatusCode);
     }
 }

@@ -52,6 +52,15 @@ public sealed class IncidentTests : PortalTestBase
         Assert.Equal(TaskSeverity.Critical, task.Severity);
         Assert.Contains("Đã ghi nhận, trễ hạn", (await officer.GetDocumentAsync(url)).QuerySelector("#incident-clocks")!.TextContent, StringComparison.Ordinal);
 
+        // Through the steps to closing, which needs the full report.
+        (await officer.PostFormAsync($"{url}?handler=Move", new() { ["Next"] = nameof(IncidentStatus.InProgress) }, pageUrl: url)).AssertRedirectsTo(url);
+        (await officer.PostFormAsync($"{url}?handler=Move", new() { ["Next"] = nameof(IncidentStatus.Remediated) }, pageUrl: url)).AssertRedirectsTo(url);
+        (await officer.PostFormAsync($"{url}?handler=Report", new() { ["Text"] = "Nguyên nhân: mật khẩu quản trị yếu; đã đổi mật khẩu và khôi phục trang." }, pageUrl: url)).AssertRedirectsTo(url);
+        (await officer.PostFormAsync($"{url}?handler=Move", new() { ["Next"] = nameof(IncidentStatus.Closed) }, pageUrl: url)).AssertRedirectsTo(url);
+        var closed = await Factory.WithDbAsync(db => db.Incidents.SingleAsync());
+        Assert.Equal(IncidentStatus.Closed, closed.Status);
+        Assert.NotNull(closed.FullReportAtUtc);
+
         var ward2 = await SignInAsync("phuong@sl.vn");
         Assert.Equal(HttpStatusCode.NotFound, (await ward2.GetAsync(url)).StatusCode);
         Assert.DoesNotContain("Trang chủ bị thay giao diện", (await ward2.GetDocumentAsync("/Incidents")).Body!.TextContent, StringComparison.Ordinal);

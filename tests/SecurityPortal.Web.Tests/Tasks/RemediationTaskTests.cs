@@ -147,6 +147,33 @@ public sealed class RemediationTaskTests : PortalTestBase
     }
 
     [Fact]
+    public async Task An_officer_reassigns_a_task_a_reviewer_moves_its_due_date_with_a_reason_and_cancels_it_and_the_thread_keeps_each_step()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await CreateAsync(officer, "Rà soát tài khoản quản trị", TaskSeverity.Medium, Today.AddDays(15));
+        var colleague = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "yte2@sl.vn").Select(u => u.Id).SingleAsync());
+
+        (await StepAsync(officer, id, "Assign", new() { ["AssigneeId"] = colleague })).AssertRedirectsTo(Details(id));
+        Assert.Equal(colleague, await Factory.WithDbAsync(db => db.RemediationTasks.Where(t => t.Id == id).Select(t => t.AssigneeId).SingleAsync()));
+
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+        var noReason = await StepAsync(reviewer, id, "Due", new() { ["DueDate"] = Iso(Today.AddDays(45)) });
+        Assert.Contains("Cần nêu lý do đổi hạn", (await noReason.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(reviewer, id, "Due", new() { ["DueDate"] = Iso(Today.AddDays(45)), ["Text"] = "Chờ nhà cung cấp." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(Today.AddDays(45), await Factory.WithDbAsync(db => db.RemediationTasks.Where(t => t.Id == id).Select(t => t.DueDate).SingleAsync()));
+
+        var refused = await StepAsync(officer, id, "Cancel", new() { ["Text"] = "Không cần nữa." });
+        Assert.Contains("Chỉ cán bộ thẩm định được hủy", (await refused.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(RemediationStatus.Cancelled, await StatusAsync(id));
+        (await StepAsync(reviewer, id, "Cancel", new() { ["Text"] = "Hệ thống đã ngừng sử dụng." })).AssertRedirectsTo(Details(id));
+        Assert.Equal(RemediationStatus.Cancelled, await StatusAsync(id));
+        var thread = (await officer.GetDocumentAsync(Details(id))).QuerySelector("#task-thread")!.TextContent;
+        Assert.Contains("Chờ nhà cung cấp.", thread, StringComparison.Ordinal);
+        Assert.Contains("Hệ thống đã ngừng sử dụng.", thread, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reviewers_verify_and_move_due_dates_in_bulk_all_or_nothing_and_the_list_exports_to_excel_overdue_first()
     {
         await ArrangeAsync();
@@ -201,6 +228,17 @@ public sealed class RemediationTaskTests : PortalTestBase
         Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.AssigneeId == colleague)));
         var told = await Factory.WithDbAsync(db => db.Notifications.Where(n => n.UserId == colleague && n.Kind == NotificationKind.TaskAssigned && n.Link == "/Tasks?view=mine").ToListAsync());
         Assert.Contains("Bạn được giao 2 nhiệm vụ", Assert.Single(told).Text, StringComparison.Ordinal);
+
+        // Resolved tasks are verified together.
+        var assignee = await SignInAsync("yte2@sl.vn");
+        foreach (var resolved in new[] { first, second })
+        {
+            (await assignee.PostFileAsync($"/Tasks/Attach/{resolved}", [], "Upload", "bien-ban.pdf", DossierTestKit.Pdf)).AssertRedirectsTo(Details(resolved));
+            (await StepAsync(assignee, resolved, "Resolve", new() { ["Text"] = "Đã xử lý xong." })).AssertRedirectsTo(Details(resolved));
+        }
+
+        (await reviewer.PostFormAsync("/Tasks?handler=Verify", [new("Selected", first.ToString()), new("Selected", second.ToString())], pageUrl: "/Tasks")).AssertRedirectsTo("/Tasks");
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.Status == RemediationStatus.Verified)));
     }
 
     [Fact]
