@@ -63,6 +63,12 @@ public sealed class UserAdministrationTests : PortalTestBase
         // The user signs in with it and chooses a new password.
         var user = Anonymous();
         (await user.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = temporary })).AssertRedirectsTo("/");
+        var wrongCurrent = await user.PostFormAsync("/Account/Manage", new()
+        {
+            ["Input.CurrentPassword"] = "khong-phai-mat-khau-hien-tai", ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "mot-mat-khau-moi-that-dai",
+        });
+        Assert.Equal(HttpStatusCode.OK, wrongCurrent.StatusCode);
+        Assert.Contains("Mật khẩu không đúng", (await wrongCurrent.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         var mismatch = await user.PostFormAsync("/Account/Manage", new()
         {
             ["Input.CurrentPassword"] = temporary, ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "khac-han",

@@ -178,7 +178,7 @@ public sealed partial class AsvsMatrixTests
     [GeneratedRegex(@"^(?:(?:public|internal|private|sealed|static|abstract|partial)\s+)*class\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex ClassPattern();
 
-    [GeneratedRegex(@"^\s*\[(?:Fact|Theory)\b")]
+    [GeneratedRegex(@"^\s*\[(?:[A-Za-z]*Fact|Theory)\b")]
     private static partial Regex TestAttribute();
 
     [GeneratedRegex(@"^\s*(?:public|private|internal|protected)\s")]
