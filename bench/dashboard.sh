@@ -7,6 +7,7 @@
 #   bench/dashboard.sh [scale=1] [sqlite|postgres] [duration=15s]
 #   BENCH_ONLY=assessment bench/dashboard.sh 1 sqlite   # only the 150-item assessment, three runs of 150 opens and saves
 #   BENCH_ONLY=load bench/dashboard.sh 1 sqlite 60s      # issue 8 load: 100 connections, 100 signed-in sessions, everyday pages
+#   BENCH_ONLY=reports bench/dashboard.sh 1 postgres     # only Mẫu 08 (Excel, Word) and the all-systems Excel, three times each
 #
 # Only 127.0.0.1 is ever a target.
 set -euo pipefail
@@ -56,6 +57,10 @@ export Serilog__MinimumLevel__Default=Warning
 echo "== province P$SCALE on $PROVIDER"
 /usr/bin/time -f "generation: %e s" $APP generate --scale "$SCALE" >"$WORK/generate.log"
 tail -n 3 "$WORK/generate.log"
+if [ "$PROVIDER" = postgres ]; then
+  # Fresh statistics and visibility map after the bulk load, as autovacuum would have them in service.
+  runuser -u postgres -- "$PGBIN/psql" -h "$PGTMP" -p "$PGPORT" -d "bench_p$SCALE" -qc 'VACUUM (ANALYZE)'
+fi
 BENCH_ASSESSMENT=$(grep -o 'BENCH_ASSESSMENT=[0-9a-f-]*' "$WORK/generate.log" | cut -d= -f2)
 BENCH_OFFICER=$(grep -o 'BENCH_OFFICER=[^ ]*' "$WORK/generate.log" | cut -d= -f2)
 dotnet build bench/SecurityPortal.Bench -c Release -v quiet -nologo >/dev/null
@@ -114,6 +119,18 @@ if [ "${BENCH_ONLY:-}" = load ]; then
   echo "== load: wrk -t2 -c100 -d$DURATION, 100 sessions of ${#users[@]} accounts (capped at 100), 10 everyday pages" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
   LOAD_COOKIES="$WORK/load-cookies.txt" wrk -t2 -c100 -d"$DURATION" --timeout 10s -s bench/load.lua "$BASE/" | grep '^RESULT' \
     | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+  exit 0
+fi
+
+if [ "${BENCH_ONLY:-}" = reports ]; then
+  start_portal
+  sign_in
+  for run in 1 2 3; do
+    echo "== reports, run $run (run 1 includes the portal's warm-up)" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+    timed "Mẫu 08 Excel (province)" "/Reports/Annual?handler=Excel"
+    timed "Mẫu 08 Word (province)" "/Reports/Annual?handler=Word"
+    timed "Excel, every system" "/Systems?handler=Excel"
+  done
   exit 0
 fi
 

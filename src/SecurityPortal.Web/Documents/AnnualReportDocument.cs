@@ -113,19 +113,27 @@ public static partial class DossierDocuments
         content.Add(Item("b) Thông tin về đơn vị chuyên trách về an ninh mạng:"));
         content.AddRange(UnitFields.Zip(UnitValues(report)).Select(x => Item($"{x.First}: {Value(x.Second)};")));
         content.Add(Heading("3. Thông tin chi tiết về các hệ thống thông tin thuộc phạm vi quản lý"));
-        content.Add(BorderedTable(
-            [550, 1900, 1500, 1500, 800, 1200, 1600, 1400, 1100, 1300, 1100, 1100],
-            [.. Mau08Columns],
-            [.. Mau08Columns.Select((_, i) => $"({i + 1})")],
-            report.Rows.Select((r, i) => Mau08Cells(r, i + 1).Select(c => c switch
+        return Build(writer =>
+        {
+            foreach (var element in content)
             {
-                null => string.Empty,
-                int n => Invariant(n),
-                _ => c.ToString() ?? string.Empty,
-            }).ToList())));
-        content.Add(new Paragraph());
-        content.Add(Signature(null));
-        return Build(content, landscape: true);
+                writer.WriteElement(element);
+            }
+
+            WriteBorderedTable(
+                writer,
+                [550, 1900, 1500, 1500, 800, 1200, 1600, 1400, 1100, 1300, 1100, 1100],
+                [.. Mau08Columns],
+                [.. Mau08Columns.Select((_, i) => $"({i + 1})")],
+                report.Rows.Select((r, i) => Mau08Cells(r, i + 1).Select(c => c switch
+                {
+                    null => string.Empty,
+                    int n => Invariant(n),
+                    _ => c.ToString() ?? string.Empty,
+                }).ToList()));
+            writer.WriteElement(new Paragraph());
+            writer.WriteElement(Signature(null));
+        }, landscape: true);
     }
 
     private static string?[] OwnerValues(AnnualOwner owner) =>
@@ -138,16 +146,21 @@ public static partial class DossierDocuments
 
     private static string?[] UnitValues(AnnualReport report) => [report.SecurityUnitName, null, null, null, null];
 
-    /// <summary>A table with borders, small type, a header row repeated on every page, and a numbering row.</summary>
-    private static Table BorderedTable(int[] widths, IReadOnlyList<string> header, IReadOnlyList<string> numbers, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// A table with borders, small type, a header row repeated on every page, and a numbering row; written row by row,
+    /// so each row is garbage as soon as it is written.
+    /// </summary>
+    private static void WriteBorderedTable(
+        OpenXmlWriter writer, int[] widths, IReadOnlyList<string> header, IReadOnlyList<string> numbers, IEnumerable<IReadOnlyList<string>> rows)
     {
         static BorderType Line<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4U, Color = "000000" };
-        var table = new Table(
-            new TableProperties(
-                new TableWidth { Width = Invariant(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = Invariant(w) })));
+        var cellWidths = widths.Select(Invariant).ToArray();
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(new TableProperties(
+            new TableWidth { Width = Invariant(widths.Sum()), Type = TableWidthUnitValues.Dxa },
+            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
+            new TableLayout { Type = TableLayoutValues.Fixed }));
+        writer.WriteElement(new TableGrid(cellWidths.Select(w => new GridColumn { Width = w })));
 
         TableRow Row(IReadOnlyList<string> cells, bool bold, bool repeat)
         {
@@ -161,21 +174,21 @@ public static partial class DossierDocuments
             {
                 var text = i < cells.Count ? cells[i] : string.Empty;
                 row.Append(new TableCell(
-                    new TableCellProperties(new TableCellWidth { Width = Invariant(widths[i]), Type = TableWidthUnitValues.Dxa }),
+                    new TableCellProperties(new TableCellWidth { Width = cellWidths[i], Type = TableWidthUnitValues.Dxa }),
                     Para(bold ? JustificationValues.Center : JustificationValues.Left, 0, 0, TableSpan(text, bold))));
             }
 
             return row;
         }
 
-        table.Append(Row(header, bold: true, repeat: true));
-        table.Append(Row(numbers, bold: false, repeat: true));
+        writer.WriteElement(Row(header, bold: true, repeat: true));
+        writer.WriteElement(Row(numbers, bold: false, repeat: true));
         foreach (var row in rows)
         {
-            table.Append(Row(row, bold: false, repeat: false));
+            writer.WriteElement(Row(row, bold: false, repeat: false));
         }
 
-        return table;
+        writer.WriteEndElement();
     }
 
     /// <summary>Table text: 10 pt, and an empty cell stays empty (the form says to leave it blank).</summary>

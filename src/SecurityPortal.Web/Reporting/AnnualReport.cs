@@ -51,7 +51,6 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         var systems = await systemsQuery.OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.OwnerAgencyId, s.OperatorAgencyId, s.ApprovedLevel, s.ApprovedOn, s.ApprovedDossierId })
             .ToListAsync(cancellationToken);
-        var ids = systems.Select(s => s.Id).ToList();
         var inScope = systemsQuery.Select(s => s.Id);
 
         var dossiers = (await db.LevelDossiers.AsNoTracking().Where(d => inScope.Contains(d.SystemId))
@@ -72,8 +71,15 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 })
                 .ToListAsync(cancellationToken))
             .ToDictionary(a => a.SystemId);
-        var agencyIds = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Distinct().ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id))
+        // The whole province names most agencies: all are read rather than a list of thousands of parameters.
+        var agencyQuery = db.Agencies.AsNoTracking();
+        if (agencyId is not null)
+        {
+            var agencyIds = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Distinct().ToList();
+            agencyQuery = agencyQuery.Where(a => agencyIds.Contains(a.Id));
+        }
+
+        var agencies = await agencyQuery
             .Select(a => new { a.Id, a.Name, a.HeadName, a.HeadTitle, a.Address, a.ItContactPhone, a.ItContactEmail })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         string Name(Guid agency) => agencies.TryGetValue(agency, out var a) ? a.Name : string.Empty;

@@ -250,6 +250,7 @@ public sealed class DashboardTests : PortalTestBase
         using (var stream = new MemoryStream(await word.Content.ReadAsByteArrayAsync()))
         using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false))
         {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)); // written row by row: still a valid document
             var body = document.MainDocumentPart!.Document.Body!;
             Assert.Contains("V/v kết quả công tác bảo đảm an ninh mạng hệ thống thông tin", body.InnerText, StringComparison.Ordinal);
             var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>()

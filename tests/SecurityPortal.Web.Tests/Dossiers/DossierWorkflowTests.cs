@@ -284,6 +284,7 @@ public sealed class DossierWorkflowTests : PortalTestBase
             Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType!.MediaType);
             await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
             using var document = WordprocessingDocument.Open(stream, false);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document));
             var text = document.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
             Assert.Contains("Hệ thống quản lý văn bản Sở Y tế", text, StringComparison.Ordinal);
