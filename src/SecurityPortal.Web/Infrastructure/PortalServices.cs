@@ -76,13 +76,13 @@ public static class PortalServices
                 PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.Leadership, PortalRoles.Auditor));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        builder.Services.AddOptions<RequestLocalizationOptions>().Configure<SecurityOptions>((o, security) =>
         {
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
             o.SupportedCultures = SupportedCultures;
             o.SupportedUICultures = SupportedCultures;
             // The user's explicit choice (cookie) wins; the browser's language is not guessed.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = security.CultureCookieName }];
         });
 
         builder.Services.AddRazorPages(o =>

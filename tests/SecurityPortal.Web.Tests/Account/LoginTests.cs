@@ -105,6 +105,38 @@ public sealed class LoginTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_long_password_with_spaces_is_taken_exactly_as_typed_and_password_fields_are_masked()
+    {
+        // ASVS V6.2.6, V6.2.8, V6.2.9: a 70-character passphrase works; the same with a trailing space or other case does not.
+        const string passphrase = "Mùa thu Sông Lam, lá vàng rơi trên bến đò cũ — chín giờ sáng thứ hai nhé";
+        var agency = await Factory.CreateAgencyAsync("SL-SVH", "Sở Văn hóa");
+        var user = await Factory.CreateUserAsync("svh@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var stored = await users.FindByIdAsync(user.Id);
+            Assert.True((await users.RemovePasswordAsync(stored!)).Succeeded);
+            Assert.True((await users.AddPasswordAsync(stored!, passphrase)).Succeeded);
+        }
+
+        Assert.True(passphrase.Length >= 64);
+        foreach (var wrong in new[] { passphrase + " ", passphrase.ToUpperInvariant(), passphrase[..^1] })
+        {
+            var refused = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "svh@tinh.vn", ["Input.Password"] = wrong });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        (await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "svh@tinh.vn", ["Input.Password"] = passphrase })).AssertRedirectsTo("/");
+
+        var login = await Anonymous().GetDocumentAsync("/Account/Login");
+        Assert.Equal("password", login.QuerySelector("#Input_Password")!.GetAttribute("type"));
+        await Factory.CreateUserAsync("svh2@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var manage = await (await SignInAsync("svh2@tinh.vn")).GetDocumentAsync("/Account/Manage");
+        Assert.All(["#Input_CurrentPassword", "#Input_NewPassword", "#Input_ConfirmPassword"],
+            id => Assert.Equal("password", manage.QuerySelector(id)!.GetAttribute("type")));
+    }
+
+    [Fact]
     public async Task Passwords_are_hashed_with_at_least_210000_pbkdf2_iterations()
     {
         var user = await Factory.CreateUserAsync("bam@syt.vn", PortalRoles.Auditor);

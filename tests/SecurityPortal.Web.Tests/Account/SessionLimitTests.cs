@@ -71,3 +71,61 @@ public sealed class LoginRateLimitTests : PortalTestBase
         Assert.Equal(4, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
     }
 }
+
+/// <summary>Logout everywhere (issue 8 item 3): by the user from their account page, or by an administrator for an account.</summary>
+public sealed class SignOutEverywhereTests : PortalTestBase
+{
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_of_the_account_at_its_next_request_and_no_one_elses()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-SCT", "Sở Công Thương");
+        await Factory.CreateUserAsync("sct@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await Factory.CreateUserAsync("sct2@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var office = await SignInAsync("sct@tinh.vn");
+        var laptop = await SignInAsync("sct@tinh.vn");
+        var colleague = await SignInAsync("sct2@tinh.vn");
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Systems")).StatusCode);
+
+        var answer = await office.PostFormAsync("/Account/Manage?handler=SignOutEverywhere", new Dictionary<string, string>(), pageUrl: "/Account/Manage");
+        answer.AssertRedirectsTo("/Account/Login");
+        Assert.Contains("\"cookies\"", answer.Headers.GetValues("Clear-Site-Data").Single(), StringComparison.Ordinal);
+        (await laptop.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
+        (await office.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/Systems")).StatusCode);
+
+        // Signing in again works at once.
+        Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync("sct@tinh.vn")).GetAsync("/Systems")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-SGD", "Sở Giáo dục và Đào tạo");
+        await Factory.CreateUserAsync("sgd@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var here = await SignInAsync("sgd@tinh.vn");
+        var elsewhere = await SignInAsync("sgd@tinh.vn");
+        (await here.PostFormAsync("/Account/Manage", new()
+        {
+            ["Input.CurrentPassword"] = PortalFactory.Password, ["Input.NewPassword"] = "mot-cum-tu-moi-cua-so-giao-duc", ["Input.ConfirmPassword"] = "mot-cum-tu-moi-cua-so-giao-duc",
+        })).AssertRedirectsTo("/Account/Manage");
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/Systems")).StatusCode);
+        (await elsewhere.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_every_session_of_an_account_without_deactivating_it()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-SXD", "Sở Xây dựng");
+        var officer = await Factory.CreateUserAsync("sxd@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await Factory.CreateUserAsync("qt@tinh.vn", PortalRoles.Administrator, authenticatorKey: Totp.Key);
+        var session = await SignInAsync("sxd@tinh.vn");
+        var admin = await SignInAsync("qt@tinh.vn", Totp.Key);
+
+        var url = $"/Admin/Users/Edit/{officer.Id}";
+        (await admin.PostFormAsync($"{url}?handler=EndSessions", new Dictionary<string, string>(), pageUrl: url)).AssertRedirectsTo(url);
+        Assert.Contains("Đã kết thúc mọi phiên đăng nhập", (await admin.GetDocumentAsync(url)).Body!.TextContent, StringComparison.Ordinal);
+        (await session.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Admin/Users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync("sxd@tinh.vn")).GetAsync("/Systems")).StatusCode);
+    }
+}

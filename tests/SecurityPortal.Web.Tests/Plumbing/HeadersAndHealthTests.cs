@@ -1,4 +1,5 @@
 using System.Net;
+using SecurityPortal.Domain.Common;
 
 namespace SecurityPortal.Tests.Plumbing;
 
@@ -29,6 +30,32 @@ public sealed class HeadersAndHealthTests : PortalTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.DoesNotContain("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_static_folder_is_not_listed_and_text_answers_name_their_charset()
+    {
+        // ASVS V13.4.3: no directory listing; V4.1.1: HTML and CSV say utf-8.
+        foreach (var folder in new[] { "/css/", "/js/", "/lib/" })
+        {
+            var listing = await Anonymous().GetAsync(folder);
+            Assert.NotEqual(HttpStatusCode.OK, listing.StatusCode);
+            Assert.DoesNotContain("site.css", await listing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var agency = await Factory.CreateAgencyAsync("SL-CHARSET", "Sở Khoa học và Công nghệ");
+        await Factory.CreateUserAsync("kh@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await Factory.CreateSystemAsync("KH-WEB", "Cổng Sở Khoa học", agency.Id);
+        await Factory.CreateUserAsync("td@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var officer = await SignInAsync("kh@tinh.vn");
+        var reviewer = await SignInAsync("td@tinh.vn", Totp.Key);
+        foreach (var (client, url, type) in new[] { (officer, "/Systems", "text/html"), (officer, "/Account/Manage", "text/html"), (reviewer, "/Systems/Software?handler=Csv", "text/csv") })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet, ignoreCase: true);
+        }
     }
 
     [Fact]

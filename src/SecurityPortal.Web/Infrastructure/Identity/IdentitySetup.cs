@@ -49,7 +49,7 @@ public static class IdentitySetup
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         var securePolicy = security.SecureCookiesOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-        var cookiePrefix = security.SecureCookiesOnly ? "__Host-" : string.Empty;
+        var cookiePrefix = security.CookiePrefix;
         builder.Services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
             o.Cookie.HttpOnly = true;
@@ -82,6 +82,15 @@ public static class IdentitySetup
 
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
+        });
+        // One-shot messages after Post/Redirect/Get: like the others, HttpOnly, Secure, SameSite=Strict and __Host-.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = cookiePrefix + "SecurityPortal.TempData";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = securePolicy;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
         });
         builder.Services.AddAntiforgery(o =>
         {

@@ -19,6 +19,12 @@ public sealed class SecurityOptions
     /// </summary>
     public bool SecureCookiesOnly { get; set; } = true;
 
+    /// <summary>«__Host-» on every cookie name when cookies are Secure: no subdomain can set or shadow them.</summary>
+    public string CookiePrefix => SecureCookiesOnly ? "__Host-" : string.Empty;
+
+    /// <summary>The interface language chosen by the user.</summary>
+    public string CultureCookieName => CookiePrefix + "SecurityPortal.Culture";
+
     /// <summary>Roles whose members must use an authenticator app.</summary>
     public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
 

@@ -85,6 +85,32 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// «Đăng xuất khỏi mọi thiết bị»: a new security stamp, which every session of this account is checked against at
+    /// its next request (IdentitySetup), so each of them ends there; this one ends now.
+    /// </summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] ILogger<IndexModel> logger)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            TempData.Error(string.Join(" ", result.Errors.Select(e => e.Description)));
+            return RedirectToPage();
+        }
+
+        await signInManager.SignOutAsync();
+        logger.LogInformation("User {UserId} signed out of every session", user.Id);
+        Response.Headers["Clear-Site-Data"] = "\"cookies\", \"storage\"";
+        TempData.Success("Bạn đã đăng xuất khỏi mọi thiết bị. Mọi phiên đăng nhập khác kết thúc ở lần truy cập tiếp theo.");
+        return RedirectToPage("/Account/Login");
+    }
+
     private void Load(PortalUser user)
     {
         FullName = user.FullName;

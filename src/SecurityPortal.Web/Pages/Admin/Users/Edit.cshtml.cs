@@ -141,6 +141,27 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
         return RedirectToPage(new { id = user.Id });
     }
 
+    /// <summary>Ends every session of the account (a stolen cookie, a lost laptop) without deactivating it.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await users.UpdateSecurityStampAsync(user);
+        if (!result.Succeeded)
+        {
+            TempData.Error(string.Join(" ", result.Errors.Select(e => e.Description)));
+            return RedirectToPage(new { id = user.Id });
+        }
+
+        logger.LogInformation("Administrator ended every session of user {UserId}", user.Id);
+        TempData.Success("Đã kết thúc mọi phiên đăng nhập của tài khoản; người dùng phải đăng nhập lại.");
+        return RedirectToPage(new { id = user.Id });
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync()
     {
         var user = await users.FindByIdAsync(Id);
