@@ -159,8 +159,8 @@ for cache in 60 0; do
   measure "dashboard" "/Dashboard"
   measure "agency page" "$AGENCY"
   if [ "$cache" = 60 ]; then
-    measure "dossiers, filtered, page 3" "/Dossiers?scope=all&level=2&page=3"
-    measure "systems, search, page 2" "/Systems?q=c%E1%BB%95ng&page=2"
+    measure "dossiers, filtered, page 3" "/Dossiers?scope=all&level=2&trang=3"
+    measure "systems, search, page 2" "/Systems?q=c%E1%BB%95ng&trang=2"
     measure "tasks, overdue, high" "/Tasks?view=all&overdue=true&severity=High"
     timed "Mẫu 08 Excel (province)" "/Reports/Annual?handler=Excel"
     timed "Mẫu 08 Word (province)" "/Reports/Annual?handler=Word"

@@ -12,7 +12,7 @@ function init(args)
   for line in io.lines(os.getenv("LOAD_COOKIES")) do
     if #line > 0 then table.insert(cookies, line) end
   end
-  paths = { "/", "/Systems", "/Tasks", "/Assessments", "/Dossiers", "/Incidents", "/Notifications", "/Websites", "/Systems?page=2", "/Tasks?view=agency" }
+  paths = { "/", "/Systems", "/Tasks", "/Assessments", "/Dossiers", "/Incidents", "/Notifications", "/Websites", "/Systems?trang=2", "/Tasks?view=agency" }
   n = math.random(1, #cookies)
   not_ok = 0
 end

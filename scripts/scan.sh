@@ -70,7 +70,7 @@ if grep -q '^FINDING' "$OUT/wapiti-findings.txt"; then verdict "wapiti: no unrev
 
 # sqlmap on the search and filter parameters of the lists an officer uses.
 echo "== sqlmap $(sqlmap --version 2>/dev/null | tail -n 1)"
-for target in "/Systems?q=cong&kind=Internal&page=1" "/Websites?q=cong&health=Green" "/Tasks?view=agency&status=New&severity=High" "/Assessments?cycle=2026"; do
+for target in "/Systems?q=cong&kind=Internal&trang=1" "/Websites?q=cong&health=Green" "/Tasks?view=agency&status=New&severity=High" "/Assessments?cycle=2026"; do
   name=$(echo "$target" | tr -c 'A-Za-z0-9' '_')
   timeout 300 sqlmap -u "$BASE$target" --cookie="$COOKIE" --batch --level 1 --risk 1 --dbms=SQLite --time-sec 2 \
     --output-dir "$OUT/sqlmap" --disable-coloring --answers="follow=N" >"$OUT/sqlmap-$name.log" 2>&1

@@ -242,6 +242,43 @@ public sealed class RemediationTaskTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_province_task_list_is_paged_overdue_first_and_the_export_keeps_every_filtered_row()
+    {
+        await ArrangeAsync();
+        await Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                // Three overdue tasks among 60; the rest due later and later.
+                var due = i < 3 ? Today.AddDays(-1 - i) : Today.AddDays(i);
+                db.RemediationTasks.Add(new RemediationTask(_system.Id, $"Nhiệm vụ số {i:D2}", null, TaskSource.Other, null, null, null,
+                    TaskSeverity.Medium, due, "seed", DateTime.UtcNow));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
+
+        var first = await reviewer.GetDocumentAsync("/Tasks?view=all");
+        var firstRows = first.QuerySelectorAll("#tasks tbody tr").Select(r => r.QuerySelector("a")!.TextContent).ToList();
+        Assert.Equal(IndexPageSize, firstRows.Count);
+        Assert.Equal(["Nhiệm vụ số 02", "Nhiệm vụ số 01", "Nhiệm vụ số 00", "Nhiệm vụ số 03"], firstRows.Take(4));
+        Assert.Contains("60 nhiệm vụ phù hợp", first.QuerySelector("#task-count")!.TextContent, StringComparison.Ordinal);
+        var next = first.QuerySelectorAll("nav .page-link").Single(a => a.TextContent == "Trang sau").GetAttribute("href")!;
+        Assert.Contains("view=all", next, StringComparison.Ordinal);
+        var second = await reviewer.GetDocumentAsync(next);
+        var secondRows = second.QuerySelectorAll("#tasks tbody tr").Select(r => r.QuerySelector("a")!.TextContent).ToList();
+        Assert.Equal(60 - IndexPageSize, secondRows.Count);
+        Assert.Equal("Nhiệm vụ số 59", secondRows[^1]);
+        Assert.Empty(firstRows.Intersect(secondRows));
+
+        var rows = await reviewer.GetExcelRowsAsync("/Tasks?view=all&handler=Excel");
+        Assert.Equal(60 + 1, rows.Count);
+    }
+
+    private const int IndexPageSize = SecurityPortal.Web.Pages.Tasks.IndexModel.PageSize;
+
+    [Fact]
     public async Task Outdated_software_becomes_one_task_per_component_in_one_action_and_never_twice()
     {
         await ArrangeAsync();

@@ -41,7 +41,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "trang")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -153,6 +153,6 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         ["status"] = Status?.ToString() ?? string.Empty,
         ["flagged"] = Flagged ? "true" : string.Empty,
         ["sort"] = sort ?? Sort ?? string.Empty,
-        ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -21,7 +21,10 @@ namespace SecurityPortal.Web.Pages.Tasks;
 /// </summary>
 public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
+    /// <summary>At most this many tasks are acted on in one bulk action.</summary>
     public const int MaxRows = 500;
+    public const int PageSize = 50;
+    public const int ExportLimit = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "view")]
     public string? View { get; set; }
@@ -37,6 +40,9 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool Overdue { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "trang")]
+    public int PageNumber { get; set; } = 1;
 
     [BindProperty]
     public List<Guid> Selected { get; set; } = [];
@@ -56,6 +62,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     public sealed record Row(Guid Id, string Title, string SystemName, string AgencyName, TaskSeverity Severity, RemediationStatus Status, DateOnly DueDate, string? Assignee, TaskSource Source);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
     public DateOnly Today { get; private set; }
     public bool IsReviewer => User.IsInRole(PortalRoles.ProvincialReviewer);
 
@@ -63,7 +70,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
-        var rows = await QueryAsync(cancellationToken);
+        var rows = await Filtered().Take(ExportLimit).ToListAsync(cancellationToken);
         var file = Spreadsheet.Write("Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
@@ -171,7 +178,10 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Rows = await QueryAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
+        var filtered = Filtered();
+        Total = await filtered.CountAsync(cancellationToken);
+        Rows = await filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         if (IsReviewer)
         {
             People = await (from u in db.Users.AsNoTracking()
@@ -184,7 +194,8 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public bool IsOverdue(Row row) => RemediationTask.IsOverdueFor(row.Status, row.DueDate, Today);
 
-    private async Task<List<Row>> QueryAsync(CancellationToken cancellationToken)
+    /// <summary>The tasks the filters keep, overdue first, then by due date and severity (a page of them is shown; the export takes all).</summary>
+    private IQueryable<Row> Filtered()
     {
         Today = VietnamTime.Today(clock);
         View ??= User.SeesAllAgencies() ? "all" : "agency";
@@ -214,14 +225,18 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
             tasks = tasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today);
         }
 
-        return await (from t in tasks
-                      join s in db.InformationSystems on t.SystemId equals s.Id
-                      join a in db.Agencies on s.OwnerAgencyId equals a.Id
-                      orderby t.DueDate < today && RemediationTask.ToWorkOn.Contains(t.Status) descending,
-                          t.DueDate, t.Severity
-                      select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source))
-            .Take(MaxRows).ToListAsync(cancellationToken);
+        return from t in tasks
+               join s in db.InformationSystems on t.SystemId equals s.Id
+               join a in db.Agencies on s.OwnerAgencyId equals a.Id
+               orderby t.DueDate < today && RemediationTask.ToWorkOn.Contains(t.Status) descending,
+                   t.DueDate, t.Severity, t.Id
+               select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source);
     }
+
+    public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>(Route(null))
+    {
+        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
+    });
 
     public Dictionary<string, string> Route(string? view) => new()
     {

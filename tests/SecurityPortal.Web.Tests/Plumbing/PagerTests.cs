@@ -1,0 +1,75 @@
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Tests.Plumbing;
+
+/// <summary>
+/// The shared pager (_Pager) links to the next page of the same list with the same filters. It once wrote href=""
+/// on every list (the anchor tag helper had no page to build a route for), which no test noticed.
+/// </summary>
+public sealed class PagerTests : PortalTestBase
+{
+    [Fact]
+    public async Task Following_the_next_page_link_keeps_the_list_and_its_filters()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-PAGE", "Sở Lao động");
+        await Factory.CreateUserAsync("qt@tinh.vn", PortalRoles.Administrator, authenticatorKey: Totp.Key);
+        for (var i = 0; i < 55; i++)
+        {
+            await Factory.CreateSystemAsync($"LD-{i:D2}", $"Cổng dịch vụ lao động {i:D2}", agency.Id);
+        }
+
+        var admin = await SignInAsync("qt@tinh.vn", Totp.Key);
+        foreach (var (url, filter) in new[] { ("/Systems?q=lao+dong", "q=lao"), ("/Audit?entity=InformationSystem", "entity=InformationSystem") })
+        {
+            var first = await admin.GetDocumentAsync(url);
+            var next = first.QuerySelectorAll("nav .page-link").SingleOrDefault(a => a.TextContent == "Trang sau")?.GetAttribute("href");
+            Assert.False(string.IsNullOrEmpty(next), $"{url}: no link to the next page");
+            Assert.Contains(filter, next, StringComparison.Ordinal);
+            Assert.Contains("trang=2", next, StringComparison.Ordinal);
+            var second = await admin.GetDocumentAsync(next!);
+            Assert.Contains("Trang 2", second.QuerySelector("nav .pagination")!.TextContent, StringComparison.Ordinal);
+            var back = second.QuerySelectorAll("nav .page-link").Single(a => a.TextContent == "Trang trước").GetAttribute("href");
+            Assert.Contains("trang=1", back, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Every_link_of_every_page_has_a_target()
+    {
+        var records = await PortalCrawl.ArrangeAsync(Factory);
+        var empty = new List<string>();
+        var links = 0;
+        foreach (var role in new[] { PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.AgencyOfficer, PortalRoles.Leadership })
+        {
+            var client = await SignInAsync(PortalCrawl.Email(role), PortalCrawl.NeedsKey(role) ? Totp.Key : null);
+            foreach (var (page, template, _) in PortalCrawl.Pages(Factory))
+            {
+                if (page is "/Account/Logout" or "/Error")
+                {
+                    continue;
+                }
+
+                foreach (var (_, url) in PortalCrawl.Targets(records, page, template))
+                {
+                    var response = await client.GetAsync(url);
+                    if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+                    {
+                        continue;
+                    }
+
+                    foreach (var a in (await response.ParseAsync()).QuerySelectorAll("a"))
+                    {
+                        links++;
+                        if (string.IsNullOrWhiteSpace(a.GetAttribute("href")))
+                        {
+                            empty.Add($"{role} {url}: «{a.TextContent.Trim()}»");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(empty.Count == 0, string.Join(Environment.NewLine, empty.Distinct()));
+        Assert.True(links > 1000, $"only {links} links seen");
+    }
+}
