@@ -40,6 +40,27 @@ internal static class PortalCrawl
                 ? [("own", $"/{template}?systemId={records.ByArea["Systems"].Own}"), ("foreign", $"/{template}?systemId={records.ByArea["Systems"].Foreign}")]
                 : [("-", "/" + template)];
 
+    /// <summary>Every page (not its handlers) that answers this client 200 with HTML, for the records of both agencies.</summary>
+    internal static async IAsyncEnumerable<(string Url, string Html)> HtmlPagesAsync(PortalFactory factory, Records records, HttpClient client)
+    {
+        foreach (var (page, template, _) in Pages(factory))
+        {
+            if (page is "/Account/Logout" or "/Error")
+            {
+                continue;
+            }
+
+            foreach (var (_, url) in Targets(records, page, template))
+            {
+                var response = await client.GetAsync(url);
+                if (response.StatusCode == System.Net.HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
+                {
+                    yield return (url, await response.Content.ReadAsStringAsync());
+                }
+            }
+        }
+    }
+
     internal static string WithHandler(string url, string handler) =>
         handler.Length == 0 ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
 

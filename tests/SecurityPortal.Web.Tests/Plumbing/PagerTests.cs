@@ -42,28 +42,14 @@ public sealed class PagerTests : PortalTestBase
         foreach (var role in new[] { PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.AgencyOfficer, PortalRoles.Leadership })
         {
             var client = await SignInAsync(PortalCrawl.Email(role), PortalCrawl.NeedsKey(role) ? Totp.Key : null);
-            foreach (var (page, template, _) in PortalCrawl.Pages(Factory))
+            await foreach (var (url, html) in PortalCrawl.HtmlPagesAsync(Factory, records, client))
             {
-                if (page is "/Account/Logout" or "/Error")
+                foreach (var a in new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("a"))
                 {
-                    continue;
-                }
-
-                foreach (var (_, url) in PortalCrawl.Targets(records, page, template))
-                {
-                    var response = await client.GetAsync(url);
-                    if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+                    links++;
+                    if (string.IsNullOrWhiteSpace(a.GetAttribute("href")))
                     {
-                        continue;
-                    }
-
-                    foreach (var a in (await response.ParseAsync()).QuerySelectorAll("a"))
-                    {
-                        links++;
-                        if (string.IsNullOrWhiteSpace(a.GetAttribute("href")))
-                        {
-                            empty.Add($"{role} {url}: «{a.TextContent.Trim()}»");
-                        }
+                        empty.Add($"{role} {url}: «{a.TextContent.Trim()}»");
                     }
                 }
             }

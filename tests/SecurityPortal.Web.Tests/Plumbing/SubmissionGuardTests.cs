@@ -127,28 +127,14 @@ public sealed partial class SubmissionGuardTests : PortalTestBase
         foreach (var role in new[] { PortalRoles.Administrator, PortalRoles.AgencyOfficer, PortalRoles.ProvincialReviewer, PortalRoles.Leadership })
         {
             var client = await SignInAsync(PortalCrawl.Email(role), PortalCrawl.NeedsKey(role) ? Totp.Key : null);
-            foreach (var (page, template, _) in PortalCrawl.Pages(Factory))
+            await foreach (var (url, html) in PortalCrawl.HtmlPagesAsync(Factory, records, client))
             {
-                if (page is "/Account/Logout" or "/Error")
+                foreach (Match form in PostForm().Matches(html))
                 {
-                    continue;
-                }
-
-                foreach (var (_, url) in PortalCrawl.Targets(records, page, template))
-                {
-                    var response = await client.GetAsync(url);
-                    if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+                    forms++;
+                    if (!form.Value.Contains($"name=\"{SubmissionGuardFilter.FieldName}\"", StringComparison.Ordinal))
                     {
-                        continue;
-                    }
-
-                    foreach (Match form in PostForm().Matches(await response.Content.ReadAsStringAsync()))
-                    {
-                        forms++;
-                        if (!form.Value.Contains($"name=\"{SubmissionGuardFilter.FieldName}\"", StringComparison.Ordinal))
-                        {
-                            missing.Add($"{role} {url}: {form.Value[..Math.Min(120, form.Value.Length)]}");
-                        }
+                        missing.Add($"{role} {url}: {form.Value[..Math.Min(120, form.Value.Length)]}");
                     }
                 }
             }
