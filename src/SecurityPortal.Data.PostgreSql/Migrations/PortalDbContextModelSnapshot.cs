@@ -1324,6 +1324,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasIndex("SystemId", "State");
 
+                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                        .HasDatabaseName("IX_LevelDossiers_Queue");
+
                     b.ToTable("LevelDossiers");
                 });
 
@@ -1642,6 +1645,10 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasIndex("SourceItemId");
 
                     b.HasIndex("SystemId", "Status");
+
+                    b.HasIndex("Status", "DueDate", "SystemId");
+
+                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });

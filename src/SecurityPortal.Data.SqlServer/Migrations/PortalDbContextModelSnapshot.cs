@@ -1326,6 +1326,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("SystemId", "State");
 
+                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                        .HasDatabaseName("IX_LevelDossiers_Queue");
+
                     b.ToTable("LevelDossiers");
                 });
 
@@ -1644,6 +1647,10 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasIndex("SourceItemId");
 
                     b.HasIndex("SystemId", "Status");
+
+                    b.HasIndex("Status", "DueDate", "SystemId");
+
+                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });

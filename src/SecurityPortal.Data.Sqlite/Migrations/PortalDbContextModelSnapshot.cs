@@ -1313,6 +1313,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SystemId", "State");
 
+                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                        .HasDatabaseName("IX_LevelDossiers_Queue");
+
                     b.ToTable("LevelDossiers");
                 });
 
@@ -1631,6 +1634,10 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasIndex("SourceItemId");
 
                     b.HasIndex("SystemId", "Status");
+
+                    b.HasIndex("Status", "DueDate", "SystemId");
+
+                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });
