@@ -1648,9 +1648,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("SystemId", "Status");
 
-                    b.HasIndex("Status", "DueDate", "SystemId");
+                    b.HasIndex("DueDate", "Status", "SystemId");
 
-                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
+                    b.HasIndex("Severity", "DueDate", "Status", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });

@@ -1635,9 +1635,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SystemId", "Status");
 
-                    b.HasIndex("Status", "DueDate", "SystemId");
+                    b.HasIndex("DueDate", "Status", "SystemId");
 
-                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
+                    b.HasIndex("Severity", "DueDate", "Status", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });

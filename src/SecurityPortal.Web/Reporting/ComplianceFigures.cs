@@ -29,7 +29,8 @@ public sealed class DashboardOptions
 public sealed record TrendPoint(DateOnly Day, decimal? ApprovedShare, decimal? AverageScore, int OpenTasks, int OverdueTasks);
 
 /// <summary>The dashboard's whole content for one filter.</summary>
-public sealed record DashboardData(FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend);
+public sealed record DashboardData(
+    FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend, Pages.Websites.WebsiteFigures Websites);
 
 /// <summary>The figures of a filter: one row per agency kept, their sum, and when they were computed.</summary>
 public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigures Total, int Cycle, string? CampaignTitle, DateTime ComputedAtUtc);
@@ -50,13 +51,17 @@ public sealed class ComplianceFigures(
     public Task<FigureSet> ComputeAsync(FigureFilter filter, CancellationToken cancellationToken) =>
         SharedAsync(filter.CacheKey, f => f.ComputeUncachedAsync(filter, CancellationToken.None), cancellationToken);
 
-    /// <summary>Everything the dashboard shows for a filter: the figures, compliance by group and the trend, cached together.</summary>
+    /// <summary>Everything the dashboard shows for a filter: the figures, compliance by group, the trend and the watched websites, cached together.</summary>
     public Task<DashboardData> DashboardAsync(FigureFilter filter, CancellationToken cancellationToken) =>
         SharedAsync("dashboard:" + filter.CacheKey, async f =>
         {
             var set = await f.ComputeUncachedAsync(filter, CancellationToken.None);
-            return new DashboardData(set, await f.ByGroupAsync(filter, set.Cycle, CancellationToken.None), await f.TrendAsync(filter, CancellationToken.None));
+            return new DashboardData(set, await f.ByGroupAsync(filter, set.Cycle, CancellationToken.None), await f.TrendAsync(filter, CancellationToken.None),
+                await f.WebsitesAsync(filter));
         }, cancellationToken);
+
+    private Task<Pages.Websites.WebsiteFigures> WebsitesAsync(FigureFilter filter) =>
+        Pages.Websites.WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
     /// <summary>
     /// One computation per key at a time: concurrent requests for the same figures wait for the same task instead of each

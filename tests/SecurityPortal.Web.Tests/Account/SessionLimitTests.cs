@@ -86,7 +86,13 @@ public sealed class SignOutEverywhereTests : PortalTestBase
         var colleague = await SignInAsync("sct2@tinh.vn");
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Systems")).StatusCode);
 
-        var answer = await office.PostFormAsync("/Account/Manage?handler=SignOutEverywhere", new Dictionary<string, string>(), pageUrl: "/Account/Manage");
+        // The password is asked again: without it, or with a wrong one, nothing ends.
+        (await office.PostFormAsync("/Account/Manage?handler=SignOutEverywhere", new() { ["confirmPassword"] = "khong-dung" }, pageUrl: "/Account/Manage"))
+            .AssertRedirectsTo("/Account/Manage");
+        Assert.Contains("Mật khẩu không đúng", (await office.GetDocumentAsync("/Account/Manage")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Systems")).StatusCode);
+
+        var answer = await office.PostFormAsync("/Account/Manage?handler=SignOutEverywhere", new() { ["confirmPassword"] = PortalFactory.Password }, pageUrl: "/Account/Manage");
         answer.AssertRedirectsTo("/Account/Login");
         Assert.Contains("\"cookies\"", answer.Headers.GetValues("Clear-Site-Data").Single(), StringComparison.Ordinal);
         (await laptop.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");

@@ -11,7 +11,7 @@ using SecurityPortal.Web.Reporting;
 namespace SecurityPortal.Web.Pages.Dashboard;
 
 /// <summary>The leadership dashboard: headline figures, charts with table views, filters, and the way to the ranking.</summary>
-public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : PageModel
 {
     public static readonly int[] Periods = [30, 90, 180, 365];
 
@@ -40,8 +40,7 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures, Ti
     {
         var filter = Filter;
         var data = await figures.DashboardAsync(filter, cancellationToken);
-        (Set, Groups, Trend) = (data.Set, data.Groups, data.Trend);
-        Websites = await Pages.Websites.WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        (Set, Groups, Trend, Websites) = (data.Set, data.Groups, data.Trend, data.Websites);
         var parentIds = db.Agencies.Where(a => a.ParentId != null).Select(a => a.ParentId);
         Parents = await db.Agencies.AsNoTracking().Where(a => a.IsActive && parentIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);

@@ -225,12 +225,16 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
             tasks = tasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today);
         }
 
-        return from t in tasks
-               join s in db.InformationSystems on t.SystemId equals s.Id
-               join a in db.Agencies on s.OwnerAgencyId equals a.Id
-               orderby t.DueDate < today && RemediationTask.ToWorkOn.Contains(t.Status) descending,
-                   t.DueDate, t.Severity, t.Id
-               select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source);
+        var joined = from t in tasks
+                     join s in db.InformationSystems on t.SystemId equals s.Id
+                     join a in db.Agencies on s.OwnerAgencyId equals a.Id
+                     select new { t, s, a };
+        // Overdue only: every row is overdue, so the due date alone orders them, which the index can give page by page.
+        var ordered = Overdue
+            ? joined.OrderBy(x => x.t.DueDate).ThenBy(x => x.t.Severity).ThenBy(x => x.t.Id)
+            : joined.OrderByDescending(x => x.t.DueDate < today && RemediationTask.ToWorkOn.Contains(x.t.Status))
+                .ThenBy(x => x.t.DueDate).ThenBy(x => x.t.Severity).ThenBy(x => x.t.Id);
+        return ordered.Select(x => new Row(x.t.Id, x.t.Title, x.s.Name, x.a.Name, x.t.Severity, x.t.Status, x.t.DueDate, x.t.AssigneeName, x.t.Source));
     }
 
     public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>(Route(null))

@@ -89,12 +89,20 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
     /// «Đăng xuất khỏi mọi thiết bị»: a new security stamp, which every session of this account is checked against at
     /// its next request (IdentitySetup), so each of them ends there; this one ends now.
     /// </summary>
-    public async Task<IActionResult> OnPostSignOutEverywhereAsync([FromServices] ILogger<IndexModel> logger)
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string? confirmPassword, [FromServices] ILogger<IndexModel> logger)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return NotFound();
+        }
+
+        // The password again: a session left open on someone else's screen cannot lock its owner out of every device.
+        if (string.IsNullOrEmpty(confirmPassword)
+            || !(await signInManager.CheckPasswordSignInAsync(user, confirmPassword, lockoutOnFailure: true)).Succeeded)
+        {
+            TempData.Error("Mật khẩu không đúng; các phiên đăng nhập vẫn giữ nguyên.");
+            return RedirectToPage();
         }
 
         var result = await users.UpdateSecurityStampAsync(user);
