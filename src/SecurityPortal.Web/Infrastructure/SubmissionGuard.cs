@@ -37,6 +37,7 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
         var http = context.HttpContext;
         // A status-code or error page re-executes the request with the same form: the key is already this request's.
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType || !http.Items.TryAdd(typeof(SubmissionGuardFilter), true)
+            || context.HandlerMethod?.MethodInfo.IsDefined(typeof(RepeatableSubmissionAttribute), inherit: false) == true
             || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId
             || await KeyOfAsync(http.Request) is not { } key)
         {
@@ -80,23 +81,28 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
     private async Task<FormSubmission?> ClaimAsync(string userId, Guid key, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
+        var insert = true;
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var now = clock.GetUtcNow().UtcDateTime;
-            await CleanUpAsync(db, now, cancellationToken);
-            db.FormSubmissions.Add(new FormSubmission { UserId = userId, Key = key, CreatedAtUtc = now });
-            try
+            if (insert)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                return null;
-            }
-            catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
-            {
-                db.ChangeTracker.Clear();
+                await CleanUpAsync(db, now, cancellationToken);
+                db.FormSubmissions.Add(new FormSubmission { UserId = userId, Key = key, CreatedAtUtc = now });
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return null;
+                }
+                catch (DbUpdateException exception) when (DbErrors.IsUniqueViolation(exception))
+                {
+                    db.ChangeTracker.Clear();
+                }
             }
 
+            // Taken: wait by reading, not by inserting again (each refused insert is an error in the log).
             var row = await db.FormSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.UserId == userId && s.Key == key, cancellationToken);
             if (row is { CompletedAtUtc: not null } || row is not null && waited.Elapsed > WaitForFirst)
             {
@@ -109,6 +115,7 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
                 return new FormSubmission { UserId = userId, Key = key };
             }
 
+            insert = row is null;
             if (row is not null)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(150), cancellationToken);
@@ -182,6 +189,13 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
         await db.FormSubmissions.Where(s => s.CreatedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
     }
 }
+
+/// <summary>
+/// A handler whose repeat must run again rather than be answered with the first outcome: it shows a one-time secret
+/// (a new password, new recovery codes) that a lost first answer would otherwise take with it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RepeatableSubmissionAttribute : Attribute;
 
 /// <summary>Gives every POST form a fresh submission key (see <see cref="SubmissionGuardFilter"/>).</summary>
 [HtmlTargetElement("form", Attributes = "method")]

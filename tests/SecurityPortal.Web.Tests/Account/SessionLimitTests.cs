@@ -94,7 +94,6 @@ public sealed class SignOutEverywhereTests : PortalTestBase
 
         var answer = await office.PostFormAsync("/Account/Manage?handler=SignOutEverywhere", new() { ["confirmPassword"] = PortalFactory.Password }, pageUrl: "/Account/Manage");
         answer.AssertRedirectsTo("/Account/Login");
-        Assert.Contains("\"cookies\"", answer.Headers.GetValues("Clear-Site-Data").Single(), StringComparison.Ordinal);
         (await laptop.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
         (await office.GetAsync("/Systems")).AssertRedirectsTo("/Account/Login");
         Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/Systems")).StatusCode);

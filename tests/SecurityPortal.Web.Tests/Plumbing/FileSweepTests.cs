@@ -68,6 +68,8 @@ public sealed class FileSweepTests : PortalTestBase
 
         Assert.Equal(1, await SweepAsync(now));
         Assert.False(File.Exists(old));
+        // Moved aside, not deleted: an operator can still put it back.
+        Assert.True(File.Exists(Path.Combine(root, FileStore.QuarantineFolder, now.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Path.GetFileName(old))));
         Assert.True(File.Exists(named), "a file a row names was removed");
         Assert.True(File.Exists(recent), "a file written within the hour was removed");
         Assert.True(File.Exists(foreign) && File.Exists(stray), "a file that is not under its hash was removed");

@@ -33,7 +33,7 @@ public sealed class UploadRejectedException(string message) : Exception(message)
 /// outside the web root. A file is written to a temporary name first and moved into place only when complete, so a
 /// crash leaves no half file under a hash; <see cref="SweepTemporaryFiles"/> removes what a crash left behind.
 /// The file is moved before its row is saved, so a row never names a missing file; a crash (or a refused save) between
-/// the two leaves a file no row names, which <see cref="SweepOrphansAsync"/> removes once it is an hour old.
+/// the two leaves a file no row names, which <see cref="SweepOrphansAsync"/> moves to the quarantine folder once it is an hour old.
 /// </summary>
 public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment environment, ILogger<FileStore> logger)
 {
@@ -42,6 +42,9 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
     /// database names at least one stored file (see <see cref="SweepOrphans"/>).
     /// </summary>
     public const int OrphansAlwaysSwept = 10;
+
+    /// <summary>Where swept files go, one folder per day, under the files root.</summary>
+    public const string QuarantineFolder = "quarantine";
 
     private static readonly (string Extension, string ContentType, byte[] Magic)[] Kinds =
     [
@@ -211,6 +214,9 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
             return 0;
         }
 
+        // Moved aside, never deleted: a file whose row was removed on purpose, or a database restored from an older
+        // backup, may still want it. An operator empties the quarantine (docs/database.md).
+        var quarantine = Directory.CreateDirectory(Path.Combine(RootPath, QuarantineFolder, nowUtc.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)));
         var removed = 0;
         foreach (var file in orphans)
         {
@@ -218,12 +224,12 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
             file.Refresh();
             if (file.Exists && file.LastWriteTimeUtc < cutoff)
             {
-                file.Delete();
+                file.MoveTo(Path.Combine(quarantine.FullName, file.Name), overwrite: true);
                 removed++;
             }
         }
 
-        logger.LogInformation("Removed {Count} of {Stored} stored files that no record names (uploads whose record was never saved)", removed, stored);
+        logger.LogInformation("Moved {Count} of {Stored} stored files that no record names to {Quarantine}", removed, stored, quarantine.FullName);
         return removed;
     }
 

@@ -33,7 +33,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "to")]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trang")]
+    [BindProperty(SupportsGet = true, Name = Infrastructure.Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
@@ -92,6 +92,6 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         ["user"] = UserName ?? string.Empty,
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
+        [Infrastructure.Pager.QueryName] = page.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -38,7 +38,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trang")]
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Row(Guid Id, Guid SystemId, string SystemName, string OwnerName, int? ProposedLevel, DossierState State, DateOnly? Due, DateOnly CreatedOn, string RuleSet);
@@ -81,7 +81,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         ["level"] = Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         ["agency"] = AgencyId?.ToString() ?? string.Empty,
         ["overdue"] = Overdue ? "true" : string.Empty,
-        ["trang"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [Pager.QueryName] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     /// <summary>Every dossier the filters keep (not only the page shown), as Excel.</summary>

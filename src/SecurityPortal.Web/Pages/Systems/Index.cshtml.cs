@@ -41,7 +41,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trang")]
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -153,6 +153,6 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         ["status"] = Status?.ToString() ?? string.Empty,
         ["flagged"] = Flagged ? "true" : string.Empty,
         ["sort"] = sort ?? Sort ?? string.Empty,
-        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
+        [Pager.QueryName] = page.ToString(CultureInfo.InvariantCulture),
     };
 }

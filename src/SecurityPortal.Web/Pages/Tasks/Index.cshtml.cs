@@ -41,7 +41,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     [BindProperty(SupportsGet = true, Name = "overdue")]
     public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trang")]
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
@@ -165,7 +165,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Bulk {What} of {Count} tasks", what, tasks.Count);
         TempData.Success($"Đã {what} {tasks.Count} nhiệm vụ.");
-        return RedirectToPage();
+        return RedirectToPage(Here());
     }
 
     private async Task<IActionResult> RefuseAsync(string message, CancellationToken cancellationToken)
@@ -239,8 +239,11 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>(Route(null))
     {
-        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
+        [Pager.QueryName] = page.ToString(CultureInfo.InvariantCulture),
     });
+
+    /// <summary>This list as it is shown (filters and page): where a bulk action posts and returns, so nothing selected drops out of view.</summary>
+    public Dictionary<string, string> Here() => Pager.RouteFor(PageNumber);
 
     public Dictionary<string, string> Route(string? view) => new()
     {

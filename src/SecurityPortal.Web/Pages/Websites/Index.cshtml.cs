@@ -25,7 +25,7 @@ public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.Websi
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trang")]
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public sealed record Row(
@@ -65,7 +65,7 @@ public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.Websi
     public Dictionary<string, string> RouteFor(int page) => new()
     {
         ["health"] = Health?.ToString() ?? string.Empty, ["expiring"] = Expiring ? "true" : string.Empty, ["q"] = Query ?? string.Empty,
-        ["trang"] = page.ToString(CultureInfo.InvariantCulture),
+        [Pager.QueryName] = page.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>The kinds of finding of a site, in Vietnamese, for lists.</summary>

@@ -114,7 +114,6 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
 
         await signInManager.SignOutAsync();
         logger.LogInformation("User {UserId} signed out of every session", user.Id);
-        Response.Headers["Clear-Site-Data"] = "\"cookies\", \"storage\"";
         TempData.Success("Bạn đã đăng xuất khỏi mọi thiết bị. Mọi phiên đăng nhập khác kết thúc ở lần truy cập tiếp theo.");
         return RedirectToPage("/Account/Login");
     }

@@ -33,6 +33,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         return Page();
     }
 
+    [RepeatableSubmission] // shows a one-time secret: a repeat makes a new one rather than losing it
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
         var user = await users.GetUserAsync(User);

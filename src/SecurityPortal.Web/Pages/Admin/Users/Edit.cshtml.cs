@@ -119,6 +119,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
         return RedirectToPage(new { id = user.Id });
     }
 
+    [RepeatableSubmission] // shows a one-time secret: a repeat makes a new one rather than losing it
     public async Task<IActionResult> OnPostResetPasswordAsync()
     {
         var user = await users.FindByIdAsync(Id);
