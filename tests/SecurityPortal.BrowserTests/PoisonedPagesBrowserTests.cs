@@ -62,70 +62,58 @@ public sealed class PoisonedPagesBrowserTests(BrowserFixture fixture) : IClassFi
             };
             await fixture.SignInAsync(page, PortalCrawl.Email(role), PortalCrawl.NeedsKey(role) ? Totp.Key : null);
 
-            foreach (var (path, template, type) in PortalCrawl.Pages(fixture.Factory))
+            foreach (var target in PortalCrawl.GetUrls(fixture.Factory, records, handlers: true))
             {
-                if (path is "/Account/Logout" or "/Error")
+                IResponse? response;
+                try
                 {
-                    continue; // signing out would end the session; the error page is not about stored data
+                    response = await page.GotoAsync(target, new() { WaitUntil = WaitUntilState.Load, Timeout = 15_000 });
+                }
+                catch (PlaywrightException e) when (e.Message.Contains("Download is starting", StringComparison.Ordinal)
+                                                    || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
+                {
+                    downloads++; // a file (Excel, Word, CSV): not a page
+                    continue;
+                }
+                catch (PlaywrightException e)
+                {
+                    failures.Add($"{role} {target}: {FirstLine(e.Message)}");
+                    continue;
                 }
 
-                foreach (var (_, url) in PortalCrawl.Targets(records, path, template))
+                if (response is null)
                 {
-                    foreach (var handler in PortalCrawl.Handlers(type, "Get"))
-                    {
-                        var target = PortalCrawl.WithHandler(url, handler);
-                        IResponse? response;
-                        try
-                        {
-                            response = await page.GotoAsync(target, new() { WaitUntil = WaitUntilState.Load, Timeout = 15_000 });
-                        }
-                        catch (PlaywrightException e) when (e.Message.Contains("Download is starting", StringComparison.Ordinal)
-                                                            || e.Message.Contains("net::ERR_ABORTED", StringComparison.Ordinal))
-                        {
-                            downloads++; // a file (Excel, Word, CSV): not a page
-                            continue;
-                        }
-                        catch (PlaywrightException e)
-                        {
-                            failures.Add($"{role} {target}: {FirstLine(e.Message)}");
-                            continue;
-                        }
+                    failures.Add($"{role} {target}: no response");
+                    continue;
+                }
 
-                        if (response is null)
-                        {
-                            failures.Add($"{role} {target}: no response");
-                            continue;
-                        }
+                if (response.Status >= 500)
+                {
+                    failures.Add($"{role} {target}: {response.Status}");
+                    continue;
+                }
 
-                        if (response.Status >= 500)
-                        {
-                            failures.Add($"{role} {target}: {response.Status}");
-                            continue;
-                        }
+                if (!response.Headers.TryGetValue("content-type", out var contentType)
+                    || !contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-                        if (!response.Headers.TryGetValue("content-type", out var contentType)
-                            || !contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
-                        {
-                            continue;
-                        }
+                if (new Uri(page.Url).AbsolutePath == "/Account/Login")
+                {
+                    failures.Add($"{role} {target}: ended on the login page (the session was lost, the page went unchecked)");
+                    continue;
+                }
 
-                        if (new Uri(page.Url).AbsolutePath == "/Account/Login")
-                        {
-                            failures.Add($"{role} {target}: ended on the login page (the session was lost, the page went unchecked)");
-                            continue;
-                        }
-
-                        visited++;
-                        try
-                        {
-                            var planted = await page.EvaluateAsync<string>(PlantedMarkup);
-                            failures.AddRange(planted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => $"{role} {target}: markup in the DOM: {p}"));
-                        }
-                        catch (PlaywrightException e)
-                        {
-                            failures.Add($"{role} {target}: the DOM could not be read: {FirstLine(e.Message)}");
-                        }
-                    }
+                visited++;
+                try
+                {
+                    var planted = await page.EvaluateAsync<string>(PlantedMarkup);
+                    failures.AddRange(planted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => $"{role} {target}: markup in the DOM: {p}"));
+                }
+                catch (PlaywrightException e)
+                {
+                    failures.Add($"{role} {target}: the DOM could not be read: {FirstLine(e.Message)}");
                 }
             }
 

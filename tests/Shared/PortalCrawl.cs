@@ -40,10 +40,13 @@ internal static class PortalCrawl
                 ? [("own", $"/{template}?systemId={records.ByArea["Systems"].Own}"), ("foreign", $"/{template}?systemId={records.ByArea["Systems"].Foreign}")]
                 : [("-", "/" + template)];
 
-    /// <summary>Every page (not its handlers) that answers this client 200 with HTML, for the records of both agencies.</summary>
-    internal static async IAsyncEnumerable<(string Url, string Html)> HtmlPagesAsync(PortalFactory factory, Records records, HttpClient client)
+    /// <summary>
+    /// The URL of every page (and, with <paramref name="handlers"/>, of every GET handler) for the records of both
+    /// agencies; sign-out (it would end the crawl's session) and the error page (no stored data) left out.
+    /// </summary>
+    internal static IEnumerable<string> GetUrls(PortalFactory factory, Records records, bool handlers)
     {
-        foreach (var (page, template, _) in Pages(factory))
+        foreach (var (page, template, model) in Pages(factory))
         {
             if (page is "/Account/Logout" or "/Error")
             {
@@ -52,11 +55,23 @@ internal static class PortalCrawl
 
             foreach (var (_, url) in Targets(records, page, template))
             {
-                var response = await client.GetAsync(url);
-                if (response.StatusCode == System.Net.HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
+                foreach (var handler in handlers ? Handlers(model, "Get") : [string.Empty])
                 {
-                    yield return (url, await response.Content.ReadAsStringAsync());
+                    yield return WithHandler(url, handler);
                 }
+            }
+        }
+    }
+
+    /// <summary>Every page (not its handlers) that answers this client 200 with HTML, for the records of both agencies.</summary>
+    internal static async IAsyncEnumerable<(string Url, string Html)> HtmlPagesAsync(PortalFactory factory, Records records, HttpClient client)
+    {
+        foreach (var url in GetUrls(factory, records, handlers: false))
+        {
+            var response = await client.GetAsync(url);
+            if (response.StatusCode == System.Net.HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                yield return (url, await response.Content.ReadAsStringAsync());
             }
         }
     }

@@ -1,17 +1,5 @@
 namespace SecurityPortal.Tests.Plumbing;
 
-/// <summary>Runs only in <c>./test.sh</c>, after both web suites have written their <see cref="AuditWitness"/> files.</summary>
-public sealed class AuditCoverageFactAttribute : FactAttribute
-{
-    public AuditCoverageFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AuditWitness.DirectoryVariable + "_CHECK")))
-        {
-            Skip = "Reads what the whole web suite witnessed: ./test.sh runs it after the SQLite and PostgreSQL web runs (PORTAL_AUDIT_WITNESS_CHECK).";
-        }
-    }
-}
-
 /// <summary>
 /// Audit completeness (issue 8 item 9): every POST handler of the portal — found from the page routes, not a hand
 /// list — must have been seen by <see cref="AuditWitness"/>, somewhere in the web suite on SQLite or PostgreSQL,

@@ -685,22 +685,3 @@ public sealed class PrivatePostgres : IDisposable
     private static int MajorVersion(string bin) =>
         int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin))?.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : 0;
 }
-
-/// <summary>
-/// A fact of the PostgreSQL run only (PORTAL_TEST_DB=postgres). In the SQLite run it is not discovered at all, so it is
-/// neither run a second time for nothing nor counted there as passed or skipped.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-[Xunit.Sdk.XunitTestCaseDiscoverer("SecurityPortal.Tests.Plumbing.PostgreSqlRunFactDiscoverer", "SecurityPortal.Web.Tests")]
-public sealed class PostgreSqlRunFactAttribute : FactAttribute
-{
-}
-
-/// <summary>Discovers a <see cref="PostgreSqlRunFactAttribute"/> test as a plain fact in the PostgreSQL run, and not at all otherwise.</summary>
-public sealed class PostgreSqlRunFactDiscoverer(IMessageSink diagnosticMessageSink) : Xunit.Sdk.IXunitTestCaseDiscoverer
-{
-    private readonly Xunit.Sdk.FactDiscoverer _fact = new(diagnosticMessageSink);
-
-    public IEnumerable<Xunit.Sdk.IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        TestDatabase.SelectedProvider == DatabaseProvider.PostgreSql ? _fact.Discover(discoveryOptions, testMethod, factAttribute) : [];
-}

@@ -11,14 +11,14 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_RemediationTasks_Severity_Status_DueDate_SystemId",
+                name: "IX_RemediationTasks_DueDate_Status_SystemId",
                 table: "RemediationTasks",
-                columns: new[] { "Severity", "Status", "DueDate", "SystemId" });
+                columns: new[] { "DueDate", "Status", "SystemId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RemediationTasks_Status_DueDate_SystemId",
+                name: "IX_RemediationTasks_Severity_DueDate_Status_SystemId",
                 table: "RemediationTasks",
-                columns: new[] { "Status", "DueDate", "SystemId" });
+                columns: new[] { "Severity", "DueDate", "Status", "SystemId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_LevelDossiers_Queue",
@@ -30,11 +30,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_RemediationTasks_Severity_Status_DueDate_SystemId",
+                name: "IX_RemediationTasks_DueDate_Status_SystemId",
                 table: "RemediationTasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_RemediationTasks_Status_DueDate_SystemId",
+                name: "IX_RemediationTasks_Severity_DueDate_Status_SystemId",
                 table: "RemediationTasks");
 
             migrationBuilder.DropIndex(

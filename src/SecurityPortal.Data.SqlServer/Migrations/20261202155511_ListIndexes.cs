@@ -5,19 +5,11 @@
 namespace SecurityPortal.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class TaskListOrder : Migration
+    public partial class ListIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_RemediationTasks_Severity_Status_DueDate_SystemId",
-                table: "RemediationTasks");
-
-            migrationBuilder.DropIndex(
-                name: "IX_RemediationTasks_Status_DueDate_SystemId",
-                table: "RemediationTasks");
-
             migrationBuilder.CreateIndex(
                 name: "IX_RemediationTasks_DueDate_Status_SystemId",
                 table: "RemediationTasks",
@@ -27,6 +19,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                 name: "IX_RemediationTasks_Severity_DueDate_Status_SystemId",
                 table: "RemediationTasks",
                 columns: new[] { "Severity", "DueDate", "Status", "SystemId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LevelDossiers_Queue",
+                table: "LevelDossiers",
+                columns: new[] { "ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id" });
         }
 
         /// <inheritdoc />
@@ -40,15 +37,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                 name: "IX_RemediationTasks_Severity_DueDate_Status_SystemId",
                 table: "RemediationTasks");
 
-            migrationBuilder.CreateIndex(
-                name: "IX_RemediationTasks_Severity_Status_DueDate_SystemId",
-                table: "RemediationTasks",
-                columns: new[] { "Severity", "Status", "DueDate", "SystemId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RemediationTasks_Status_DueDate_SystemId",
-                table: "RemediationTasks",
-                columns: new[] { "Status", "DueDate", "SystemId" });
+            migrationBuilder.DropIndex(
+                name: "IX_LevelDossiers_Queue",
+                table: "LevelDossiers");
         }
     }
 }

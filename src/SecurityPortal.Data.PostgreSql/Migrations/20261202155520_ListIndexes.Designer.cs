@@ -13,7 +13,7 @@ using SecurityPortal.Data;
 namespace SecurityPortal.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202143528_ListIndexes")]
+    [Migration("20261202155520_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -1649,9 +1649,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasIndex("SystemId", "Status");
 
-                    b.HasIndex("Status", "DueDate", "SystemId");
+                    b.HasIndex("DueDate", "Status", "SystemId");
 
-                    b.HasIndex("Severity", "Status", "DueDate", "SystemId");
+                    b.HasIndex("Severity", "DueDate", "Status", "SystemId");
 
                     b.ToTable("RemediationTasks");
                 });
