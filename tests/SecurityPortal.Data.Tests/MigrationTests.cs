@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using SecurityPortal.Data;
+using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Dossiers;
+using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Tests;
 
@@ -46,6 +49,52 @@ public sealed class MigrationTests
         Assert.Equal(0, await db.AuditEntries.CountAsync());
         // Migrating again is a no-op.
         await db.Database.MigrateAsync();
+    }
+
+    [Fact]
+    public async Task Dossiers_that_existed_before_the_queue_order_column_get_their_step_deadline_as_sort_key()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var ids = new Guid[3];
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            var agency = new Agency("SL-MIG", "Sở Thông tin và Truyền thông", AgencyKind.Department);
+            var system = new InformationSystem("MIG-1", "Cổng thông tin điện tử", agency.Id, agency.Id);
+            db.AddRange(agency, system);
+            var actor = new DossierActor("u-1", "Cán bộ", IsReviewer: false, IsOwnerOfficer: true);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var dossier = LevelDossier.Start(system, actor, new DateOnly(2026, 11, 2), DateTime.UtcNow, null);
+                ids[i] = dossier.Id;
+                db.LevelDossiers.Add(dossier);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        // Back to the schema before the column, put two dossiers in steps with a deadline as an older version would
+        // have stored them, and migrate forward again.
+        await using var migrating = database.CreateContext();
+        var migrator = migrating.GetService<IMigrator>();
+        var migrations = migrating.Database.GetMigrations().ToList();
+        var withColumn = migrations.FindIndex(m => m.EndsWith("_QueueOrder", StringComparison.Ordinal));
+        await migrator.MigrateAsync(migrations[withColumn - 1]);
+        await using (var db = database.CreateContext())
+        {
+            await db.LevelDossiers.Where(d => d.Id == ids[0]).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DossierState.Submitted).SetProperty(d => d.CompletenessDue, new DateOnly(2026, 11, 20)));
+            await db.LevelDossiers.Where(d => d.Id == ids[1]).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.State, DossierState.AwaitingApproval).SetProperty(d => d.CompletenessDue, new DateOnly(2026, 11, 5))
+                .SetProperty(d => d.ApprovalDue, new DateOnly(2026, 12, 10)));
+        }
+
+        await migrator.MigrateAsync();
+        await using var read = database.CreateContext();
+        // Projected, so the stored column is read (a loaded dossier computes the key from its state).
+        var keys = (await read.LevelDossiers.Select(d => new { d.Id, d.QueueOrder }).ToListAsync()).ToDictionary(d => d.Id, d => d.QueueOrder);
+        Assert.Equal(new DateOnly(2026, 11, 20), keys[ids[0]]);
+        Assert.Equal(new DateOnly(2026, 12, 10), keys[ids[1]]);
+        Assert.Equal(DateOnly.MaxValue, keys[ids[2]]);
     }
 
     [Fact]

@@ -425,6 +425,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
@@ -1176,6 +1178,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<int?>("ProposedLevel")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("QueueOrder")
+                        .HasColumnType("date");
+
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1324,7 +1329,12 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasIndex("SystemId", "State");
 
-                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                    b.HasIndex("ProposedLevel", "QueueOrder", "CreatedAtUtc", "Id", "State")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_LevelDossiers_LevelQueue");
+
+                    b.HasIndex("QueueOrder", "CreatedAtUtc", "Id", "State", "ProposedLevel")
+                        .IsDescending(false, true, false, false, false)
                         .HasDatabaseName("IX_LevelDossiers_Queue");
 
                     b.ToTable("LevelDossiers");
@@ -1894,6 +1904,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasIndex("OperatorAgencyId");
 
                     b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("Name", "Code");
 
                     b.ToTable("InformationSystems");
                 });

@@ -427,6 +427,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
@@ -1178,6 +1180,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<int?>("ProposedLevel")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly>("QueueOrder")
+                        .HasColumnType("date");
+
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1326,7 +1331,12 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasIndex("SystemId", "State");
 
-                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                    b.HasIndex("ProposedLevel", "QueueOrder", "CreatedAtUtc", "Id", "State")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_LevelDossiers_LevelQueue");
+
+                    b.HasIndex("QueueOrder", "CreatedAtUtc", "Id", "State", "ProposedLevel")
+                        .IsDescending(false, true, false, false, false)
                         .HasDatabaseName("IX_LevelDossiers_Queue");
 
                     b.ToTable("LevelDossiers");
@@ -1896,6 +1906,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasIndex("OperatorAgencyId");
 
                     b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("Name", "Code");
 
                     b.ToTable("InformationSystems");
                 });

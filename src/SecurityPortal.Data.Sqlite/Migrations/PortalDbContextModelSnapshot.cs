@@ -414,6 +414,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("Name");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
@@ -1165,6 +1167,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<int?>("ProposedLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("QueueOrder")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RuleSet")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -1313,7 +1318,12 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasIndex("SystemId", "State");
 
-                    b.HasIndex("ProposedLevel", "State", "SystemId", "CompletenessDue", "AppraisalDue", "ApprovalDue", "CreatedAtUtc", "CreatedOn", "RuleSet", "Id")
+                    b.HasIndex("ProposedLevel", "QueueOrder", "CreatedAtUtc", "Id", "State")
+                        .IsDescending(false, false, true, false, false)
+                        .HasDatabaseName("IX_LevelDossiers_LevelQueue");
+
+                    b.HasIndex("QueueOrder", "CreatedAtUtc", "Id", "State", "ProposedLevel")
+                        .IsDescending(false, true, false, false, false)
                         .HasDatabaseName("IX_LevelDossiers_Queue");
 
                     b.ToTable("LevelDossiers");
@@ -1883,6 +1893,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasIndex("OperatorAgencyId");
 
                     b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("Name", "Code");
 
                     b.ToTable("InformationSystems");
                 });

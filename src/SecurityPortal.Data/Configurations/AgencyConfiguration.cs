@@ -15,6 +15,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Name).HasMaxLength(Agency.NameMaxLength);
         builder.Property(a => a.SearchName).HasMaxLength(Agency.NameMaxLength * 2);
         builder.HasIndex(a => a.SearchName);
+        builder.HasIndex(a => a.Name);
         builder.Property(a => a.ShortName).HasMaxLength(100);
         builder.Property(a => a.HeadName).HasMaxLength(200);
         builder.Property(a => a.HeadTitle).HasMaxLength(200);

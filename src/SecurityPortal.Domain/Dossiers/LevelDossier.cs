@@ -411,6 +411,17 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     /// <summary>The deadline of the current step, if the law sets one.</summary>
     public DateOnly? DueDate => StepDue(State, CompletenessDue, AppraisalDue, ApprovalDue);
 
+    /// <summary>
+    /// The queue's sort key: <see cref="DueDate"/>, or <see cref="DateOnly.MaxValue"/> when the current step has no
+    /// deadline. Always computed from the state; it is stored (the setter ignores what is read back) so the database
+    /// reads the queue in order from an index instead of sorting every dossier (docs/performance.md).
+    /// </summary>
+    public DateOnly QueueOrder
+    {
+        get => DueDate ?? DateOnly.MaxValue;
+        private set { }
+    }
+
     /// <summary>The rule behind <see cref="DueDate"/>, for rows read without the entity.</summary>
     public static DateOnly? StepDue(DossierState state, DateOnly? completenessDue, DateOnly? appraisalDue, DateOnly? approvalDue) => state switch
     {

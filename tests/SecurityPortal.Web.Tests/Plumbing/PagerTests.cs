@@ -1,4 +1,6 @@
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Tests.Plumbing;
 
@@ -31,6 +33,39 @@ public sealed class PagerTests : PortalTestBase
             var back = second.QuerySelectorAll("nav .page-link").Single(a => a.TextContent == "Trang trước").GetAttribute("href");
             Assert.Contains("trang=1", back, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task A_long_list_counts_a_thousand_rows_ahead_then_says_more_than_and_its_last_page_has_the_exact_count()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-LONG", "Sở Tài chính");
+        var system = await Factory.CreateSystemAsync("TC-01", "Hệ thống quản lý ngân sách", agency.Id);
+        await Factory.CreateUserAsync("td@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        const int tasks = Pager.CountAhead + 30;
+        await Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < tasks; i++)
+            {
+                db.RemediationTasks.Add(new RemediationTask(system.Id, $"Vá lỗ hổng {i:D4}", null, TaskSource.Other, null, null, null,
+                    TaskSeverity.Medium, today.AddDays(i), "seed", DateTime.UtcNow));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var reviewer = await SignInAsync("td@tinh.vn", Totp.Key);
+
+        var first = await reviewer.GetDocumentAsync("/Tasks?view=all");
+        Assert.StartsWith("hơn 1.000 nhiệm vụ phù hợp", first.QuerySelector("#task-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(first.QuerySelectorAll("nav .page-link"), a => a.TextContent == "Trang sau");
+
+        // The last page (21 of 50 rows) counted up to 2,000 and found them all.
+        var last = await reviewer.GetDocumentAsync("/Tasks?view=all&trang=21");
+        Assert.StartsWith("1.030 nhiệm vụ phù hợp", last.QuerySelector("#task-count")!.TextContent, StringComparison.Ordinal);
+        var rows = last.QuerySelectorAll("#tasks tbody tr").Select(r => r.QuerySelector("a")!.TextContent).ToList();
+        Assert.Equal(30, rows.Count);
+        Assert.Equal("Vá lỗ hổng 1029", rows[^1]);
+        Assert.DoesNotContain(last.QuerySelectorAll("nav .page-link"), a => a.TextContent == "Trang sau");
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public int Total { get; private set; }
+    public bool TotalCapped { get; private set; }
+    public Infrastructure.Pager Pager => new(PageNumber, PageSize, Total, p => RouteFor(p), TotalCapped);
     public IReadOnlyList<SelectListItem> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -72,7 +74,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             query = query.Where(e => e.OccurredAtUtc < end);
         }
 
-        Total = await query.CountAsync(cancellationToken);
+        (Total, TotalCapped) = await Infrastructure.Pager.CountAsync(query, PageNumber, PageSize, cancellationToken);
         Entries = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         // The filter lists what can be audited, taken from the model: no scan of the (large) trail.

@@ -48,15 +48,16 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Unclassified> WithoutDossier { get; private set; } = [];
     public int Total { get; private set; }
+    public bool TotalCapped { get; private set; }
     public DateOnly Today { get; private set; }
     public Shared.AgencyFilter? AgencyChoice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var withDue = Filtered();
-        Total = await withDue.CountAsync(cancellationToken);
-        var rows = await withDue.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var matching = Matching();
+        (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
+        var rows = await Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.SystemId, r.SystemName, r.OwnerName, r.ProposedLevel, r.State, r.Due, r.CreatedOn, Domain.Classification.ClassificationText.Citation(r.RuleSet))).ToList();
 
         if (User.CanRegisterSystems())
@@ -82,12 +83,12 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         ["agency"] = AgencyId?.ToString() ?? string.Empty,
         ["overdue"] = Overdue ? "true" : string.Empty,
         [Pager.QueryName] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    }, TotalCapped);
 
     /// <summary>Every dossier the filters keep (not only the page shown), as Excel.</summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
-        var rows = await Filtered().Take(ExportLimit).ToListAsync(cancellationToken);
+        var rows = await Ordered(Matching()).Take(ExportLimit).ToListAsync(cancellationToken);
         var file = Spreadsheet.Write("Hồ sơ cấp độ",
             ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
             rows.Select(r => (IReadOnlyList<object?>)[r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
@@ -95,8 +96,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         return File(file, Spreadsheet.ContentType, $"ho-so-cap-do-{Today:yyyyMMdd}.xlsx");
     }
 
-    /// <summary>The dossiers the filters keep, in queue order: the page and the Excel export read the same query.</summary>
-    private IQueryable<QueueRow> Filtered()
+    /// <summary>The dossiers the filters keep with their system and owner, unordered: what the queue counts.</summary>
+    private IQueryable<Joined> Matching()
     {
         Today = VietnamTime.Today(clock);
         var dossiers = db.LevelDossiers.AsNoTracking().VisibleTo(db, User);
@@ -114,36 +115,46 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             dossiers = dossiers.Where(d => d.ProposedLevel == level);
         }
 
+        if (Overdue)
+        {
+            // QueueOrder is the current step's deadline (DateOnly.MaxValue when it has none, never before today).
+            var today = Today;
+            dossiers = dossiers.Where(d => d.QueueOrder < today);
+        }
+
         var query = from d in dossiers
                     join s in db.InformationSystems on d.SystemId equals s.Id
                     join a in db.Agencies on s.OwnerAgencyId equals a.Id
-                    select new { d, s, a };
+                    select new Joined { Dossier = d, System = s, Owner = a };
         if (AgencyId is { } agencyId)
         {
-            query = query.Where(x => x.s.OwnerAgencyId == agencyId || x.s.OperatorAgencyId == agencyId);
+            query = query.Where(x => x.System.OwnerAgencyId == agencyId || x.System.OperatorAgencyId == agencyId);
         }
         else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
         {
-            query = query.Where(x => matching.Contains(x.s.OwnerAgencyId) || matching.Contains(x.s.OperatorAgencyId));
+            query = query.Where(x => matching.Contains(x.System.OwnerAgencyId) || matching.Contains(x.System.OperatorAgencyId));
         }
 
-        // The current step's deadline, as LevelDossier.DueDate computes it, in a form the database can sort on.
-        var withDue = query.Select(x => new QueueRow
-        {
-            Id = x.d.Id, SystemId = x.s.Id, SystemName = x.s.Name, OwnerName = x.a.Name, ProposedLevel = x.d.ProposedLevel, State = x.d.State,
-            CreatedOn = x.d.CreatedOn, CreatedAtUtc = x.d.CreatedAtUtc, RuleSet = x.d.RuleSet,
-            Due = x.d.State == DossierState.Submitted ? x.d.CompletenessDue
-                : x.d.State == DossierState.UnderAppraisal ? x.d.AppraisalDue
-                : x.d.State == DossierState.AwaitingApproval ? x.d.ApprovalDue
-                : null,
-        });
-        if (Overdue)
-        {
-            var today = Today;
-            withDue = withDue.Where(x => x.Due != null && x.Due < today);
-        }
+        return query;
+    }
 
-        return withDue.OrderBy(x => x.Due == null).ThenBy(x => x.Due).ThenByDescending(x => x.CreatedAtUtc);
+    /// <summary>
+    /// Queue order — the current step's deadline, overdue first, those without one last, then the newest — as the
+    /// queue indexes hold it: the page and the Excel export read the same query.
+    /// </summary>
+    private static IQueryable<QueueRow> Ordered(IQueryable<Joined> query) =>
+        query.OrderBy(x => x.Dossier.QueueOrder).ThenByDescending(x => x.Dossier.CreatedAtUtc).ThenBy(x => x.Dossier.Id)
+            .Select(x => new QueueRow
+            {
+                Id = x.Dossier.Id, SystemId = x.System.Id, SystemName = x.System.Name, OwnerName = x.Owner.Name, ProposedLevel = x.Dossier.ProposedLevel,
+                State = x.Dossier.State, CreatedOn = x.Dossier.CreatedOn, RuleSet = x.Dossier.RuleSet, QueueOrder = x.Dossier.QueueOrder,
+            });
+
+    private sealed class Joined
+    {
+        public required LevelDossier Dossier { get; init; }
+        public required InformationSystem System { get; init; }
+        public required Domain.Agencies.Agency Owner { get; init; }
     }
 
     private sealed class QueueRow
@@ -154,9 +165,9 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         public string OwnerName { get; init; } = string.Empty;
         public int? ProposedLevel { get; init; }
         public DossierState State { get; init; }
-        public DateOnly? Due { get; init; }
+        public DateOnly QueueOrder { get; init; }
+        public DateOnly? Due => QueueOrder == DateOnly.MaxValue ? null : QueueOrder;
         public DateOnly CreatedOn { get; init; }
-        public DateTime CreatedAtUtc { get; init; }
         public Domain.Classification.RuleSet RuleSet { get; init; }
     }
 }

@@ -46,6 +46,8 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+    public bool TotalCapped { get; private set; }
+    public Pager Pager => new(PageNumber, PageSize, Total, p => RouteFor(p), TotalCapped);
     public Shared.AgencyFilter AgencyChoice { get; private set; } = new("Cơ quan, đơn vị", null, null, []);
     public bool CanRegister => User.CanRegisterSystems();
 
@@ -56,16 +58,16 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
-        var systems = Filtered();
-        Total = await systems.CountAsync(cancellationToken);
-        Rows = await Project(systems.Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        var matching = Matching();
+        (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
+        Rows = await Project(Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         AgencyChoice = await Shared.AgencyFilter.LoadAsync("Cơ quan, đơn vị", db.Agencies.VisibleTo(User), AgencyId, AgencyQuery, cancellationToken);
     }
 
     /// <summary>The current filtered list (every page, same scoping) as an Excel file.</summary>
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
-        var rows = await Project(Filtered().Take(MaxExportRows)).ToListAsync(cancellationToken);
+        var rows = await Project(Ordered(Matching()).Take(MaxExportRows)).ToListAsync(cancellationToken);
         var file = Spreadsheet.Write(
             "Hệ thống thông tin",
             ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
@@ -77,7 +79,8 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         return File(file, Spreadsheet.ContentType, $"he-thong-thong-tin-{stamp}.xlsx");
     }
 
-    private IQueryable<InformationSystem> Filtered()
+    /// <summary>The systems the filters keep, unordered: what the list counts.</summary>
+    private IQueryable<InformationSystem> Matching()
     {
         var systems = db.InformationSystems.AsNoTracking().VisibleTo(User);
         if (SearchText.Normalize(Query) is { Length: > 0 } term)
@@ -119,14 +122,18 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
             systems = systems.Where(s => db.SoftwareComponents.Where(c => c.SystemId == s.Id).Any(needsAttention));
         }
 
-        return Sort switch
+        return systems;
+    }
+
+    /// <summary>The list's order; by name (the default) and by code it comes from an index, so a page reads its own rows.</summary>
+    private IQueryable<InformationSystem> Ordered(IQueryable<InformationSystem> systems) =>
+        Sort switch
         {
             "code" => systems.OrderBy(s => s.Code),
             "level" => systems.OrderByDescending(s => s.ApprovedLevel).ThenBy(s => s.Name),
             "status" => systems.OrderBy(s => s.Lifecycle).ThenBy(s => s.Name),
             _ => systems.OrderBy(s => s.Name).ThenBy(s => s.Code),
         };
-    }
 
     private IQueryable<Row> Project(IQueryable<InformationSystem> systems)
     {

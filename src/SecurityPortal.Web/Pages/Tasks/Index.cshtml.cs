@@ -63,6 +63,9 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>True when <see cref="Total"/> is where counting stopped (<see cref="Pager.CountAsync"/>).</summary>
+    public bool TotalCapped { get; private set; }
     public DateOnly Today { get; private set; }
     public bool IsReviewer => User.IsInRole(PortalRoles.ProvincialReviewer);
 
@@ -70,7 +73,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
     {
-        var rows = await Filtered().Take(ExportLimit).ToListAsync(cancellationToken);
+        var rows = await Ordered(Matching()).Take(ExportLimit).ToListAsync(cancellationToken);
         var file = Spreadsheet.Write("Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
@@ -179,9 +182,9 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var filtered = Filtered();
-        Total = await filtered.CountAsync(cancellationToken);
-        Rows = await filtered.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var matching = Matching();
+        (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
+        Rows = await Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         if (IsReviewer)
         {
             People = await (from u in db.Users.AsNoTracking()
@@ -194,8 +197,8 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public bool IsOverdue(Row row) => RemediationTask.IsOverdueFor(row.Status, row.DueDate, Today);
 
-    /// <summary>The tasks the filters keep, overdue first, then by due date and severity (a page of them is shown; the export takes all).</summary>
-    private IQueryable<Row> Filtered()
+    /// <summary>The tasks the filters keep, unordered: what the list counts.</summary>
+    private IQueryable<RemediationTask> Matching()
     {
         Today = VietnamTime.Today(clock);
         View ??= User.SeesAllAgencies() ? "all" : "agency";
@@ -225,22 +228,25 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
             tasks = tasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today);
         }
 
-        var joined = from t in tasks
-                     join s in db.InformationSystems on t.SystemId equals s.Id
-                     join a in db.Agencies on s.OwnerAgencyId equals a.Id
-                     select new { t, s, a };
-        // Overdue only: every row is overdue, so the due date alone orders them, which the index can give page by page.
-        var ordered = Overdue
-            ? joined.OrderBy(x => x.t.DueDate).ThenBy(x => x.t.Severity).ThenBy(x => x.t.Id)
-            : joined.OrderByDescending(x => x.t.DueDate < today && RemediationTask.ToWorkOn.Contains(x.t.Status))
-                .ThenBy(x => x.t.DueDate).ThenBy(x => x.t.Severity).ThenBy(x => x.t.Id);
-        return ordered.Select(x => new Row(x.t.Id, x.t.Title, x.s.Name, x.a.Name, x.t.Severity, x.t.Status, x.t.DueDate, x.t.AssigneeName, x.t.Source));
+        return tasks;
     }
+
+    /// <summary>
+    /// The tasks in list order — by due date, the earliest first, so overdue work comes first — with their system and
+    /// owner (a page of them is shown; the export takes all). The order is the one the indexes on the due date give,
+    /// so a page reads its own rows, not every match (docs/performance.md).
+    /// </summary>
+    private IQueryable<Row> Ordered(IQueryable<RemediationTask> tasks) =>
+        from t in tasks
+        join s in db.InformationSystems on t.SystemId equals s.Id
+        join a in db.Agencies on s.OwnerAgencyId equals a.Id
+        orderby t.DueDate, t.Id
+        select new Row(t.Id, t.Title, s.Name, a.Name, t.Severity, t.Status, t.DueDate, t.AssigneeName, t.Source);
 
     public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>(Route(null))
     {
         [Pager.QueryName] = page.ToString(CultureInfo.InvariantCulture),
-    });
+    }, TotalCapped);
 
     /// <summary>This list as it is shown (filters and page): where a bulk action posts and returns, so nothing selected drops out of view.</summary>
     public Dictionary<string, string> Here() => Pager.RouteFor(PageNumber);
