@@ -36,6 +36,7 @@ public static class PortalServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentActor, HttpCurrentActor>();
         builder.Services.AddSingleton<SubmissionGuardFilter>();
+        builder.Services.AddSingleton<ExportProgress>();
         builder.AddPortalDatabase();
         builder.Services.AddSingleton<DatabaseStatus>();
         builder.Services.AddScoped<PortalSeeder>();

@@ -44,6 +44,15 @@ public static class Spreadsheet
         Write([(sheetName, header, rows)]);
 
     /// <summary>
+    /// A list's Excel export, streamed to the browser as its rows are read (<see cref="SpreadsheetDownload{T}"/>);
+    /// <paramref name="count"/>, when given, is the total its progress is shown against.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult Download<T>(
+        string fileName, string sheetName, IReadOnlyList<string> header, IQueryable<T> rows, Func<T, IReadOnlyList<object?>> cells,
+        Func<CancellationToken, Task<int>>? count = null) =>
+        new SpreadsheetDownload<T>(fileName, sheetName, header, rows, cells, count);
+
+    /// <summary>
     /// Reads every sheet: the first row is the header, blank rows are dropped, cells come back as text (dates
     /// typed as dates come back as yyyy-MM-dd). Throws <see cref="InvalidDataException"/> for a file that is not a
     /// readable workbook.
@@ -176,97 +185,22 @@ public static class Spreadsheet
         return column - 1;
     }
 
-    /// <summary>Writes several sheets (the import templates have one per kind of row).</summary>
+    /// <summary>Writes several sheets (the import templates have one per kind of row) to a byte array (<see cref="XlsxWriter"/>).</summary>
     public static byte[] Write(IReadOnlyList<(string Name, IReadOnlyList<string> Header, IEnumerable<IReadOnlyList<object?>> Rows)> sheets)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        using (var writer = new XlsxWriter(stream))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var list = new Sheets();
-            uint sheetId = 1;
             foreach (var (name, header, rows) in sheets)
             {
-                var sheetPart = workbook.AddNewPart<WorksheetPart>();
-                using (var writer = OpenXmlWriter.Create(sheetPart))
+                writer.BeginSheet(name, header);
+                foreach (var row in rows)
                 {
-                    writer.WriteStartElement(new Worksheet());
-                    writer.WriteStartElement(new SheetData());
-                    WriteRow(writer, header.Cast<object?>().ToList());
-                    foreach (var row in rows)
-                    {
-                        WriteRow(writer, row);
-                    }
-
-                    writer.WriteEndElement();
-                    writer.WriteEndElement();
+                    writer.WriteRow(row);
                 }
-
-                list.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheet
-                {
-                    Id = workbook.GetIdOfPart(sheetPart),
-                    SheetId = sheetId++,
-                    Name = name.Length > 31 ? name[..31] : name,
-                });
             }
-
-            workbook.Workbook.AppendChild(list);
-            workbook.Workbook.Save();
         }
 
         return stream.ToArray();
-    }
-
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<object?> values)
-    {
-        writer.WriteStartElement(new Row());
-        foreach (var value in values)
-        {
-            switch (value)
-            {
-                case int or long or double or decimal:
-                    writer.WriteElement(new Cell
-                    {
-                        DataType = CellValues.Number,
-                        CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
-                    });
-                    break;
-                default:
-                    writer.WriteElement(new Cell
-                    {
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(Clean(value?.ToString())) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                    break;
-            }
-        }
-
-        writer.WriteEndElement();
-    }
-
-    /// <summary>Characters XML cannot carry (controls, U+FFFE/U+FFFF, lone surrogates) are dropped rather than failing the export.</summary>
-    private static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        var builder = new System.Text.StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (System.Xml.XmlConvert.IsXmlChar(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

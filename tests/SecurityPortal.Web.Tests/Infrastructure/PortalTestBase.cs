@@ -81,6 +81,14 @@ public static class FormClient
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SecurityPortal.Web.Infrastructure.Spreadsheet.ContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        // Every export must be a valid workbook, not only one this portal's reader accepts (XlsxWriter writes the package by hand).
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false))
+        {
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, $"{url}: {string.Join(Environment.NewLine, errors.Take(10))}");
+        }
+
+        stream.Position = 0;
         var sheet = SecurityPortal.Web.Infrastructure.Spreadsheet.Read(stream)[0];
         return sheet.Rows.Select(r => r.Cells).Prepend([.. sheet.Header]).Select(r => r.ToList()).ToList();
     }

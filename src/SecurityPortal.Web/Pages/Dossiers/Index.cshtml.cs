@@ -86,14 +86,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     }, TotalCapped);
 
     /// <summary>Every dossier the filters keep (not only the page shown), as Excel.</summary>
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    public IActionResult OnGetExcel()
     {
-        var rows = await Ordered(Matching()).Take(ExportLimit).ToListAsync(cancellationToken);
-        var file = Spreadsheet.Write("Hồ sơ cấp độ",
+        var matching = Matching();
+        return Spreadsheet.Download($"ho-so-cap-do-{Today:yyyyMMdd}.xlsx", "Hồ sơ cấp độ",
             ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
-                r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)]));
-        return File(file, Spreadsheet.ContentType, $"ho-so-cap-do-{Today:yyyyMMdd}.xlsx");
+            Ordered(matching).Take(ExportLimit),
+            r => [r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
+                r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
+            matching.Take(ExportLimit).CountAsync);
     }
 
     /// <summary>The dossiers the filters keep with their system and owner, unordered: what the queue counts.</summary>

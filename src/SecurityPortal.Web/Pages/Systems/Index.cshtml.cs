@@ -65,18 +65,15 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     }
 
     /// <summary>The current filtered list (every page, same scoping) as an Excel file.</summary>
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    public IActionResult OnGetExcel()
     {
-        var rows = await Project(Ordered(Matching()).Take(MaxExportRows)).ToListAsync(cancellationToken);
-        var file = Spreadsheet.Write(
-            "Hệ thống thông tin",
-            ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
-            rows.Select(r => (IReadOnlyList<object?>)
-            [
-                r.Code, r.Name, r.OwnerName, r.OperatorName, r.Kind.Vietnamese(), r.ApprovedLevel, r.Lifecycle.Vietnamese(), r.Endpoints, r.FlaggedComponents,
-            ]));
+        var matching = Matching();
         var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return File(file, Spreadsheet.ContentType, $"he-thong-thong-tin-{stamp}.xlsx");
+        return Spreadsheet.Download($"he-thong-thong-tin-{stamp}.xlsx", "Hệ thống thông tin",
+            ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
+            Project(Ordered(matching).Take(MaxExportRows)),
+            r => [r.Code, r.Name, r.OwnerName, r.OperatorName, r.Kind.Vietnamese(), r.ApprovedLevel, r.Lifecycle.Vietnamese(), r.Endpoints, r.FlaggedComponents],
+            matching.Take(MaxExportRows).CountAsync);
     }
 
     /// <summary>The systems the filters keep, unordered: what the list counts.</summary>

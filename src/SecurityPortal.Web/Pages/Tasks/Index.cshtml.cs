@@ -71,14 +71,15 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    public IActionResult OnGetExcel()
     {
-        var rows = await Ordered(Matching()).Take(ExportLimit).ToListAsync(cancellationToken);
-        var file = Spreadsheet.Write("Nhiệm vụ khắc phục",
+        var matching = Matching();
+        return Spreadsheet.Download($"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx", "Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
-                IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()]));
-        return File(file, Spreadsheet.ContentType, $"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx");
+            Ordered(matching).Take(ExportLimit),
+            r => [r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
+                IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()],
+            matching.Take(ExportLimit).CountAsync);
     }
 
     /// <summary>Reviewers verify several resolved tasks at once; each is checked as if verified alone.</summary>

@@ -48,18 +48,16 @@ public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.Websi
         Figures = await WebsiteFigures.CountAsync(db.WatchedWebsites.VisibleTo(db, User), NowUtc, cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken cancellationToken)
+    public IActionResult OnGetExcel()
     {
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        var rows = await Filtered().Take(MaxExportRows).ToListAsync(cancellationToken);
-        var file = Spreadsheet.Write("Giám sát trang web",
+        var rows = Filtered().Take(MaxExportRows);
+        return Spreadsheet.Download($"giam-sat-trang-web-{VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx", "Giám sát trang web",
             ["Địa chỉ", "Hệ thống", "Cơ quan chủ quản", "Tình trạng", "Kiểm tra lần cuối", "Thời gian phản hồi (ms)", "Chứng thư số hết hạn", "Vấn đề phát hiện"],
-            rows.Select(r => (IReadOnlyList<object?>)
-            [
-                r.Url, r.SystemName, r.AgencyName, r.Health.Vietnamese(), r.LastCheckedUtc is { } c ? Display.DateTime(c) : null, r.ResponseMs,
-                r.CertificateNotAfterUtc is { } n ? Display.DateTime(n) : null, Codes(r.FindingCodes),
-            ]));
-        return File(file, Spreadsheet.ContentType, $"giam-sat-trang-web-{VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
+            rows,
+            r => [r.Url, r.SystemName, r.AgencyName, r.Health.Vietnamese(), r.LastCheckedUtc is { } c ? Display.DateTime(c) : null, r.ResponseMs,
+                r.CertificateNotAfterUtc is { } n ? Display.DateTime(n) : null, Codes(r.FindingCodes)],
+            rows.CountAsync);
     }
 
     public Dictionary<string, string> RouteFor(int page) => new()
