@@ -60,6 +60,21 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixtur
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("53-annual-report"), FullPage = true });
+
+        // A list's export is streamed and its progress shown until the file is complete.
+        await page.GotoAsync("/Systems");
+        var systems = await page.RunAndWaitForDownloadAsync(() => page.Locator("a.js-export").ClickAsync());
+        Assert.Matches(@"^he-thong-thong-tin-\d{8}\.xlsx$", systems.SuggestedFilename);
+        int exported;
+        await using (var stream = File.OpenRead((await systems.PathAsync())!))
+        {
+            exported = SecurityPortal.Web.Infrastructure.Spreadsheet.Read(stream)[0].Rows.Count;
+        }
+
+        Assert.True(exported >= 3, $"{exported} rows exported");
+        await page.Locator("#export-status", new() { HasText = $"Đã xuất {exported} dòng" }).WaitForAsync();
+        Assert.Equal(exported, await page.Locator("#export-status progress").EvaluateAsync<int>("p => p.value"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("54-export-progress"), FullPage = false });
         Assert.Empty(problems);
     }
 }
