@@ -8,6 +8,7 @@
 #   BENCH_ONLY=assessment bench/dashboard.sh 1 sqlite   # only the 150-item assessment, three runs of 150 opens and saves
 #   BENCH_ONLY=load bench/dashboard.sh 1 sqlite 60s      # issue 8 load: 100 connections, 100 signed-in sessions, everyday pages
 #   BENCH_ONLY=reports bench/dashboard.sh 1 postgres     # only Mẫu 08 (Excel, Word) and the all-systems Excel, three times each
+#   BENCH_ONLY=lists bench/dashboard.sh 10 sqlite        # only the paged lists (the filtered ones of the target, then each as it opens)
 #
 # Only 127.0.0.1 is ever a target.
 set -euo pipefail
@@ -131,6 +132,25 @@ if [ "${BENCH_ONLY:-}" = reports ]; then
     timed "Mẫu 08 Word (province)" "/Reports/Annual?handler=Word"
     timed "Excel, every system" "/Systems?handler=Excel"
   done
+  exit 0
+fi
+
+if [ "${BENCH_ONLY:-}" = lists ]; then
+  # The paged lists alone (issue 7: p95 <= 50 ms at P10): the benchmarked filters, then each list as it first opens.
+  export Dashboard__CacheSeconds=60
+  start_portal
+  sign_in
+  echo "== lists: wrk, ${DURATION} each, 2 threads, 8 connections" | tee -a "$WORK/results-$PROVIDER-p$SCALE.txt"
+  measure "trivial page (ceiling)" "/Notifications"
+  measure "dossiers, filtered, page 3" "/Dossiers?scope=all&level=2&trang=3"
+  measure "systems, search, page 2" "/Systems?q=c%E1%BB%95ng&trang=2"
+  measure "tasks, overdue, high" "/Tasks?view=all&overdue=true&severity=High"
+  measure "dossiers, open queue" "/Dossiers"
+  measure "systems, first page" "/Systems"
+  measure "tasks, province, page 3" "/Tasks?view=all&trang=3"
+  measure "assessments, this year" "/Assessments"
+  timed "Excel, every system" "/Systems?handler=Excel"
+  timed "Excel, every open task" "/Tasks?view=all&handler=Excel"
   exit 0
 fi
 

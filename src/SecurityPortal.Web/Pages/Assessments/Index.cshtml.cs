@@ -19,6 +19,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = "state")]
     public AssessmentState? State { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
+
     public sealed record Row(Guid Id, string SystemName, string OwnerName, int Cycle, int Level, bool LevelIsApproved, AssessmentState State, int Items, int Answered);
 
     public sealed record ToStart(Guid SystemId, string Name, string OwnerName, int? ApprovedLevel);
@@ -26,12 +31,22 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<ToStart> NotStarted { get; private set; } = [];
     public int CurrentCycle { get; private set; }
+    public int Total { get; private set; }
+    public bool TotalCapped { get; private set; }
+
+    public Pager Pager => new(PageNumber, PageSize, Total, page => new Dictionary<string, string>
+    {
+        ["cycle"] = Cycle?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        ["state"] = State?.ToString() ?? string.Empty,
+        [Pager.QueryName] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }, TotalCapped);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var assessments = Filtered();
-
-        Rows = await Query(assessments).Take(500).ToListAsync(cancellationToken);
+        (Total, TotalCapped) = await Pager.CountAsync(assessments, PageNumber, PageSize, cancellationToken);
+        Rows = await Query(assessments).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         if (User.CanRegisterSystems())
         {
             var cycle = CurrentCycle;
@@ -52,7 +67,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var rows = (from a in matching
                     join s in db.InformationSystems on a.SystemId equals s.Id
                     join o in db.Agencies on s.OwnerAgencyId equals o.Id
-                    orderby o.Name, s.Name
+                    orderby s.Name, s.Code
                     select new { System = s.Name, Owner = o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State, Items = a.Items.Count,
                         Answered = a.Items.Count(i => i.Answer != Answer.Unanswered), a.FiledScore, a.FiledDeployment }).Take(limit);
         return Spreadsheet.Download($"tu-danh-gia-{CurrentCycle}.xlsx", "Tự đánh giá",
@@ -70,10 +85,14 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         return State is { } state ? assessments.Where(a => a.State == state) : assessments;
     }
 
+    /// <summary>
+    /// By system name: the systems' (Name, Code) index gives the order and each system's assessment of the cycle is one
+    /// seek, so a page reads its own rows (ordering by the owner's name sorted every assessment of the province).
+    /// </summary>
     private IQueryable<Row> Query(IQueryable<Assessment> assessments) =>
         from a in assessments
         join s in db.InformationSystems on a.SystemId equals s.Id
         join o in db.Agencies on s.OwnerAgencyId equals o.Id
-        orderby o.Name, s.Name
+        orderby s.Name, s.Code
         select new Row(a.Id, s.Name, o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State, a.Items.Count, a.Items.Count(i => i.Answer != Answer.Unanswered));
 }

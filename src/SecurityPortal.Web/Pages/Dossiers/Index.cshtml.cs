@@ -97,8 +97,11 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             matching.Take(ExportLimit).CountAsync);
     }
 
-    /// <summary>The dossiers the filters keep with their system and owner, unordered: what the queue counts.</summary>
-    private IQueryable<Joined> Matching()
+    /// <summary>
+    /// The dossiers the filters keep, unordered: what the queue counts. No join unless an agency is chosen: reading each
+    /// dossier's system row to count cost more than the rest of the page at P10 (docs/performance.md).
+    /// </summary>
+    private IQueryable<LevelDossier> Matching()
     {
         Today = VietnamTime.Today(clock);
         var dossiers = db.LevelDossiers.AsNoTracking().VisibleTo(db, User);
@@ -123,40 +126,34 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             dossiers = dossiers.Where(d => d.QueueOrder < today);
         }
 
-        var query = from d in dossiers
-                    join s in db.InformationSystems on d.SystemId equals s.Id
-                    join a in db.Agencies on s.OwnerAgencyId equals a.Id
-                    select new Joined { Dossier = d, System = s, Owner = a };
         if (AgencyId is { } agencyId)
         {
-            query = query.Where(x => x.System.OwnerAgencyId == agencyId || x.System.OperatorAgencyId == agencyId);
+            var systems = db.InformationSystems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId).Select(s => s.Id);
+            dossiers = dossiers.Where(d => systems.Contains(d.SystemId));
         }
         else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
         {
-            query = query.Where(x => matching.Contains(x.System.OwnerAgencyId) || matching.Contains(x.System.OperatorAgencyId));
+            var systems = db.InformationSystems.Where(s => matching.Contains(s.OwnerAgencyId) || matching.Contains(s.OperatorAgencyId)).Select(s => s.Id);
+            dossiers = dossiers.Where(d => systems.Contains(d.SystemId));
         }
 
-        return query;
+        return dossiers;
     }
 
     /// <summary>
     /// Queue order — the current step's deadline, overdue first, those without one last, then the newest — as the
     /// queue indexes hold it: the page and the Excel export read the same query.
     /// </summary>
-    private static IQueryable<QueueRow> Ordered(IQueryable<Joined> query) =>
-        query.OrderBy(x => x.Dossier.QueueOrder).ThenByDescending(x => x.Dossier.CreatedAtUtc).ThenBy(x => x.Dossier.Id)
-            .Select(x => new QueueRow
-            {
-                Id = x.Dossier.Id, SystemId = x.System.Id, SystemName = x.System.Name, OwnerName = x.Owner.Name, ProposedLevel = x.Dossier.ProposedLevel,
-                State = x.Dossier.State, CreatedOn = x.Dossier.CreatedOn, RuleSet = x.Dossier.RuleSet, QueueOrder = x.Dossier.QueueOrder,
-            });
-
-    private sealed class Joined
-    {
-        public required LevelDossier Dossier { get; init; }
-        public required InformationSystem System { get; init; }
-        public required Domain.Agencies.Agency Owner { get; init; }
-    }
+    private IQueryable<QueueRow> Ordered(IQueryable<LevelDossier> dossiers) =>
+        from d in dossiers
+        join s in db.InformationSystems on d.SystemId equals s.Id
+        join a in db.Agencies on s.OwnerAgencyId equals a.Id
+        orderby d.QueueOrder, d.CreatedAtUtc descending, d.Id
+        select new QueueRow
+        {
+            Id = d.Id, SystemId = s.Id, SystemName = s.Name, OwnerName = a.Name, ProposedLevel = d.ProposedLevel,
+            State = d.State, CreatedOn = d.CreatedOn, RuleSet = d.RuleSet, QueueOrder = d.QueueOrder,
+        };
 
     private sealed class QueueRow
     {
