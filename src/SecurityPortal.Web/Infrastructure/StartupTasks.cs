@@ -102,6 +102,7 @@ public sealed class StartupTasks(
         }
 
         await SweepOrphanFilesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
+        await QueryStatistics.RefreshAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
         return true;
     }
 
