@@ -57,7 +57,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var matching = Matching();
         (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
-        var rows = await Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await WithNames(InOrder(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.SystemId, r.SystemName, r.OwnerName, r.ProposedLevel, r.State, r.Due, r.CreatedOn, Domain.Classification.ClassificationText.Citation(r.RuleSet))).ToList();
 
         if (User.CanRegisterSystems())
@@ -91,7 +91,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var matching = Matching();
         return Spreadsheet.Download($"ho-so-cap-do-{Today:yyyyMMdd}.xlsx", "Hồ sơ cấp độ",
             ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
-            Ordered(matching).Take(ExportLimit),
+            WithNames(InOrder(matching).Take(ExportLimit)),
             r => [r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
                 r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
             matching.Take(ExportLimit).CountAsync);
@@ -144,7 +144,14 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     /// Queue order — the current step's deadline, overdue first, those without one last, then the newest — as the
     /// queue indexes hold it: the page and the Excel export read the same query.
     /// </summary>
-    private IQueryable<QueueRow> Ordered(IQueryable<LevelDossier> dossiers) =>
+    private static IQueryable<LevelDossier> InOrder(IQueryable<LevelDossier> dossiers) =>
+        dossiers.OrderBy(d => d.QueueOrder).ThenByDescending(d => d.CreatedAtUtc).ThenBy(d => d.Id);
+
+    /// <summary>
+    /// The chosen dossiers (skip and take from <see cref="InOrder"/> first, so the page is chosen from the dossiers alone
+    /// and only its rows are joined) with their system and owner, in queue order.
+    /// </summary>
+    private IQueryable<QueueRow> WithNames(IQueryable<LevelDossier> dossiers) =>
         from d in dossiers
         join s in db.InformationSystems on d.SystemId equals s.Id
         join a in db.Agencies on s.OwnerAgencyId equals a.Id

@@ -76,7 +76,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         var matching = Matching();
         return Spreadsheet.Download($"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx", "Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
-            Ordered(matching).Take(ExportLimit),
+            WithNames(InOrder(matching).Take(ExportLimit)),
             r => [r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
                 IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()],
             matching.Take(ExportLimit).CountAsync);
@@ -185,7 +185,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         PageNumber = Math.Clamp(PageNumber, 1, 10_000);
         var matching = Matching();
         (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
-        Rows = await Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Rows = await WithNames(InOrder(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         if (IsReviewer)
         {
             People = await (from u in db.Users.AsNoTracking()
@@ -233,12 +233,15 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     }
 
     /// <summary>
-    /// The tasks in list order — by due date, the earliest first, so overdue work comes first — with their system and
-    /// owner (a page of them is shown; the export takes all). The order is the one the indexes on the due date give,
-    /// so a page reads its own rows, not every match (docs/performance.md).
+    /// List order — by due date, the earliest first, so overdue work comes first — as the indexes on the due date hold
+    /// it. Skip and take from this query before <see cref="WithNames"/>: the page is then chosen from the tasks alone and
+    /// only its rows are joined, whatever join order the planner would pick for the whole (docs/performance.md).
     /// </summary>
-    private IQueryable<Row> Ordered(IQueryable<RemediationTask> tasks) =>
-        from t in tasks
+    private static IQueryable<RemediationTask> InOrder(IQueryable<RemediationTask> tasks) => tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id);
+
+    /// <summary>The chosen tasks with their system and owner, in list order.</summary>
+    private IQueryable<Row> WithNames(IQueryable<RemediationTask> chosen) =>
+        from t in chosen
         join s in db.InformationSystems on t.SystemId equals s.Id
         join a in db.Agencies on s.OwnerAgencyId equals a.Id
         orderby t.DueDate, t.Id
