@@ -31,6 +31,11 @@ public sealed class ExportProgress(TimeProvider clock)
         public bool Done { get; private set; }
         public bool Failed { get; private set; }
 
+        /// <summary>The list was longer than one export may write: the file ends with a row that says so.</summary>
+        public bool Truncated { get; private set; }
+
+        public void Truncate() => Truncated = true;
+
         public void Report(int written, int? total = null)
         {
             Volatile.Write(ref _written, written);

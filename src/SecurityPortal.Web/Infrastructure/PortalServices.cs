@@ -174,6 +174,9 @@ public sealed class PortalOptions
 
     public string ProvinceName { get; set; } = "Tỉnh Sông Lam";
     public string ReviewingBodyName { get; set; } = "Đơn vị chuyên trách về an toàn thông tin";
+
+    /// <summary>Rows one list export writes at most; a longer list ends with a row that says so (SpreadsheetDownload).</summary>
+    public int ExportRowLimit { get; set; } = 100_000;
 }
 
 /// <summary>Marker type for the shared resource files (Resources/Infrastructure.SharedResource.*.resx).</summary>

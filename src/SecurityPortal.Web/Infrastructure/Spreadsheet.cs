@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml;
+using Microsoft.EntityFrameworkCore;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -44,13 +45,14 @@ public static class Spreadsheet
         Write([(sheetName, header, rows)]);
 
     /// <summary>
-    /// A list's Excel export, streamed to the browser as its rows are read (<see cref="SpreadsheetDownload{T}"/>);
-    /// <paramref name="count"/>, when given, is the total its progress is shown against.
+    /// A list's Excel export, streamed to the browser as its rows are read (<see cref="SpreadsheetDownload{T}"/>), up to
+    /// the export row limit; <paramref name="matching"/>, when given, is the unordered query whose count (up to the
+    /// limit) is the total its progress is shown against.
     /// </summary>
-    public static Microsoft.AspNetCore.Mvc.IActionResult Download<T>(
+    public static Microsoft.AspNetCore.Mvc.IActionResult Download<T, TMatch>(
         string fileName, string sheetName, IReadOnlyList<string> header, IQueryable<T> rows, Func<T, IReadOnlyList<object?>> cells,
-        Func<CancellationToken, Task<int>>? count = null) =>
-        new SpreadsheetDownload<T>(fileName, sheetName, header, rows, cells, count);
+        IQueryable<TMatch> matching) =>
+        new SpreadsheetDownload<T>(fileName, sheetName, header, rows, cells, (limit, cancellationToken) => matching.Take(limit).CountAsync(cancellationToken));
 
     /// <summary>
     /// Reads every sheet: the first row is the header, blank rows are dropped, cells come back as text (dates

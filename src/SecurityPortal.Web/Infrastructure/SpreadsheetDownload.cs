@@ -10,25 +10,30 @@ namespace SecurityPortal.Web.Infrastructure;
 /// An Excel download of a list, streamed: rows are read from the database one at a time and written through
 /// <see cref="XlsxWriter"/> straight to the response, flushed every <see cref="FlushEvery"/> rows, so neither the rows
 /// nor the file are ever held whole, the first bytes leave at once, and a large export reports its progress
-/// (<see cref="ExportProgress"/>). Should the database fail once the download has started, the connection is cut and
-/// the browser reports a failed download; nothing partial passes for a complete file.
+/// (<see cref="ExportProgress"/>). At most <see cref="PortalOptions.ExportRowLimit"/> rows are written; a longer list
+/// ends with a row saying the rest was left out, and the progress says so too. Should the database fail once the
+/// download has started, the connection is cut and the browser reports a failed download; nothing partial passes for
+/// a complete file.
 /// </summary>
 public sealed class SpreadsheetDownload<T>(
     string fileName, string sheetName, IReadOnlyList<string> header, IQueryable<T> rows, Func<T, IReadOnlyList<object?>> cells,
-    Func<CancellationToken, Task<int>>? count) : IActionResult
+    Func<int, CancellationToken, Task<int>>? count) : IActionResult
 {
     public const int FlushEvery = 200;
+
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var http = context.HttpContext;
         var cancellationToken = http.RequestAborted;
         var ticket = http.RequestServices.GetRequiredService<ExportProgress>().Begin(http);
+        var limit = http.RequestServices.GetRequiredService<PortalOptions>().ExportRowLimit;
         try
         {
             if (ticket is not null && count is not null)
             {
-                ticket.Report(0, await count(cancellationToken));
+                ticket.Report(0, Math.Min(limit, await count(limit + 1, cancellationToken)));
             }
 
             var response = http.Response;
@@ -39,8 +44,15 @@ public sealed class SpreadsheetDownload<T>(
             using (var writer = new XlsxWriter(new PipeBufferStream(body)))
             {
                 writer.BeginSheet(sheetName, header);
-                await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+                await foreach (var row in rows.Take(limit + 1).AsAsyncEnumerable().WithCancellation(cancellationToken))
                 {
+                    if (written == limit)
+                    {
+                        writer.WriteRow([string.Format(Vietnamese, "Danh sách còn tiếp: mỗi lần xuất tối đa {0:N0} dòng. Hãy lọc để xuất phần còn lại.", limit)]);
+                        ticket?.Truncate();
+                        break;
+                    }
+
                     writer.WriteRow(cells(row));
                     if (++written % FlushEvery == 0)
                     {

@@ -53,3 +53,37 @@ public sealed class ExportProgressTests : PortalTestBase
         (await Anonymous().GetAsync($"/Exports/Progress?token={token}")).AssertRedirectsTo("/Account/Login");
     }
 }
+
+/// <summary>A list longer than one export may write ends with a row that says so, and the progress says so too.</summary>
+public sealed class ExportRowLimitTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory) => factory.With("Portal:ExportRowLimit", "5");
+
+    [Fact]
+    public async Task An_export_beyond_the_row_limit_ends_with_a_row_saying_the_list_goes_on()
+    {
+        var health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        for (var i = 0; i < 7; i++)
+        {
+            await Factory.CreateSystemAsync($"YT-{i}", $"Cổng thông tin y tế {i}", health.Id);
+        }
+
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        var officer = await SignInAsync("yte@sl.vn");
+        var token = Guid.NewGuid();
+
+        var rows = await officer.GetExcelRowsAsync($"/Systems?handler=Excel&{ExportProgress.QueryName}={token}");
+        Assert.Equal(1 + 5 + 1, rows.Count);
+        Assert.Equal("YT-4", rows[5][0]);
+        Assert.Equal("Danh sách còn tiếp: mỗi lần xuất tối đa 5 dòng. Hãy lọc để xuất phần còn lại.", rows[^1][0]);
+
+        using var json = JsonDocument.Parse(await officer.GetStringAsync($"/Exports/Progress?token={token}"));
+        Assert.True(json.RootElement.GetProperty("truncated").GetBoolean());
+        Assert.Equal(5, json.RootElement.GetProperty("written").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("total").GetInt32());
+
+        // Within the limit, no such row.
+        var filtered = await officer.GetExcelRowsAsync("/Systems?handler=Excel&q=y+te+3");
+        Assert.Equal(2, filtered.Count);
+    }
+}

@@ -62,20 +62,19 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     /// <summary>Every assessment of the cycle the filters keep, with its filed score and plan deployment, as Excel.</summary>
     public IActionResult OnGetExcel()
     {
-        const int limit = 100_000;
         var matching = Filtered();
         var rows = (from a in matching
                     join s in db.InformationSystems on a.SystemId equals s.Id
                     join o in db.Agencies on s.OwnerAgencyId equals o.Id
                     orderby s.Name, s.Code
                     select new { System = s.Name, Owner = o.Name, a.Cycle, a.Level, a.LevelIsApproved, a.State, Items = a.Items.Count,
-                        Answered = a.Items.Count(i => i.Answer != Answer.Unanswered), a.FiledScore, a.FiledDeployment }).Take(limit);
+                        Answered = a.Items.Count(i => i.Answer != Answer.Unanswered), a.FiledScore, a.FiledDeployment });
         return Spreadsheet.Download($"tu-danh-gia-{CurrentCycle}.xlsx", "Tự đánh giá",
             ["Hệ thống", "Cơ quan chủ quản", "Năm", "Cấp độ", "Cấp độ đã phê duyệt", "Trạng thái", "Đã trả lời", "Số yêu cầu", "Tỷ lệ đáp ứng (%)", "Triển khai phương án"],
             rows,
             r => [r.System, r.Owner, r.Cycle, r.Level, r.LevelIsApproved ? "Có" : "Chưa (cấp độ đề xuất)", r.State.Vietnamese(),
                 r.Answered, r.Items, r.FiledScore, r.FiledDeployment?.Vietnamese()],
-            matching.Take(limit).CountAsync);
+            matching);
     }
 
     private IQueryable<Assessment> Filtered()

@@ -17,7 +17,6 @@ namespace SecurityPortal.Web.Pages.Dossiers;
 public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 25;
-    public const int ExportLimit = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "state")]
     public DossierState? State { get; set; }
@@ -86,15 +85,15 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     }, TotalCapped);
 
     /// <summary>Every dossier the filters keep (not only the page shown), as Excel.</summary>
-    public IActionResult OnGetExcel()
+    public IActionResult OnGetExcel([FromServices] PortalOptions portal)
     {
         var matching = Matching();
         return Spreadsheet.Download($"ho-so-cap-do-{Today:yyyyMMdd}.xlsx", "Hồ sơ cấp độ",
             ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
-            WithNames(InOrder(matching).Take(ExportLimit)),
+            WithNames(InOrder(matching).Take(portal.ExportRowLimit + 1)),
             r => [r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
                 r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
-            matching.Take(ExportLimit).CountAsync);
+            matching);
     }
 
     /// <summary>

@@ -12,6 +12,6 @@ public sealed class ProgressModel(ExportProgress progress) : PageModel
 {
     public IActionResult OnGet([FromQuery(Name = "token")] string? token) =>
         progress.Find(User, token) is { } ticket
-            ? new JsonResult(new { written = ticket.Written, total = ticket.Total, done = ticket.Done, failed = ticket.Failed })
+            ? new JsonResult(new { written = ticket.Written, total = ticket.Total, done = ticket.Done, failed = ticket.Failed, truncated = ticket.Truncated })
             : NotFound();
 }

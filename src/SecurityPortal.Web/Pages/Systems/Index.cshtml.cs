@@ -14,7 +14,6 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
 {
     public const int PageSize = 25;
     public const int MaxPage = 10_000;
-    public const int MaxExportRows = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -71,9 +70,9 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return Spreadsheet.Download($"he-thong-thong-tin-{stamp}.xlsx", "Hệ thống thông tin",
             ["Mã hệ thống", "Tên hệ thống", "Cơ quan chủ quản", "Đơn vị vận hành", "Loại hệ thống", "Cấp độ đã phê duyệt", "Trạng thái", "Số địa chỉ", "Phần mềm cần xử lý"],
-            Project(Ordered(matching).Take(MaxExportRows)),
+            Project(Ordered(matching)),
             r => [r.Code, r.Name, r.OwnerName, r.OperatorName, r.Kind.Vietnamese(), r.ApprovedLevel, r.Lifecycle.Vietnamese(), r.Endpoints, r.FlaggedComponents],
-            matching.Take(MaxExportRows).CountAsync);
+            matching);
     }
 
     /// <summary>The systems the filters keep, unordered: what the list counts.</summary>

@@ -24,7 +24,6 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     /// <summary>At most this many tasks are acted on in one bulk action.</summary>
     public const int MaxRows = 500;
     public const int PageSize = 50;
-    public const int ExportLimit = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "view")]
     public string? View { get; set; }
@@ -71,15 +70,15 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public IActionResult OnGetExcel()
+    public IActionResult OnGetExcel([FromServices] PortalOptions portal)
     {
         var matching = Matching();
         return Spreadsheet.Download($"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx", "Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
-            WithNames(InOrder(matching).Take(ExportLimit)),
+            WithNames(InOrder(matching).Take(portal.ExportRowLimit + 1)),
             r => [r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
                 IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()],
-            matching.Take(ExportLimit).CountAsync);
+            matching);
     }
 
     /// <summary>Reviewers verify several resolved tasks at once; each is checked as if verified alone.</summary>

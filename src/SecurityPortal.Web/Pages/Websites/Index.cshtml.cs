@@ -14,7 +14,6 @@ namespace SecurityPortal.Web.Pages.Websites;
 public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.WebsiteWatchService watchService, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
-    public const int MaxExportRows = 100_000;
 
     [BindProperty(SupportsGet = true, Name = "health")]
     public SiteHealth? Health { get; set; }
@@ -51,13 +50,13 @@ public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.Websi
     public IActionResult OnGetExcel()
     {
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        var rows = Filtered().Take(MaxExportRows);
+        var rows = Filtered();
         return Spreadsheet.Download($"giam-sat-trang-web-{VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx", "Giám sát trang web",
             ["Địa chỉ", "Hệ thống", "Cơ quan chủ quản", "Tình trạng", "Kiểm tra lần cuối", "Thời gian phản hồi (ms)", "Chứng thư số hết hạn", "Vấn đề phát hiện"],
             rows,
             r => [r.Url, r.SystemName, r.AgencyName, r.Health.Vietnamese(), r.LastCheckedUtc is { } c ? Display.DateTime(c) : null, r.ResponseMs,
                 r.CertificateNotAfterUtc is { } n ? Display.DateTime(n) : null, Codes(r.FindingCodes)],
-            rows.CountAsync);
+            rows);
     }
 
     public Dictionary<string, string> RouteFor(int page) => new()

@@ -50,8 +50,8 @@ document.addEventListener("submit", function (event) {
 var ExportProgress = (function () {
     var english = document.documentElement.lang === "en";
     var text = english
-        ? { preparing: "Preparing the file…", writing: "Exporting: {0} of {1} rows", writingNoTotal: "Exporting: {0} rows", done: "Exported {0} rows. The file is in your downloads.", failed: "The export failed. Please try again." }
-        : { preparing: "Đang chuẩn bị tệp…", writing: "Đang xuất: {0} / {1} dòng", writingNoTotal: "Đang xuất: {0} dòng", done: "Đã xuất {0} dòng. Tệp nằm trong thư mục tải về.", failed: "Xuất tệp không thành công. Hãy thử lại." };
+        ? { preparing: "Preparing the file…", writing: "Exporting: {0} of {1} rows", writingNoTotal: "Exporting: {0} rows", done: "Exported {0} rows. The file is in your downloads.", truncated: "Exported the first {0} rows: the list goes on. Filter it to export the rest.", failed: "The export failed. Please try again." }
+        : { preparing: "Đang chuẩn bị tệp…", writing: "Đang xuất: {0} / {1} dòng", writingNoTotal: "Đang xuất: {0} dòng", done: "Đã xuất {0} dòng. Tệp nằm trong thư mục tải về.", truncated: "Đã xuất {0} dòng đầu: danh sách còn tiếp, hãy lọc để xuất phần còn lại.", failed: "Xuất tệp không thành công. Hãy thử lại." };
     function number(n) { return n.toLocaleString(english ? "en-GB" : "vi-VN"); }
     function format(template, a, b) { return template.replace("{0}", a).replace("{1}", b); }
     function box() {
@@ -89,7 +89,7 @@ var ExportProgress = (function () {
                 if (!state) { again(500, misses + 1); return; }
                 if (state.failed) { show(text.failed); box().classList.replace("alert-info", "alert-danger"); return; }
                 if (state.done) {
-                    show(format(text.done, number(state.written)), state.written, state.written || 1);
+                    show(format(state.truncated ? text.truncated : text.done, number(state.written)), state.written, state.written || 1);
                     setTimeout(function () { box().hidden = true; }, 8000);
                     return;
                 }
