@@ -46,13 +46,22 @@ public static class Spreadsheet
 
     /// <summary>
     /// A list's Excel export, streamed to the browser as its rows are read (<see cref="SpreadsheetDownload{T}"/>), up to
-    /// the export row limit; <paramref name="matching"/>, when given, is the unordered query whose count (up to the
-    /// limit) is the total its progress is shown against.
+    /// the export row limit; <paramref name="matching"/> is the unordered query whose count (up to the limit) is the total
+    /// its progress is shown against.
     /// </summary>
     public static Microsoft.AspNetCore.Mvc.IActionResult Download<T, TMatch>(
         string fileName, string sheetName, IReadOnlyList<string> header, IQueryable<T> rows, Func<T, IReadOnlyList<object?>> cells,
         IQueryable<TMatch> matching) =>
-        new SpreadsheetDownload<T>(fileName, sheetName, header, rows, cells, (limit, cancellationToken) => matching.Take(limit).CountAsync(cancellationToken));
+        Download(fileName, sheetName, header, take => rows.Take(take), cells, matching);
+
+    /// <summary>
+    /// The same, for a list whose rows are chosen before they are joined (the task list, the dossier queue):
+    /// <paramref name="first"/> gives the query of the first N rows, N being the export row limit plus one.
+    /// </summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult Download<T, TMatch>(
+        string fileName, string sheetName, IReadOnlyList<string> header, Func<int, IQueryable<T>> first, Func<T, IReadOnlyList<object?>> cells,
+        IQueryable<TMatch> matching) =>
+        new SpreadsheetDownload<T>(fileName, sheetName, header, first, cells, (limit, cancellationToken) => matching.Take(limit).CountAsync(cancellationToken));
 
     /// <summary>
     /// Reads every sheet: the first row is the header, blank rows are dropped, cells come back as text (dates

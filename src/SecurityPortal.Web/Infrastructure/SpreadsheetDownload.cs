@@ -16,7 +16,7 @@ namespace SecurityPortal.Web.Infrastructure;
 /// a complete file.
 /// </summary>
 public sealed class SpreadsheetDownload<T>(
-    string fileName, string sheetName, IReadOnlyList<string> header, IQueryable<T> rows, Func<T, IReadOnlyList<object?>> cells,
+    string fileName, string sheetName, IReadOnlyList<string> header, Func<int, IQueryable<T>> rows, Func<T, IReadOnlyList<object?>> cells,
     Func<int, CancellationToken, Task<int>>? count) : IActionResult
 {
     public const int FlushEvery = 200;
@@ -44,7 +44,7 @@ public sealed class SpreadsheetDownload<T>(
             using (var writer = new XlsxWriter(new PipeBufferStream(body)))
             {
                 writer.BeginSheet(sheetName, header);
-                await foreach (var row in rows.Take(limit + 1).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                await foreach (var row in rows(limit + 1).AsAsyncEnumerable().WithCancellation(cancellationToken))
                 {
                     if (written == limit)
                     {

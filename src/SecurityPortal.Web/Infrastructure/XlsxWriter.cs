@@ -28,9 +28,6 @@ public sealed class XlsxWriter : IDisposable
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
     }
 
-    /// <summary>Rows written to the current sheet, the header included.</summary>
-    public int RowsInSheet { get; private set; }
-
     /// <summary>Starts a new sheet (ending the previous one) and writes its header row.</summary>
     public void BeginSheet(string name, IReadOnlyList<string> header)
     {
@@ -40,7 +37,6 @@ public sealed class XlsxWriter : IDisposable
         _sheet.WriteStartDocument(standalone: true);
         _sheet.WriteStartElement("worksheet", Main);
         _sheet.WriteStartElement("sheetData", Main);
-        RowsInSheet = 0;
         WriteRow(header.Cast<object?>().ToList());
     }
 
@@ -70,7 +66,6 @@ public sealed class XlsxWriter : IDisposable
         }
 
         xml.WriteEndElement();
-        RowsInSheet++;
     }
 
     /// <summary>Pushes what is written so far through to the output (the zip still holds the last compressed block).</summary>
@@ -117,7 +112,7 @@ public sealed class XlsxWriter : IDisposable
     }
 
     /// <summary>Characters XML cannot carry (controls, U+FFFE/U+FFFF, lone surrogates) are dropped rather than failing the export.</summary>
-    public static string Clean(string? text)
+    private static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Tests.Plumbing;
@@ -85,5 +87,22 @@ public sealed class ExportRowLimitTests : PortalTestBase
         // Within the limit, no such row.
         var filtered = await officer.GetExcelRowsAsync("/Systems?handler=Excel&q=y+te+3");
         Assert.Equal(2, filtered.Count);
+
+        // The task list chooses its rows before joining their names: the limit applies there too.
+        var system = await Factory.WithDbAsync(db => db.InformationSystems.SingleAsync(s => s.Code == "YT-0"));
+        await Factory.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                db.RemediationTasks.Add(new RemediationTask(system.Id, $"Vá lỗ hổng {i}", null, TaskSource.Other, null, null, null,
+                    TaskSeverity.Medium, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(i), "seed", DateTime.UtcNow));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var tasks = await officer.GetExcelRowsAsync("/Tasks?view=agency&handler=Excel");
+        Assert.Equal(1 + 5 + 1, tasks.Count);
+        Assert.Equal("Vá lỗ hổng 4", tasks[5][0]);
+        Assert.StartsWith("Danh sách còn tiếp", tasks[^1][0], StringComparison.Ordinal);
     }
 }

@@ -85,12 +85,12 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     }, TotalCapped);
 
     /// <summary>Every dossier the filters keep (not only the page shown), as Excel.</summary>
-    public IActionResult OnGetExcel([FromServices] PortalOptions portal)
+    public IActionResult OnGetExcel()
     {
         var matching = Matching();
         return Spreadsheet.Download($"ho-so-cap-do-{Today:yyyyMMdd}.xlsx", "Hồ sơ cấp độ",
             ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
-            WithNames(InOrder(matching).Take(portal.ExportRowLimit + 1)),
+            take => WithNames(InOrder(matching).Take(take)),
             r => [r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
                 r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
             matching);

@@ -70,12 +70,12 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public IActionResult OnGetExcel([FromServices] PortalOptions portal)
+    public IActionResult OnGetExcel()
     {
         var matching = Matching();
         return Spreadsheet.Download($"nhiem-vu-khac-phuc-{Today:yyyyMMdd}.xlsx", "Nhiệm vụ khắc phục",
             ["Nhiệm vụ", "Hệ thống", "Cơ quan chủ quản", "Mức độ", "Trạng thái", "Hạn xử lý", "Quá hạn", "Giao cho", "Nguồn"],
-            WithNames(InOrder(matching).Take(portal.ExportRowLimit + 1)),
+            take => WithNames(InOrder(matching).Take(take)),
             r => [r.Title, r.SystemName, r.AgencyName, r.Severity.Vietnamese(), r.Status.Vietnamese(), Display.Date(r.DueDate),
                 IsOverdue(r) ? "Có" : "", r.Assignee, r.Source.Vietnamese()],
             matching);
