@@ -20,6 +20,17 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Test hosts never watch their files: each watcher is an inotify instance, a Linux user may hold 128, and the suites
+    /// start hosts in parallel (a run failed with «the configured user limit (128) on the number of inotify instances
+    /// has been reached»). Set before the first host reads its configuration.
+    /// </summary>
+    static PortalFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public PortalFactory(TestDatabase database)
     {
         Database = database;
