@@ -25,10 +25,12 @@ fi
 # 2. One build of everything.
 echo "== build"
 dotnet tool restore >/dev/null
-if ! dotnet build SecurityPortal.sln -c Release -v quiet -nologo; then
+if ! dotnet build SecurityPortal.sln -c Release -v quiet -nologo >"$OUT/build.log" 2>&1; then
+  grep -v 'warning NU1603' "$OUT/build.log" | tail -n 40
   echo "tests: 0 passed, 1 failed"
   exit 1
 fi
+echo "== build done at $SECONDS s"
 
 # 3. A private PostgreSQL cluster on a free loopback port, stopped on exit.
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -44,35 +46,58 @@ trap stop_pg EXIT
 echo "== PostgreSQL on 127.0.0.1:$PGPORT"
 pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$OUT/pg-initdb.log" 2>&1 \
   && pg "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w \
-       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c max_connections=200" start >/dev/null \
+       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGTMP -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
   || { cat "$OUT/pg-initdb.log" "$PGTMP/server.log" 2>/dev/null; echo "tests: 0 passed, 1 failed"; exit 1; }
 PG_CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 
-# 4. The suites. Each run writes a TRX file; a run that writes none counts as a failure.
-crashed=0
+# 4. The suites, in two lanes that share the machine's two cores: the .NET suites on SQLite then PostgreSQL, and beside
+# them the browser tests and then the scanners (which start their own portal). Each run writes a TRX file and a log;
+# a run that writes no TRX file counts as a failure. Every step prints its wall-clock and CPU seconds.
+crashed_file="$OUT/crashed"; : >"$crashed_file"
+TIMEFORMAT='%R %U %S'
+step_done() { # name, seconds file, outcome
+  local name=$1 real user sys
+  read -r real user sys <"$2"
+  awk -v n="$name" -v r="$real" -v c="$user + $sys" -v o="$3" 'BEGIN { split(c, p, " + "); printf "== %-14s %5.0f s  (CPU %4.0f s)  %s\n", n, r, p[1] + p[2], o }' </dev/null
+}
 run() {
   local name=$1 project=$2 filter=$3; shift 3
-  echo "== $name"
-  env "$@" dotnet test "$project" -c Release --no-build --nologo -v quiet --filter "$filter" \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$OUT" || true
-  [ -f "$OUT/$name.trx" ] || { echo "!! $name produced no results"; crashed=$((crashed + 1)); }
+  { time env "$@" dotnet test "$project" -c Release --no-build --nologo -v quiet --filter "$filter" \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$OUT" >"$OUT/$name.log" 2>&1; } 2>"$OUT/$name.time"
+  local outcome
+  outcome=$(grep -E '^(Passed!|Failed!)' "$OUT/$name.log" | sed 's/ - .*//' | tail -n 1)
+  if [ ! -f "$OUT/$name.trx" ]; then
+    echo "$name" >>"$crashed_file"; outcome="produced no results"
+  fi
+  step_done "$name" "$OUT/$name.time" "${outcome:-}"
+  grep -qE '^Failed!|^\s+Failed ' "$OUT/$name.log" && sed -n '/^\s*Failed /,/^\s*$/p' "$OUT/$name.log" | head -n 60
+  return 0
 }
 # The web suites also record what every signed-in POST wrote to the audit trail (tests/Shared/AuditWitness.cs);
 # the audit run then checks that every POST handler of the portal was seen writing its entries.
 all=FullyQualifiedName!=none; web='Category!=AuditCoverage'; witness="$OUT/audit-witness"
-run domain tests/SecurityPortal.Domain.Tests "$all"
-run data-sqlite tests/SecurityPortal.Data.Tests "$all" PORTAL_TEST_DB=sqlite
-run web-sqlite tests/SecurityPortal.Web.Tests "$web" PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness"
-run data-postgres tests/SecurityPortal.Data.Tests "$all" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
-run web-postgres tests/SecurityPortal.Web.Tests "$web" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS" PORTAL_AUDIT_WITNESS="$witness"
+suites_lane() {
+  run domain tests/SecurityPortal.Domain.Tests "$all"
+  run data-sqlite tests/SecurityPortal.Data.Tests "$all" PORTAL_TEST_DB=sqlite
+  run data-postgres tests/SecurityPortal.Data.Tests "$all" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
+  run web-sqlite tests/SecurityPortal.Web.Tests "$web" PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness"
+  run web-postgres tests/SecurityPortal.Web.Tests "$web" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS" PORTAL_AUDIT_WITNESS="$witness"
+}
+browser_and_scan_lane() {
+  run browser tests/SecurityPortal.BrowserTests "$all" PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
+  # 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
+  { time scripts/scan.sh "$OUT" >"$OUT/scan.txt" 2>&1; } 2>"$OUT/scan.time"
+  step_done scan "$OUT/scan.time" "$(tail -n 1 "$OUT/scan.txt")"
+  grep -E '^  (FAIL|ok) ' "$OUT/scan.txt"
+}
+suites_lane & suites_pid=$!
+browser_and_scan_lane & other_pid=$!
+wait "$suites_pid" "$other_pid"
 run audit tests/SecurityPortal.Web.Tests 'Category=AuditCoverage' PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness" PORTAL_AUDIT_WITNESS_CHECK=1
-run browser tests/SecurityPortal.BrowserTests "$all" PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
-
-# 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
-echo "== scan"
-scripts/scan.sh "$OUT" | tee "$OUT/scan.txt"
+crashed=$(wc -l <"$crashed_file")
 scan_line=$(grep -E '^scan: [0-9]+ passed, [0-9]+ failed$' "$OUT/scan.txt" | tail -n 1)
-if [ -z "$scan_line" ]; then echo "!! scan produced no result"; crashed=$((crashed + 1)); fi
+if [ -z "$scan_line" ]; then echo "!! scan produced no result"; tail -n 20 "$OUT/scan.txt"; crashed=$((crashed + 1)); fi
+echo "== total          $((SECONDS)) s"
 
 # 6. The closing line, from the TRX counters and the scan.
 passed=0; failed=$crashed; skipped=0

@@ -18,7 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await PortalTemplate.CreateDatabaseAsync();
         // Plain HTTP on loopback: the one setting a browser run changes (see SecurityOptions.SecureCookiesOnly).
         // The website watch may reach the test's own sites on loopback (never anything else).
         Factory = new PortalFactory(_database).With("Security:SecureCookiesOnly", "false")

@@ -11,7 +11,7 @@ namespace SecurityPortal.Tests.Browser;
 /// would run if they reached the page as markup — a script element, an image with an <c>onerror</c> handler, an element
 /// with <c>onmouseover</c> (<see cref="PortalCrawl.PoisonAsync"/>) — then Chromium opens every page and every GET handler as
 /// the officer, the provincial reviewer and the administrator, for the records of both agencies (the crawl of
-/// <c>StoredXssTests</c>, which reads the same pages over HTTP). Where that test looks for the payloads in the response
+/// <c>PageCrawlTests</c>, which reads the same pages over HTTP). Where that test looks for the payloads in the response
 /// text, this one looks at what the browser built, after the portal's own scripts ran: no dialog opens, no element carries
 /// an inline event handler, no script holds a payload, the Content-Security-Policy has nothing to block, and no page fails.
 /// The strict CSP would stop the payloads running even if encoding broke; the DOM checks fail the test all the same.

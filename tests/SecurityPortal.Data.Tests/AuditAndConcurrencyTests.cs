@@ -30,7 +30,7 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
     public async Task Insert_update_and_delete_each_write_an_audit_entry_with_actor_and_values()
     {
         // One second between the saves, so the entries sort by time whatever the machine's clock resolution.
-        var clock = new SteppingClock(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
         Guid id;
         await using (var db = _database.CreateContext(new Officer(), clock))
         {
@@ -140,13 +140,6 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
         var stored = await read.AuditEntries.SingleAsync(e => e.Id == entry.Id);
         Assert.Equal(DateTimeKind.Utc, stored.OccurredAtUtc.Kind);
         Assert.Equal(entry.OccurredAtUtc, stored.OccurredAtUtc);
-    }
-
-    private sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        private int _calls;
-
-        public override DateTimeOffset GetUtcNow() => start.AddSeconds(Interlocked.Increment(ref _calls));
     }
 
     private async Task<int> CountAuditAsync()

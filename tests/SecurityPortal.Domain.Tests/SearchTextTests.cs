@@ -29,12 +29,7 @@ public sealed class VietnamTimeTests
     [Fact]
     public void Today_follows_the_Vietnamese_calendar_day()
     {
-        var clock = new FixedClock(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 17, 30, 0, TimeSpan.Zero));
         Assert.Equal(new DateOnly(2026, 11, 25), VietnamTime.Today(clock));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

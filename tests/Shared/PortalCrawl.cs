@@ -18,7 +18,7 @@ namespace SecurityPortal.Tests;
 
 /// <summary>
 /// Every page of the portal, generated from the routing table and the page handlers, with the records that open them:
-/// the authorization matrix and the stored-XSS tests (over HTTP and in the browser) crawl the portal with these.
+/// the authorization matrix and the page crawls (over HTTP and in the browser) go through the portal with these.
 /// <see cref="ArrangeAsync"/> makes two agencies with a record of each kind and one user per role;
 /// <see cref="PoisonAsync"/> writes markup payloads into every free-text column.
 /// </summary>
@@ -59,19 +59,6 @@ internal static class PortalCrawl
                 {
                     yield return WithHandler(url, handler);
                 }
-            }
-        }
-    }
-
-    /// <summary>Every page (not its handlers) that answers this client 200 with HTML, for the records of both agencies.</summary>
-    internal static async IAsyncEnumerable<(string Url, string Html)> HtmlPagesAsync(PortalFactory factory, Records records, HttpClient client)
-    {
-        foreach (var url in GetUrls(factory, records, handlers: false))
-        {
-            var response = await client.GetAsync(url);
-            if (response.StatusCode == System.Net.HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html")
-            {
-                yield return (url, await response.Content.ReadAsStringAsync());
             }
         }
     }

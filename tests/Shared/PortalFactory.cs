@@ -44,10 +44,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "securityportal-tests", "files", Guid.NewGuid().ToString("N"));
 
     /// <summary>The portal's clock, when a test moves time by hand (see <see cref="UseClock"/>).</summary>
-    public TestClock? Clock { get; private set; }
+    public FakeTimeProvider? Clock { get; private set; }
 
     /// <summary>Gives the portal a clock the test moves; set before the first client or service is created.</summary>
-    public PortalFactory UseClock(TestClock clock)
+    public PortalFactory UseClock(FakeTimeProvider clock)
     {
         Clock = clock;
         return this;
@@ -61,6 +61,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         _services.Add(configure);
         return this;
     }
+
+    /// <summary>
+    /// PBKDF2 iterations of this portal's password hashes. The portal's own 210,000 cost about 0.1 s of CPU per hash, and
+    /// the suites create and sign in some two thousand accounts on two cores, so test hosts hash with 1,000 unless a test
+    /// sets null (the portal's setting): <c>PasswordHashingTests</c> checks the real setting on the real host, and the
+    /// crash tests and scans run the released portal as it is.
+    /// </summary>
+    public int? PasswordIterations { get; set; } = 1_000;
 
     /// <summary>Extra configuration; set before the first client or service is created.</summary>
     public PortalFactory With(string key, string? value)
@@ -92,6 +100,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Every signed-in POST is checked for its audit entries and their actor (AuditWitness).
         builder.ConfigureTestServices(services => services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<AuditWitness>()));
+        if (PasswordIterations is { } iterations)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations));
+        }
+
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
@@ -152,18 +165,41 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>A clock the test sets and moves; it starts at the real time.</summary>
-public sealed class TestClock : TimeProvider
+/// <summary>
+/// The database as the portal's own first start leaves it — every migration applied, roles, calendar and catalogs seeded —
+/// made once per test process and copied for each test (migrating and seeding took most of a web test's set-up). Its Data
+/// Protection keys are removed, so each portal makes its own as on a fresh database. A portal started on a copy migrates
+/// and seeds nothing, as on any later start. Tests of the first start itself use an empty <see cref="TestDatabase"/>.
+/// </summary>
+public static class PortalTemplate
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private static readonly Lazy<Task<TestDatabase>> Template = new(MakeAsync);
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    /// <summary>A fresh copy of the template, for one test.</summary>
+    public static async Task<TestDatabase> CreateDatabaseAsync() => await TestDatabase.CopyOfAsync(await Template.Value);
 
-    public void Set(DateTimeOffset utc) => _now = utc;
+    private static async Task<TestDatabase> MakeAsync()
+    {
+        var template = await TestDatabase.CreateAsync();
+        await using (var portal = new PortalFactory(template))
+        {
+            _ = portal.Services; // starting the host migrates and seeds (StartupTasks)
+            await portal.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync());
+        }
+
+        // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to; SQLite connections are not pooled.
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    }
+}
+
+/// <summary>The tests' clock: a <see cref="FakeTimeProvider"/> that starts at the real time.</summary>
+public static class TestClock
+{
+    public static FakeTimeProvider Now() => new(DateTimeOffset.UtcNow);
 
     /// <summary>Sets the clock to a local time in Vietnam (UTC+7).</summary>
-    public void SetVietnam(int year, int month, int day, int hour, int minute = 0) =>
-        _now = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7));
-
-    public void Advance(TimeSpan by) => _now += by;
+    public static void SetVietnam(this FakeTimeProvider clock, int year, int month, int day, int hour, int minute = 0) =>
+        clock.AdjustTime(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7)));
 }

@@ -8,8 +8,10 @@ using SecurityPortal.Data.Sqlite;
 namespace SecurityPortal.Tests;
 
 /// <summary>
-/// A fresh, real database for one test class: a SQLite file, or a new database on the PostgreSQL server
-/// that test.sh starts (PORTAL_TEST_DB=postgres, PORTAL_TEST_PG=server connection string).
+/// A fresh, real database for one test: a SQLite file, or a new database on the PostgreSQL server that test.sh starts
+/// (PORTAL_TEST_DB=postgres, PORTAL_TEST_PG=server connection string): an empty one (<see cref="CreateAsync"/>) or a copy
+/// of another (<see cref="CopyOfAsync"/>: a file copy on SQLite, <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL), which
+/// is how the web and browser tests get the portal's template (<c>PortalTemplate</c>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -32,7 +34,13 @@ public sealed class TestDatabase : IAsyncDisposable
             var other => throw new InvalidOperationException($"PORTAL_TEST_DB='{other}' is not a provider the tests can run on (sqlite, postgres)."),
         };
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>An empty database: no schema, no rows.</summary>
+    public static Task<TestDatabase> CreateAsync() => CreateFromAsync(template: null);
+
+    /// <summary>A new database with the schema and rows of <paramref name="template"/>, which nobody may be connected to.</summary>
+    public static Task<TestDatabase> CopyOfAsync(TestDatabase template) => CreateFromAsync(template);
+
+    private static async Task<TestDatabase> CreateFromAsync(TestDatabase? template)
     {
         var name = "portal_t_" + Guid.NewGuid().ToString("N")[..20];
         if (SelectedProvider == DatabaseProvider.PostgreSql)
@@ -43,7 +51,8 @@ public sealed class TestDatabase : IAsyncDisposable
             await using (var connection = new NpgsqlConnection(builder.ConnectionString))
             {
                 await connection.OpenAsync();
-                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                var copy = template is null ? string.Empty : $" TEMPLATE \"{template.Name}\"";
+                await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
                 await command.ExecuteNonQueryAsync();
             }
 
@@ -53,8 +62,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "securityportal-tests");
         Directory.CreateDirectory(folder);
-        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, name + ".db")};Pooling=False", name);
+        var path = Path.Combine(folder, name + ".db");
+        if (template is not null)
+        {
+            // Every connection to the template is closed (no pooling), so its file holds everything (no -wal left).
+            File.Copy(template.FilePath, path);
+        }
+
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", name);
     }
+
+    private string FilePath => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
 
     /// <summary>A context on this database with the portal's interceptors, as the application builds it.</summary>
     public PortalDbContext CreateContext(ICurrentActor? actor = null, TimeProvider? clock = null)
@@ -93,8 +111,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
         {
             File.Delete(file);
         }

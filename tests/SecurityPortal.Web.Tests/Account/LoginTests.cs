@@ -135,6 +135,16 @@ public sealed class LoginTests : PortalTestBase
         Assert.All(["#Input_CurrentPassword", "#Input_NewPassword", "#Input_ConfirmPassword"],
             id => Assert.Equal("password", manage.QuerySelector(id)!.GetAttribute("type")));
     }
+}
+
+/// <summary>The portal's own password hashing, not the test hosts' cheaper one (<see cref="PortalFactory.PasswordIterations"/>).</summary>
+public sealed class PasswordHashingTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory)
+    {
+        factory.PasswordIterations = null;
+        return factory;
+    }
 
     [Fact]
     public async Task Passwords_are_hashed_with_at_least_210000_pbkdf2_iterations()
@@ -145,5 +155,12 @@ public sealed class LoginTests : PortalTestBase
         Assert.Equal(0x01, hash[0]);
         var iterations = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(5, 4));
         Assert.True(iterations >= 210_000, $"{iterations} iterations");
+    }
+
+    [Fact]
+    public async Task The_portal_signs_in_with_its_own_hashes()
+    {
+        await Factory.CreateUserAsync("bam2@syt.vn", PortalRoles.Auditor);
+        await SignInAsync("bam2@syt.vn");
     }
 }

@@ -4,7 +4,10 @@ using AngleSharp.Html.Parser;
 
 namespace SecurityPortal.Tests;
 
-/// <summary>One fresh database and one running portal per test class.</summary>
+/// <summary>
+/// One fresh database and one running portal per test (xunit makes a new instance of the class for each test). The
+/// database is a copy of <see cref="PortalTemplate"/> unless <see cref="CreateDatabaseAsync"/> says otherwise.
+/// </summary>
 public abstract class PortalTestBase : IAsyncLifetime
 {
     private TestDatabase? _database;
@@ -14,7 +17,7 @@ public abstract class PortalTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         _factory = Configure(new PortalFactory(_database));
         _ = _factory.Services;
     }
@@ -31,6 +34,9 @@ public abstract class PortalTestBase : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
+
+    /// <summary>Override for a test of the portal's first start, which needs an empty database (<see cref="TestDatabase.CreateAsync"/>).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => PortalTemplate.CreateDatabaseAsync();
 
     /// <summary>Override to add settings before the portal starts.</summary>
     protected virtual PortalFactory Configure(PortalFactory factory) => factory;

@@ -14,7 +14,7 @@ namespace SecurityPortal.Tests.Notifications;
 public sealed class MailOutboxTests : PortalTestBase, IDisposable
 {
     private readonly SmtpTestServer _smtp = new();
-    private readonly TestClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Now();
 
     protected override PortalFactory Configure(PortalFactory factory) => factory.UseClock(_clock)
         .With("Mail:Mode", "Smtp").With("Mail:Host", "127.0.0.1").With("Mail:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -153,7 +153,7 @@ public sealed class MailOutboxTests : PortalTestBase, IDisposable
         Assert.Equal(OutboxMail.MaxAttempts, _smtp.Connections);
 
         // Back to the real time to sign in (session cookies and one-time codes follow it).
-        _clock.Set(DateTimeOffset.UtcNow);
+        _clock.AdjustTime(DateTimeOffset.UtcNow);
         var admin = await SignInAsync("quantri@sl.vn", Totp.Key);
         Assert.Equal("1", (await admin.GetDocumentAsync("/Admin/Mail")).QuerySelector("#mail-given-up")!.TextContent);
         (await admin.PostFormAsync("/Admin/Mail?handler=Retry", [], pageUrl: "/Admin/Mail")).AssertRedirectsTo("/Admin/Mail");

@@ -16,7 +16,7 @@ namespace SecurityPortal.Tests.Notifications;
 public sealed class ReminderTests : PortalTestBase
 {
     private static readonly DateOnly Monday = new(2027, 3, 15);
-    private readonly TestClock _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Now();
     private InformationSystem _system = null!;
     private string _assignee = null!;
     private string _colleague = null!;
@@ -155,7 +155,7 @@ public sealed class ReminderTests : PortalTestBase
 
         async Task<int> ScanAtUtcAsync(DateTime utc)
         {
-            _clock.Set(utc);
+            _clock.AdjustTime(utc);
             await using var scope = Factory.Services.CreateAsyncScope();
             return await scope.ServiceProvider.GetRequiredService<ReminderScanner>().RunAsync(CancellationToken.None);
         }

@@ -51,6 +51,8 @@ public sealed class ProductionErrorTests : PortalTestBase
 
 public sealed class PendingMigrationTests : PortalTestBase
 {
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
     protected override PortalFactory Configure(PortalFactory factory) => factory.With("Database:MigrateOnStartup", "false");
 
     [Fact]
