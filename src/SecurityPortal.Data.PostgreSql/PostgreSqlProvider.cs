@@ -4,8 +4,11 @@ namespace SecurityPortal.Data.PostgreSql;
 
 public static class PostgreSqlProvider
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, o => o
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, DatabaseOptions? options = null)
+    {
+        options ??= new DatabaseOptions();
+        return builder.UseNpgsql(connectionString, o => o
             .MigrationsAssembly(typeof(PostgreSqlProvider).Assembly.GetName().Name)
-            .EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(30), errorCodesToAdd: null));
+            .EnableRetryOnFailure(options.RetryCount, TimeSpan.FromSeconds(options.RetryMaxDelaySeconds), errorCodesToAdd: null));
+    }
 }

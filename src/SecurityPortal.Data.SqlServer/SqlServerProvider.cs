@@ -4,8 +4,11 @@ namespace SecurityPortal.Data.SqlServer;
 
 public static class SqlServerProvider
 {
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlServer(connectionString, o => o
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString, DatabaseOptions? options = null)
+    {
+        options ??= new DatabaseOptions();
+        return builder.UseSqlServer(connectionString, o => o
             .MigrationsAssembly(typeof(SqlServerProvider).Assembly.GetName().Name)
-            .EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(30), errorNumbersToAdd: null));
+            .EnableRetryOnFailure(options.RetryCount, TimeSpan.FromSeconds(options.RetryMaxDelaySeconds), errorNumbersToAdd: null));
+    }
 }

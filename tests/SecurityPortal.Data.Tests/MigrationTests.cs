@@ -22,6 +22,7 @@ public sealed class MigrationTests
         _ => new SecurityPortal.Data.PostgreSql.DesignTimeFactory().CreateDbContext([]),
     };
 
+    [Trait("Category", "ProviderIndependent")]
     [Theory]
     [MemberData(nameof(Providers))]
     public void Every_provider_has_a_migration_for_every_model_change(string provider)
@@ -31,6 +32,7 @@ public sealed class MigrationTests
         Assert.NotEmpty(db.Database.GetMigrations());
     }
 
+    [Trait("Category", "ProviderIndependent")]
     [Fact]
     public void All_providers_have_the_same_migrations()
     {
@@ -114,6 +116,7 @@ public sealed class MigrationTests
         }
     }
 
+    [Trait("Category", "ProviderIndependent")]
     [Fact]
     public void The_SQL_Server_idempotent_script_parses_without_errors_or_destructive_statements()
     {
@@ -133,6 +136,7 @@ public sealed class MigrationTests
         Assert.Empty(destructive.Found);
     }
 
+    [Trait("Category", "ProviderIndependent")]
     [Fact]
     public void The_parser_gate_catches_a_broken_script()
     {

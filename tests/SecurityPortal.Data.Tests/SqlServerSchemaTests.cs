@@ -10,6 +10,8 @@ namespace SecurityPortal.Tests;
 /// No SQL Server runs here, so the schema is checked offline: DacFx builds an in-memory SQL Server 2022 model
 /// from the EF Core create script and resolves every reference (columns, keys, the audit trigger's table).
 /// </summary>
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed class SqlServerSchemaTests
 {
     [Fact]

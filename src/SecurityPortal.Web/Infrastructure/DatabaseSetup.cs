@@ -28,12 +28,15 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
-        provider switch
+        Configure(builder, new DatabaseOptions { Provider = provider }, connectionString);
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options, string connectionString) =>
+        options.Provider switch
         {
             DatabaseProvider.Sqlite => SqliteProvider.Configure(builder, connectionString),
-            DatabaseProvider.SqlServer => SqlServerProvider.Configure(builder, connectionString),
-            DatabaseProvider.PostgreSql => PostgreSqlProvider.Configure(builder, connectionString),
-            _ => throw new PortalConfigurationException($"Nhà cung cấp cơ sở dữ liệu '{provider}' không được hỗ trợ."),
+            DatabaseProvider.SqlServer => SqlServerProvider.Configure(builder, connectionString, options),
+            DatabaseProvider.PostgreSql => PostgreSqlProvider.Configure(builder, connectionString, options),
+            _ => throw new PortalConfigurationException($"Nhà cung cấp cơ sở dữ liệu '{options.Provider}' không được hỗ trợ."),
         };
 
     public static DatabaseOptions ReadOptions(IConfiguration configuration)
@@ -60,7 +63,22 @@ public static class DatabaseSetup
                 : throw new PortalConfigurationException($"Database:MigrateOnStartup = '{migrate}' không hợp lệ (true hoặc false).");
         }
 
+        options.RetryCount = ReadCount(section, nameof(DatabaseOptions.RetryCount), options.RetryCount);
+        options.RetryMaxDelaySeconds = ReadCount(section, nameof(DatabaseOptions.RetryMaxDelaySeconds), options.RetryMaxDelaySeconds);
         return options;
+    }
+
+    private static int ReadCount(IConfigurationSection section, string key, int fallback)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value <= 100
+            ? value
+            : throw new PortalConfigurationException($"Database:{key} = '{text}' không hợp lệ (một số nguyên từ 0 đến 100).");
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using SecurityPortal.Web.Infrastructure.Identity;
 
 namespace SecurityPortal.Tests.Account;
 
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed class TotpTests
 {
     /// <summary>RFC 6238 Appendix B, SHA-1 rows, last six digits.</summary>

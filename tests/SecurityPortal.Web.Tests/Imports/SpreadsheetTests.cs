@@ -5,6 +5,8 @@ using SecurityPortal.Web.Infrastructure;
 namespace SecurityPortal.Tests.Imports;
 
 /// <summary>The workbook reader faces untrusted files: it must stay bounded whatever the file claims.</summary>
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed class SpreadsheetTests
 {
     [Fact]

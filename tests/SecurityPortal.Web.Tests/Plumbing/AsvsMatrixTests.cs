@@ -8,6 +8,8 @@ namespace SecurityPortal.Tests.Plumbing;
 /// every row has a status; a «pass» names at least one test; every named test exists as a [Fact] or [Theory] of its
 /// class in tests/; «n/a», «deployment» and «open» say why.
 /// </summary>
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed partial class AsvsMatrixTests
 {
     private static readonly string[] Header = ["req_id", "level", "chapter", "status", "control", "tests", "note"];

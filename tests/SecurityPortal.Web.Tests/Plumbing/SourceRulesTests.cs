@@ -7,6 +7,8 @@ namespace SecurityPortal.Tests.Plumbing;
 /// always encoded — no <c>Html.Raw</c>, no hand-made <c>HtmlString</c>/<c>MarkupString</c> — and no SQL is written as
 /// text outside the generated migrations: every query goes through LINQ, so input can never become SQL.
 /// </summary>
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed partial class SourceRulesTests
 {
     [Fact]

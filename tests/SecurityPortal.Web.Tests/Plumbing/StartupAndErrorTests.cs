@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
@@ -113,6 +114,8 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
     }
 }
 
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed class ConfigurationTests
 {
     [Fact]
@@ -122,6 +125,20 @@ public sealed class ConfigurationTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" }).Build();
         var error = Assert.Throws<PortalConfigurationException>(() => DatabaseSetup.ReadOptions(configuration));
         Assert.Contains("Sqlite, SqlServer, PostgreSql", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retries_of_failed_commands_are_read_from_configuration_and_a_bad_count_stops_the_portal()
+    {
+        static DatabaseOptions Read(string key, string value) => DatabaseSetup.ReadOptions(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "PostgreSql", [key] = value }).Build());
+
+        Assert.Equal((6, 30), (new DatabaseOptions().RetryCount, new DatabaseOptions().RetryMaxDelaySeconds));
+        Assert.Equal(2, Read("Database:RetryCount", "2").RetryCount);
+        Assert.Equal(1, Read("Database:RetryMaxDelaySeconds", "1").RetryMaxDelaySeconds);
+        var error = Assert.Throws<PortalConfigurationException>(() => Read("Database:RetryCount", "-1"));
+        Assert.Contains("Database:RetryCount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("không hợp lệ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
