@@ -14,11 +14,6 @@ try
         return await AdminCommand.RunAsync(app, args);
     }
 
-    if (SecurityPortal.Web.Infrastructure.Generation.GenerateCommand.IsRequested(args))
-    {
-        return await SecurityPortal.Web.Infrastructure.Generation.GenerateCommand.RunAsync(app, args);
-    }
-
     app.UsePortalPipeline();
     await app.RunAsync();
     return 0;

@@ -16,7 +16,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Reporting;
 using SecurityPortal.Domain.Systems;
 
-namespace SecurityPortal.Web.Infrastructure.Generation;
+namespace SecurityPortal.Bench.Generator;
 
 /// <summary>
 /// Generates a realistic province at scale for the benchmarks (issue 7): at scale 1 (P1) 2,000 agencies, 8,000

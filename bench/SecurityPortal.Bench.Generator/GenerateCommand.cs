@@ -1,24 +1,26 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Seeding;
+using SecurityPortal.Web.Infrastructure;
 
-namespace SecurityPortal.Web.Infrastructure.Generation;
+namespace SecurityPortal.Bench.Generator;
 
 /// <summary>
-/// <c>dotnet SecurityPortal.Web.dll generate --scale 1|10 [--seed 42]</c>: fills the configured database with a
+/// <c>dotnet SecurityPortal.Bench.Generator.dll generate --scale 1|10 [--seed 42]</c>: fills the configured database with a
 /// generated province for benchmarks (see <see cref="ProvinceGenerator"/> and docs/performance.md). Never on a
 /// production database: it refuses unless the environment is Development or Benchmark.
 /// </summary>
 public static class GenerateCommand
 {
-    public static bool IsRequested(string[] args) => args.Length >= 1 && args[0] == "generate";
-
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var scaleText = Option(args, "--scale") ?? "1";
         if (!int.TryParse(scaleText, System.Globalization.CultureInfo.InvariantCulture, out var scale) || scale is < 1 or > 100)
         {
-            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web generate --scale <1..100> [--seed <số>]");
+            await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Bench.Generator generate --scale <1..100> [--seed <số>]");
             return 64;
         }
 
