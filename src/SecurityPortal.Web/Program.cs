@@ -24,6 +24,12 @@ catch (PortalConfigurationException ex)
     Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", ex.Message);
     return 2;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A setting out of its range (the data annotations of the Options classes), found when the host starts.
+    Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", string.Join(" ", ex.Failures));
+    return 2;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "SecurityPortal stopped unexpectedly");

@@ -13,7 +13,7 @@ using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 

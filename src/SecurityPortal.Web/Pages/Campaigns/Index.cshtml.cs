@@ -13,7 +13,7 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Campaigns;
 

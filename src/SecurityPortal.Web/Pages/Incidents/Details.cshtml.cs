@@ -9,7 +9,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Tasks;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Incidents;
 

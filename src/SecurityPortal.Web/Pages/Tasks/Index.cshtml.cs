@@ -11,7 +11,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 

@@ -9,8 +9,8 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
-using SecurityPortal.Web.Pages.Systems;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
@@ -93,6 +93,4 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
             .OrderBy(r => r.AgencyName, StringComparer.Ordinal).ThenBy(r => r.SystemName, StringComparer.Ordinal)
             .ToList();
     }
-
-    public static string AlertText(ComponentAlert alert) => SoftwareModel.AlertText(alert);
 }

@@ -9,7 +9,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Warnings;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Warnings;
 

@@ -10,7 +10,7 @@ using SecurityPortal.Domain.Websites;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Infrastructure.Websites;
+using SecurityPortal.Web.WebsiteWatch;
 
 namespace SecurityPortal.Web.Pages.Websites;
 

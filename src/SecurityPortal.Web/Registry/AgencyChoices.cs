@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 
-namespace SecurityPortal.Web.Pages.Agencies;
+namespace SecurityPortal.Web.Registry;
 
 /// <summary>The active agencies as choices for a drop-down (user, system and agency forms).</summary>
 public static class AgencyChoices
@@ -35,7 +35,7 @@ public static class AgencyChoices
             return result;
         }
 
-        var parentOf = await AgencyForm.ParentMapAsync(db, cancellationToken);
+        var parentOf = await AgencyHierarchy.ParentMapAsync(db, cancellationToken);
         for (Guid? id = own; id is { } current && result.Add(current); id = parentOf.GetValueOrDefault(current))
         {
         }

@@ -1,32 +1,10 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
-using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Common;
-using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Web.Authorization;
-using SecurityPortal.Web.Infrastructure.Identity;
 
-namespace SecurityPortal.Web.Pages.Dossiers;
-
-public static class DossierScope
-{
-    /// <summary>The user as the dossier workflow sees them, for one system.</summary>
-    public static DossierActor ActorFor(this ClaimsPrincipal user, InformationSystem system) => new(
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
-        user.DisplayName(),
-        user.IsInRole(PortalRoles.ProvincialReviewer),
-        user.OfficerAgencyId() is { } agencyId && agencyId == system.OwnerAgencyId);
-}
-
-/// <summary>The working-day calendar administrators maintain (CalendarDays table).</summary>
-public sealed class PortalCalendar(PortalDbContext db)
-{
-    public async Task<WorkingDays> LoadAsync(CancellationToken cancellationToken) =>
-        CalendarDay.ToWorkingDays(await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken));
-}
+namespace SecurityPortal.Web.Notifications;
 
 /// <summary>
 /// Notifications to the next actor of a workflow. They are added to the same unit of work as the change, so a

@@ -4,9 +4,11 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Calendar;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Mail;
+namespace SecurityPortal.Web.Notifications;
 
 /// <summary>
 /// Produces the notifications nobody clicks for: tasks due in 7/3/1 days, the overdue digest (one per person per

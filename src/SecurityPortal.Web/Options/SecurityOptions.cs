@@ -1,13 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using SecurityPortal.Domain.Common;
 
-namespace SecurityPortal.Web.Infrastructure.Identity;
+namespace SecurityPortal.Web.Options;
 
 /// <summary>The <c>Security</c> configuration section; defaults follow ASVS 5.0 Level 2.</summary>
 public sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 
+    [Range(8, 128, ErrorMessage = "Security:PasswordMinLength phải từ 8 đến 128 ký tự.")]
     public int PasswordMinLength { get; set; } = 12;
+
     public int LockoutMaxFailedAttempts { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 15;
     public int IdleTimeoutMinutes { get; set; } = 30;

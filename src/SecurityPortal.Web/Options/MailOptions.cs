@@ -1,4 +1,6 @@
-namespace SecurityPortal.Web.Infrastructure.Mail;
+using System.ComponentModel.DataAnnotations;
+
+namespace SecurityPortal.Web.Options;
 
 /// <summary>The <c>Mail</c> configuration section: how queued e-mail leaves the portal.</summary>
 public sealed class MailOptions
@@ -10,6 +12,7 @@ public sealed class MailOptions
     public string Mode { get; set; } = "Smtp";
 
     public string? Host { get; set; }
+    [Range(1, 65535, ErrorMessage = "Mail:Port phải là một cổng từ 1 đến 65535.")]
     public int Port { get; set; } = 587;
 
     /// <summary><c>StartTls</c> (required), <c>SslOnConnect</c>, <c>StartTlsWhenAvailable</c> or <c>None</c> (loopback relays only).</summary>
@@ -34,21 +37,4 @@ public sealed class MailOptions
 
     public bool IsConfigured => Mode.Equals("Folder", StringComparison.OrdinalIgnoreCase)
         || (Mode.Equals("Smtp", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(Host));
-}
-
-/// <summary>The <c>Notifications</c> configuration section: reminders and digests.</summary>
-public sealed class ReminderOptions
-{
-    public const string SectionName = "Notifications";
-
-    /// <summary>Run the background reminder scan (tests drive it by hand).</summary>
-    public bool WorkerEnabled { get; set; } = true;
-
-    public int ScanMinutes { get; set; } = 15;
-
-    /// <summary>Local hour (Asia/Ho_Chi_Minh) from which the day's digests go out.</summary>
-    public int DigestHour { get; set; } = 7;
-
-    /// <summary>Warn this many hours before an incident reporting clock runs out.</summary>
-    public int IncidentWarningHours { get; set; } = 6;
 }

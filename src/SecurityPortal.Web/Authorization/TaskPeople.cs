@@ -5,21 +5,9 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure.Identity;
 
-namespace SecurityPortal.Web.Pages.Tasks;
-
-/// <summary>The <c>Remediation</c> configuration section: default due days per severity (like FedRAMP's windows).</summary>
-public sealed class RemediationOptions
-{
-    public const string SectionName = "Remediation";
-
-    public Dictionary<TaskSeverity, int> DueDays { get; set; } = new()
-    {
-        [TaskSeverity.Critical] = 7, [TaskSeverity.High] = 30, [TaskSeverity.Medium] = 90, [TaskSeverity.Low] = 180,
-    };
-}
+namespace SecurityPortal.Web.Authorization;
 
 public static class TaskPeople
 {

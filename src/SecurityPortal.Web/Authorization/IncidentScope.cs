@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using SecurityPortal.Domain.Incidents;
-using SecurityPortal.Web.Authorization;
 
-namespace SecurityPortal.Web.Pages.Incidents;
+namespace SecurityPortal.Web.Authorization;
 
 public static class IncidentScope
 {

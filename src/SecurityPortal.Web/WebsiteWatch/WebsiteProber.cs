@@ -8,8 +8,10 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using SecurityPortal.Domain.Websites;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Websites;
+namespace SecurityPortal.Web.WebsiteWatch;
 
 /// <summary>Resolves a host name; tests replace it so that no name ever leaves the machine.</summary>
 public interface IWebsiteResolver

@@ -1,14 +1,16 @@
 using System.Net;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Background;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Websites;
+namespace SecurityPortal.Web.WebsiteWatch;
 
 public static class WebsiteWatchSetup
 {
     public static void AddWebsiteWatch(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(WebsiteWatchOptions.SectionName).Get<WebsiteWatchOptions>() ?? new WebsiteWatchOptions();
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new AddressPolicy(options.ParseAllowedNetworks()));
+        var options = builder.AddPortalOptions<WebsiteWatchOptions>(WebsiteWatchOptions.SectionName);
+        builder.Services.AddSingleton(new AddressPolicy(AllowedNetworks(options)));
         builder.Services.AddSingleton(new TrustedRoots(options));
         builder.Services.AddSingleton<IWebsiteResolver, DnsWebsiteResolver>();
         builder.Services.AddSingleton<GuardedConnector>();
@@ -16,6 +18,7 @@ public static class WebsiteWatchSetup
         builder.Services.AddSingleton<WebsiteProber>();
         builder.Services.AddScoped<WebsiteTasks>();
         builder.Services.AddScoped<WebsiteWatchService>();
+        builder.Services.AddPortalLoop<WebsiteWatchLoop>("website watch");
 
         // No redirects (the prober follows them itself, on the same host only), no cookies, no proxy, no retries; every
         // connection goes through the guarded connector. Certificates are judged by the prober's own handshake.
@@ -36,5 +39,21 @@ public static class WebsiteWatchSetup
                 SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
 #pragma warning restore CA5359
             });
+    }
+
+    private static List<IPNetwork> AllowedNetworks(WebsiteWatchOptions options)
+    {
+        var networks = new List<IPNetwork>();
+        foreach (var text in options.AllowedInternalNetworks)
+        {
+            if (!IPNetwork.TryParse(text, out var network))
+            {
+                throw new PortalConfigurationException($"WebsiteWatch:AllowedInternalNetworks: «{text}» không phải là dải địa chỉ CIDR (ví dụ 10.0.0.0/8).");
+            }
+
+            networks.Add(network);
+        }
+
+        return networks;
     }
 }

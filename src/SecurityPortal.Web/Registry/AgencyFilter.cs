@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 
-namespace SecurityPortal.Web.Pages.Shared;
+namespace SecurityPortal.Web.Registry;
 
 /// <summary>
 /// The agency filter of the lists: a drop-down while the user sees few agencies, a search box (name or code, without

@@ -1,4 +1,4 @@
-namespace SecurityPortal.Web.Infrastructure;
+namespace SecurityPortal.Web.Options;
 
 /// <summary>The <c>Registry</c> configuration section.</summary>
 public sealed class RegistryOptions

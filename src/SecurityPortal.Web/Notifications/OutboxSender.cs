@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Notifications;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Mail;
+namespace SecurityPortal.Web.Notifications;
 
 /// <summary>
 /// Sends what the outbox holds. Each mail is claimed first by a conditional update that only one sender can win (the

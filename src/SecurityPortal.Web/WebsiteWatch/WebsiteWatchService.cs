@@ -6,10 +6,10 @@ using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Domain.Websites;
-using SecurityPortal.Web.Pages.Dossiers;
-using SecurityPortal.Web.Pages.Tasks;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Websites;
+namespace SecurityPortal.Web.WebsiteWatch;
 
 /// <summary>
 /// Runs the website watch: keeps one watch per public website of every system in operation, claims due checks with

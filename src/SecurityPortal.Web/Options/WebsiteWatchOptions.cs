@@ -1,7 +1,7 @@
-using System.Net;
+using System.ComponentModel.DataAnnotations;
 using SecurityPortal.Domain.Websites;
 
-namespace SecurityPortal.Web.Infrastructure.Websites;
+namespace SecurityPortal.Web.Options;
 
 /// <summary>Settings of the website watch (section <c>WebsiteWatch</c>); see docs/websites.md.</summary>
 public sealed class WebsiteWatchOptions
@@ -33,7 +33,10 @@ public sealed class WebsiteWatchOptions
     /// <summary>A site that is down is checked again this soon, so that «down too long» is noticed near its threshold.</summary>
     public int DownRecheckMinutes { get; set; } = 30;
     public int CertificateWarningDays { get; set; } = 30;
+    [Range(0.0, 1.0, ErrorMessage = "WebsiteWatch:MinSimilarity phải từ 0 đến 1.")]
     public double MinSimilarity { get; set; } = 0.5;
+
+    [Range(0.0, 1.0, ErrorMessage = "WebsiteWatch:MinSimilarityWhenTitleChanged phải từ 0 đến 1.")]
     public double MinSimilarityWhenTitleChanged { get; set; } = 0.8;
 
     /// <summary>Replaces the shipped list of defacement phrases when given.</summary>
@@ -69,20 +72,4 @@ public sealed class WebsiteWatchOptions
         DownCriticalAfter = TimeSpan.FromMinutes(Math.Max(1, DownCriticalMinutes)),
         DefacementPhrases = DefacementPhrases is { Count: > 0 } phrases ? phrases : new WebsiteRules().DefacementPhrases,
     };
-
-    public IReadOnlyList<IPNetwork> ParseAllowedNetworks()
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var text in AllowedInternalNetworks)
-        {
-            if (!IPNetwork.TryParse(text, out var network))
-            {
-                throw new PortalConfigurationException($"WebsiteWatch:AllowedInternalNetworks: «{text}» không phải là dải địa chỉ CIDR (ví dụ 10.0.0.0/8).");
-            }
-
-            networks.Add(network);
-        }
-
-        return networks;
-    }
 }

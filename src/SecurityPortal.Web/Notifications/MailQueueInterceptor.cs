@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Notifications;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Mail;
+namespace SecurityPortal.Web.Notifications;
 
 /// <summary>
 /// Every notification being saved gets its e-mail decided here, from its user's choice for its kind: an immediate one

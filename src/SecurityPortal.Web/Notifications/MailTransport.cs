@@ -1,8 +1,9 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using SecurityPortal.Web.Options;
 
-namespace SecurityPortal.Web.Infrastructure.Mail;
+namespace SecurityPortal.Web.Notifications;
 
 /// <summary>Hands mails over; one result per mail, null when it was accepted.</summary>
 public interface IMailTransport
