@@ -3,6 +3,7 @@ using SecurityPortal.Domain.Incidents;
 
 namespace SecurityPortal.Web.Authorization;
 
+/// <summary>The incident's rules: who sees an incident and who acts on it.</summary>
 public static class IncidentScope
 {
     /// <summary>Provincial roles see every incident; an officer those their agency reported.</summary>
@@ -17,15 +18,7 @@ public static class IncidentScope
         return agencyId is null ? incidents.Where(_ => false) : incidents.Where(i => i.AgencyId == agencyId);
     }
 
-    /// <summary>How a clock reads now: "còn 5 giờ", "quá hạn 3 giờ", "đã ghi nhận đúng hạn".</summary>
-    public static string Describe(ReportClock clock, DateTime nowUtc)
-    {
-        if (clock.IsDone)
-        {
-            return clock.IsLate(nowUtc) ? "Đã ghi nhận, trễ hạn" : "Đã ghi nhận đúng hạn";
-        }
-
-        var left = clock.Remaining(nowUtc);
-        return left >= TimeSpan.Zero ? $"Còn {Math.Floor(left.TotalHours)} giờ {left.Minutes} phút" : $"Quá hạn {Math.Floor(-left.TotalHours)} giờ";
-    }
+    /// <summary>Who acts on an incident (reports a stage, links a task): reviewers, and the officers of the agency that reported it.</summary>
+    public static bool CanAct(this ClaimsPrincipal user, Incident incident) =>
+        user.IsProvincialReviewer() || user.OfficerAgencyId() == incident.AgencyId;
 }

@@ -39,7 +39,7 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.SeesAllAgencies() && User.OfficerAgencyId() != Id)
+        if (!User.CanSeeAgency(Id))
         {
             return NotFound();
         }

@@ -292,8 +292,7 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
 public static class SystemFormOptions
 {
     /// <summary>An officer may register or keep a system only if their agency owns or operates it.</summary>
-    public static bool OfficerMayHold(ClaimsPrincipal user, SystemInput input) =>
-        user.ManagesAgencies() || (user.OfficerAgencyId() is { } agency && (input.OwnerAgencyId == agency || input.OperatorAgencyId == agency));
+    public static bool OfficerMayHold(ClaimsPrincipal user, SystemInput input) => user.MayHoldSystem(input.OwnerAgencyId, input.OperatorAgencyId);
 
     public const string OfficerScopeMessage = "Cán bộ đơn vị chỉ đăng ký, sửa hệ thống mà đơn vị mình là chủ quản hoặc đơn vị vận hành.";
 

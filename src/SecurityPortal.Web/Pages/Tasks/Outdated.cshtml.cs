@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Notifications;
@@ -33,7 +34,7 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(PortalRoles.ProvincialReviewer) && !User.IsInRole(PortalRoles.Administrator))
+        if (!User.OpensTasksAcrossAgencies())
         {
             return Forbid();
         }
