@@ -5,7 +5,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Sqlite;
-using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 using SecurityPortal.Web.Reporting;
 
 /// <summary>

@@ -14,11 +14,6 @@ try
         return await AdminCommand.RunAsync(app, args);
     }
 
-    if (SecurityPortal.Web.Infrastructure.Generation.GenerateCommand.IsRequested(args))
-    {
-        return await SecurityPortal.Web.Infrastructure.Generation.GenerateCommand.RunAsync(app, args);
-    }
-
     app.UsePortalPipeline();
     await app.RunAsync();
     return 0;
@@ -27,6 +22,12 @@ catch (PortalConfigurationException ex)
 {
     // A wrong setting is the operator's to fix: say what is wrong, without a stack trace.
     Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", ex.Message);
+    return 2;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A setting out of its range (the data annotations of the Options classes), found when the host starts.
+    Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", string.Join(" ", ex.Failures));
     return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -42,6 +42,26 @@ public sealed class SoftwareVersionTests
     }
 
     [Theory]
+    [InlineData("1.1.1k", "1.1.1w", -1)]
+    [InlineData("1.1.1", "1.1.1a", -1)]
+    [InlineData("1.1.1a", "1.1.1b", -1)]
+    [InlineData("1.1.1w", "1.1.2", -1)]
+    [InlineData("1.1.1W", "1.1.1w", 0)]
+    [InlineData("1.1.1k-fips", "1.1.1k", 0)]
+    [InlineData("1.1.1k", "1.1.1k-rc1", 1)]
+    [InlineData("1.0a1", "1.0", -1)]
+    public void One_letter_after_the_numbers_is_a_letter_release_after_the_plain_one(string left, string right, int expectedSign)
+    {
+        var leftVersion = SoftwareVersion.Parse(left);
+        var rightVersion = SoftwareVersion.Parse(right);
+
+        Assert.Equal(expectedSign, Math.Sign(leftVersion.CompareTo(rightVersion)));
+        Assert.Equal(-expectedSign, Math.Sign(rightVersion.CompareTo(leftVersion)));
+        Assert.Equal(expectedSign == 0, leftVersion == rightVersion);
+        Assert.Equal(expectedSign == 0, leftVersion.GetHashCode() == rightVersion.GetHashCode());
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("abc")]

@@ -5,20 +5,26 @@ namespace SecurityPortal.Domain.Systems;
 /// <summary>
 /// A version as products write them ("6.4.3", "2.4.58", "8.0.1-rc2", "v10", "2.4.58 (Ubuntu)"). Numeric parts
 /// compare as numbers, so "5.8.3" &lt; "6.4.3" and "2.4.9" &lt; "2.4.58". A pre-release marker (alpha, beta,
-/// rc, preview, dev, snapshot…) sorts before the release, "rc9" before "rc10"; any other suffix — build
-/// metadata, a distribution's label — does not change the version, so a patched "2.4.58-1ubuntu1" is not
-/// taken for something older than "2.4.58". Text that is not a version cannot be compared.
+/// rc, preview, dev, snapshot…) sorts before the release, "rc9" before "rc10". One letter right after the
+/// numbers is a letter release, as OpenSSL numbers its fixes: "1.1.1" &lt; "1.1.1a" &lt; "1.1.1k" &lt; "1.1.1w". Any
+/// other suffix — build metadata, a distribution's label — does not change the version, so a patched
+/// "2.4.58-1ubuntu1" is not taken for something older than "2.4.58". Text that is not a version cannot be compared.
 /// </summary>
 public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<SoftwareVersion>
 {
-    private SoftwareVersion(int[] parts, string suffix, string text)
+    private SoftwareVersion(int[] parts, char? letter, string suffix, string text)
     {
         Parts = parts;
+        Letter = letter;
         Suffix = suffix;
         Text = text;
     }
 
     public IReadOnlyList<int> Parts { get; }
+
+    /// <summary>The letter release ("k" of "1.1.1k"), lower case; null for none.</summary>
+    public char? Letter { get; }
+
     public string Suffix { get; }
     public string Text { get; }
 
@@ -55,9 +61,17 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
             parts.Add(value);
         }
 
+        // One letter alone right after the numbers ("1.1.1k", "1.1.1k-fips"), not a word ("5.7ubuntu") nor a pre-release ("1.0a1").
+        char? letter = null;
+        if (end < trimmed.Length && char.IsAsciiLetter(trimmed[end]) && (end + 1 == trimmed.Length || !char.IsAsciiLetterOrDigit(trimmed[end + 1])))
+        {
+            letter = char.ToLowerInvariant(trimmed[end]);
+            end++;
+        }
+
         var rest = trimmed[end..];
         var suffix = rest.StartsWith('+') ? string.Empty : rest.TrimStart('-', '_', ' ').ToLowerInvariant();
-        version = new SoftwareVersion([.. parts], IsPreRelease(suffix) ? suffix : string.Empty, trimmed);
+        version = new SoftwareVersion([.. parts], letter, IsPreRelease(suffix) ? suffix : string.Empty, trimmed);
         return true;
     }
 
@@ -79,6 +93,13 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
             {
                 return left.CompareTo(right);
             }
+        }
+
+        // "1.1.1" is older than "1.1.1a", "1.1.1k" older than "1.1.1w".
+        var byLetter = (Letter ?? '\0').CompareTo(other.Letter ?? '\0');
+        if (byLetter != 0)
+        {
+            return byLetter;
         }
 
         // "1.0" is newer than "1.0-rc1"; two pre-releases compare by label, then by number ("rc9" < "rc10").
@@ -125,6 +146,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
             hash.Add(part);
         }
 
+        hash.Add(Letter);
         hash.Add(Suffix);
         return hash.ToHashCode();
     }

@@ -19,8 +19,10 @@ public static class AgencyScope
         || user.IsInRole(PortalRoles.Leadership) || user.IsInRole(PortalRoles.Auditor);
 
     /// <summary>Only reviewers and administrators change the agency registry.</summary>
-    public static bool ManagesAgencies(this ClaimsPrincipal user) =>
-        user.IsInRole(PortalRoles.Administrator) || user.IsInRole(PortalRoles.ProvincialReviewer);
+    public static bool ManagesAgencies(this ClaimsPrincipal user) => user.IsProvincialStaff();
+
+    /// <summary>One agency's own pages (its dashboard): the provincial roles, or that agency's officers; others get "not found".</summary>
+    public static bool CanSeeAgency(this ClaimsPrincipal user, Guid agencyId) => user.SeesAllAgencies() || user.OfficerAgencyId() == agencyId;
 
     /// <summary>The agency an officer acts for; null for users who are not agency officers.</summary>
     public static Guid? OfficerAgencyId(this ClaimsPrincipal user) =>
@@ -65,8 +67,14 @@ public static class AgencyScope
 
     /// <summary>Reviewers and administrators edit any system; an officer edits the systems their agency owns or operates.</summary>
     public static bool CanEdit(this ClaimsPrincipal user, InformationSystem system) =>
-        user.ManagesAgencies()
-        || (user.OfficerAgencyId() is { } agencyId && (system.OwnerAgencyId == agencyId || system.OperatorAgencyId == agencyId));
+        user.MayHoldSystem(system.OwnerAgencyId, system.OperatorAgencyId);
+
+    /// <summary>
+    /// Whether the user may register or keep a system with this owner and operator: reviewers and administrators any;
+    /// an officer only one their agency owns or operates.
+    /// </summary>
+    public static bool MayHoldSystem(this ClaimsPrincipal user, Guid? ownerAgencyId, Guid? operatorAgencyId) =>
+        user.ManagesAgencies() || (user.OfficerAgencyId() is { } agencyId && (ownerAgencyId == agencyId || operatorAgencyId == agencyId));
 
     /// <summary>Who may register systems at all.</summary>
     public static bool CanRegisterSystems(this ClaimsPrincipal user) => user.ManagesAgencies() || user.OfficerAgencyId() is not null;

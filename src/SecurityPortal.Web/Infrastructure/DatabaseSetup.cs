@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Data.PostgreSql;
@@ -22,8 +23,10 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<PortalDbContext>((services, db) =>
         {
             Configure(db, options.Provider, connectionString);
+            // Between the concurrency stamp and the audit: the features' interceptors (the mail queue), registered as
+            // ISaveChangesInterceptor by their own setup, so the database plumbing names no feature.
             db.AddInterceptors(
-                services.GetRequiredService<ConcurrencyStampInterceptor>(), services.GetRequiredService<Mail.MailQueueInterceptor>(), services.GetRequiredService<AuditInterceptor>());
+                [services.GetRequiredService<ConcurrencyStampInterceptor>(), .. services.GetServices<ISaveChangesInterceptor>(), services.GetRequiredService<AuditInterceptor>()]);
         });
     }
 

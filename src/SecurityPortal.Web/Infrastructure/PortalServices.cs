@@ -8,7 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Calendar;
 using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
+using SecurityPortal.Web.Reporting;
+using SecurityPortal.Web.WebsiteWatch;
 using Serilog;
 
 namespace SecurityPortal.Web.Infrastructure;
@@ -40,17 +45,17 @@ public static class PortalServices
         builder.AddPortalDatabase();
         builder.Services.AddSingleton<DatabaseStatus>();
         builder.Services.AddScoped<PortalSeeder>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(PortalOptions.SectionName).Get<PortalOptions>() ?? new PortalOptions());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(RegistryOptions.SectionName).Get<RegistryOptions>() ?? new RegistryOptions());
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Files.FileStoreOptions.SectionName).Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
+        builder.AddPortalOptions<SeedOptions>(SeedOptions.SectionName);
+        builder.AddPortalOptions<PortalOptions>(PortalOptions.SectionName);
+        builder.AddPortalOptions<RegistryOptions>(RegistryOptions.SectionName);
+        builder.AddPortalOptions<FileStoreOptions>(FileStoreOptions.SectionName);
         builder.Services.AddSingleton<Files.FileStore>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Pages.Tasks.RemediationOptions.SectionName).Get<Pages.Tasks.RemediationOptions>() ?? new Pages.Tasks.RemediationOptions());
-        builder.Services.AddScoped<Pages.Dossiers.PortalCalendar>();
-        builder.Services.AddScoped<Pages.Dossiers.Notifier>();
-        Mail.MailSetup.AddPortalMail(builder);
-        Reporting.ReportingSetup.AddPortalReporting(builder);
-        Websites.WebsiteWatchSetup.AddWebsiteWatch(builder);
+        builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
+        builder.Services.AddScoped<PortalCalendar>();
+        builder.Services.AddScoped<Notifier>();
+        builder.AddPortalMail();
+        builder.AddPortalReporting();
+        builder.AddWebsiteWatch();
         builder.Services.AddHostedService<StartupTasks>();
 
         builder.AddPortalIdentity();
@@ -165,18 +170,6 @@ public static class Policies
     public const string AuditReading = nameof(AuditReading);
     public const string AgencyManagement = nameof(AgencyManagement);
     public const string ProvinceWideReading = nameof(ProvinceWideReading);
-}
-
-/// <summary>The <c>Portal</c> configuration section: names are configuration, never code.</summary>
-public sealed class PortalOptions
-{
-    public const string SectionName = "Portal";
-
-    public string ProvinceName { get; set; } = "Tỉnh Sông Lam";
-    public string ReviewingBodyName { get; set; } = "Đơn vị chuyên trách về an toàn thông tin";
-
-    /// <summary>Rows one list export writes at most; a longer list ends with a row that says so (SpreadsheetDownload).</summary>
-    public int ExportRowLimit { get; set; } = 100_000;
 }
 
 /// <summary>Marker type for the shared resource files (Resources/Infrastructure.SharedResource.*.resx).</summary>

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure;
 

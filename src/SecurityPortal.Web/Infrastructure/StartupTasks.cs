@@ -2,20 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure;
-
-/// <summary>The <c>Seed</c> configuration section.</summary>
-public sealed class SeedOptions
-{
-    public const string SectionName = "Seed";
-
-    /// <summary>Create the fictional demo province (on in Development only, unless asked).</summary>
-    public bool Demo { get; set; }
-
-    /// <summary>Password of every demo account; it is only ever used with <see cref="Demo"/>.</summary>
-    public string DemoPassword { get; set; } = "SongLam@Demo2026";
-}
 
 /// <summary>
 /// On start: bring the schema up to date (when allowed), seed the roles, the demo province when asked,

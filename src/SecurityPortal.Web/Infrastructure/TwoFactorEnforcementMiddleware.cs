@@ -1,4 +1,5 @@
 using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages;
 

@@ -4,6 +4,7 @@ using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Reporting;
 

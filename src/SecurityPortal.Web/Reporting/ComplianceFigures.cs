@@ -9,28 +9,16 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Reporting;
-
-/// <summary>The <c>Dashboard</c> configuration section.</summary>
-public sealed class DashboardOptions
-{
-    public const string SectionName = "Dashboard";
-
-    /// <summary>How long computed figures are reused (0: computed on every request). The page says how old they are.</summary>
-    public int CacheSeconds { get; set; } = 60;
-
-    /// <summary>Write the daily snapshot in the background (tests drive it by hand).</summary>
-    public bool SnapshotEnabled { get; set; } = true;
-}
 
 /// <summary>One month of the trend: the share with an approved level, the average score, open and overdue tasks.</summary>
 public sealed record TrendPoint(DateOnly Day, decimal? ApprovedShare, decimal? AverageScore, int OpenTasks, int OverdueTasks);
 
 /// <summary>The dashboard's whole content for one filter.</summary>
 public sealed record DashboardData(
-    FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend, Pages.Websites.WebsiteFigures Websites);
+    FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend, WebsiteFigures Websites);
 
 /// <summary>The figures of a filter: one row per agency kept, their sum, and when they were computed.</summary>
 public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigures Total, int Cycle, string? CampaignTitle, DateTime ComputedAtUtc);
@@ -60,8 +48,8 @@ public sealed class ComplianceFigures(
                 await f.WebsitesAsync(filter));
         }, cancellationToken);
 
-    private Task<Pages.Websites.WebsiteFigures> WebsitesAsync(FigureFilter filter) =>
-        Pages.Websites.WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+    private Task<WebsiteFigures> WebsitesAsync(FigureFilter filter) =>
+        WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
     /// <summary>
     /// One computation per key at a time: concurrent requests for the same figures wait for the same task instead of each

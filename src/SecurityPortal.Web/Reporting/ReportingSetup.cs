@@ -1,13 +1,17 @@
+using SecurityPortal.Web.Infrastructure.Background;
+using SecurityPortal.Web.Options;
+
 namespace SecurityPortal.Web.Reporting;
 
 public static class ReportingSetup
 {
     public static void AddPortalReporting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions());
+        builder.AddPortalOptions<DashboardOptions>(DashboardOptions.SectionName);
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ComplianceFigures>();
         builder.Services.AddScoped<FigureSnapshotWriter>();
         builder.Services.AddScoped<AnnualReportBuilder>();
+        builder.Services.AddPortalLoop<DailyFiguresLoop>("daily figures");
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
-using SecurityPortal.Web.Infrastructure.Mail;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Tests.Notifications;
 

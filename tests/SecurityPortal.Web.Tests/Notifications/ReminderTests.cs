@@ -5,7 +5,7 @@ using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Web.Infrastructure.Mail;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Tests.Notifications;
 

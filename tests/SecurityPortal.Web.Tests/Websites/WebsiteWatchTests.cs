@@ -11,7 +11,7 @@ using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Domain.Websites;
-using SecurityPortal.Web.Infrastructure.Websites;
+using SecurityPortal.Web.WebsiteWatch;
 
 namespace SecurityPortal.Tests.Websites;
 

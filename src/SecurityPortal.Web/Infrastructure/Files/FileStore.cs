@@ -3,24 +3,9 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure.Files;
-
-/// <summary>The <c>Files</c> configuration section: where uploads live and how large they may be.</summary>
-public sealed class FileStoreOptions
-{
-    public const string SectionName = "Files";
-
-    /// <summary>A directory outside the web root; relative paths are under the content root.</summary>
-    public string Root { get; set; } = "App_Data/files";
-
-    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
-
-    /// <summary>A ZIP (or Office document) may not unpack to more than this, nor hold more entries (zip-bomb guard).</summary>
-    public long MaxUnpackedBytes { get; set; } = 200 * 1024 * 1024;
-
-    public int MaxZipEntries { get; set; } = 5000;
-}
 
 /// <summary>A file accepted by the store: its content hash, size and the type found in its first bytes.</summary>
 public sealed record StoredFile(string Sha256, long Length, string ContentType);

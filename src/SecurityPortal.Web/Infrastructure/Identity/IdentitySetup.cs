@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure.Identity;
 
@@ -13,8 +14,7 @@ public static class IdentitySetup
 
     public static void AddPortalIdentity(this WebApplicationBuilder builder)
     {
-        var security = builder.Configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        builder.Services.AddSingleton(security);
+        var security = builder.AddPortalOptions<SecurityOptions>(SecurityOptions.SectionName);
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(o =>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account;
 

@@ -96,9 +96,6 @@ public static class AgencyForm
 {
     public static string CodeTakenMessage(string code) => $"Mã định danh {code.Trim().ToUpperInvariant()} đã được dùng cho cơ quan khác.";
 
-    public static Task<Dictionary<Guid, Guid?>> ParentMapAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.ParentId, cancellationToken);
-
     public static async Task<bool> CodeIsFreeAsync(PortalDbContext db, string code, CancellationToken cancellationToken)
     {
         var normalized = code.Trim().ToUpperInvariant();

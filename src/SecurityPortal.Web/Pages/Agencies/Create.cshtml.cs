@@ -7,6 +7,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Agencies;
 
@@ -38,7 +39,7 @@ public sealed class CreateModel(PortalDbContext db) : PageModel
         var agency = new Agency(Input.Code, Input.Name, Input.Kind);
         try
         {
-            Input.ApplyTo(agency, await AgencyForm.ParentMapAsync(db, cancellationToken));
+            Input.ApplyTo(agency, await AgencyHierarchy.ParentMapAsync(db, cancellationToken));
             db.Agencies.Add(agency);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Agencies;
 
@@ -58,7 +59,7 @@ public sealed class EditModel(PortalDbContext db) : PageModel
 
         try
         {
-            Input.ApplyTo(agency, await AgencyForm.ParentMapAsync(db, cancellationToken));
+            Input.ApplyTo(agency, await AgencyHierarchy.ParentMapAsync(db, cancellationToken));
             db.Entry(agency).Property(a => a.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
             await db.SaveChangesAsync(cancellationToken);
         }

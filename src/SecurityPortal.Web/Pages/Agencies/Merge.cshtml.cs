@@ -7,6 +7,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Agencies;
 
@@ -85,7 +86,7 @@ public sealed class MergeModel(PortalDbContext db, TimeProvider clock, ILogger<M
             return Page();
         }
 
-        var parentOf = await AgencyForm.ParentMapAsync(db, cancellationToken);
+        var parentOf = await AgencyHierarchy.ParentMapAsync(db, cancellationToken);
         if (target.Id != source.Id && AgencyTree.IsWithin(target.Id, source.Id, parentOf))
         {
             // The source's children are about to move under the target, which lies under the source.

@@ -13,7 +13,7 @@ using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
@@ -287,7 +287,7 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         System = system;
         Today = VietnamTime.Today(clock);
         CanAnswer = User.CanEdit(system) && assessment.IsEditable;
-        IsReviewer = User.IsInRole(PortalRoles.ProvincialReviewer);
+        IsReviewer = User.ReviewsAssessments();
         if (tracked)
         {
             // A step or an answer only needs the aggregate; the catalog texts are read when a page is rendered.

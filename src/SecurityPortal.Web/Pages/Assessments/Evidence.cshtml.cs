@@ -9,12 +9,13 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
 /// <summary>Adds an evidence file to one answer; the store checks type, size and archive contents.</summary>
-[RequestSizeLimit(Dossiers.AttachModel.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = Dossiers.AttachModel.MaxRequestBytes)]
+[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
 public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

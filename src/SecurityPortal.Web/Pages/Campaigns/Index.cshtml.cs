@@ -12,8 +12,9 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Campaigns;
 
@@ -51,7 +52,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
     public IReadOnlyList<Row> Campaigns { get; private set; } = [];
     public IReadOnlyList<SelectListItem> Catalogs { get; private set; } = [];
-    public bool CanLaunch => User.IsInRole(PortalRoles.ProvincialReviewer) || User.IsInRole(PortalRoles.Administrator);
+    public bool CanLaunch => User.CanLaunchCampaigns();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Catalog;
@@ -21,7 +22,7 @@ public sealed class DiffModel(PortalDbContext db, ILogger<DiffModel> logger) : P
     public CatalogVersion? Left { get; private set; }
     public CatalogVersion? Right { get; private set; }
     public CatalogDiff? Result { get; private set; }
-    public bool CanManage => User.IsInRole(PortalRoles.Administrator) || User.IsInRole(PortalRoles.ProvincialReviewer);
+    public bool CanManage => User.CanManageCatalog();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -35,11 +35,11 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
     public sealed record OverdueDossier(Guid Id, string SystemName, DossierState State, DateOnly? DueDate);
 
-    public Websites.WebsiteFigures? Websites { get; private set; }
+    public WebsiteFigures? Websites { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.SeesAllAgencies() && User.OfficerAgencyId() != Id)
+        if (!User.CanSeeAgency(Id))
         {
             return NotFound();
         }
@@ -52,7 +52,7 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
         Today = VietnamTime.Today(clock);
         Set = await figures.ComputeAsync(new FigureFilter(AgencyId: Id), cancellationToken);
-        Websites = await Pages.Websites.WebsiteFigures.ForFilterAsync(db, new FigureFilter(AgencyId: Id), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        Websites = await WebsiteFigures.ForFilterAsync(db, new FigureFilter(AgencyId: Id), clock.GetUtcNow().UtcDateTime, cancellationToken);
         ParentName = agency.ParentId is { } parent ? await db.Agencies.Where(a => a.Id == parent).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) : null;
 
         var cycle = Set.Cycle;

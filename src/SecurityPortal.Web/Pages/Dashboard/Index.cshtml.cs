@@ -31,7 +31,7 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
     public IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups { get; private set; } = [];
     public IReadOnlyList<TrendPoint> Trend { get; private set; } = [];
     public List<SelectListItem> Parents { get; private set; } = [];
-    public Websites.WebsiteFigures? Websites { get; private set; }
+    public WebsiteFigures? Websites { get; private set; }
 
     public FigureFilter Filter => new(Kind is { } k && Enum.IsDefined(k) ? k : null, ParentId, Level is >= 1 and <= 5 ? Level : null, null,
         Periods.Contains(Period) ? Period : 90);

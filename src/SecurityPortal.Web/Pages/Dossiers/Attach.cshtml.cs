@@ -9,17 +9,15 @@ using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 
 /// <summary>Adds a document to a dossier. The request may be a little larger than a file; the store enforces the file limit.</summary>
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
 public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock, ILogger<AttachModel> logger) : PageModel
 {
-    /// <summary>The upper bound of the configurable file limit, plus room for the form fields.</summary>
-    public const long MaxRequestBytes = (100 * 1024 * 1024) + (64 * 1024);
-
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 

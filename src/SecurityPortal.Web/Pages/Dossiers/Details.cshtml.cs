@@ -10,9 +10,12 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Calendar;
 using SecurityPortal.Web.Documents;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 

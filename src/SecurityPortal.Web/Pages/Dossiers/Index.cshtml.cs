@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 
@@ -49,7 +50,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     public int Total { get; private set; }
     public bool TotalCapped { get; private set; }
     public DateOnly Today { get; private set; }
-    public Shared.AgencyFilter? AgencyChoice { get; private set; }
+    public AgencyFilter? AgencyChoice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +71,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         }
 
         AgencyChoice = User.SeesAllAgencies()
-            ? await Shared.AgencyFilter.LoadAsync("Cơ quan", db.Agencies, AgencyId, AgencyQuery, cancellationToken)
+            ? await AgencyFilter.LoadAsync("Cơ quan", db.Agencies, AgencyId, AgencyQuery, cancellationToken)
             : null;
     }
 
@@ -130,7 +131,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
             var systems = db.InformationSystems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId).Select(s => s.Id);
             dossiers = dossiers.Where(d => systems.Contains(d.SystemId));
         }
-        else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
+        else if (AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
         {
             var systems = db.InformationSystems.Where(s => matching.Contains(s.OwnerAgencyId) || matching.Contains(s.OperatorAgencyId)).Select(s => s.Id);
             dossiers = dossiers.Where(d => systems.Contains(d.SystemId));

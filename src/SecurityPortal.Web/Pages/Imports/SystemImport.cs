@@ -3,6 +3,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Imports;
 
@@ -42,9 +43,6 @@ public static class SystemImport
     public const string EndOfLife = "Hết hỗ trợ";
     public const string LastPatched = "Vá gần nhất";
     public const string Notes = "Ghi chú";
-
-    /// <summary>More component rows than this make a system's edit form too large to post.</summary>
-    public const int MaxComponentsPerSystem = 200;
 
     public static readonly string[] Sheets = [SystemsSheet, EndpointsSheet, ComponentsSheet];
 
@@ -338,9 +336,9 @@ public static class SystemImport
             }
 
             var list = wanted.TryGetValue(code, out var l) ? l : wanted[code] = [];
-            if (list.Count >= MaxComponentsPerSystem)
+            if (list.Count >= SoftwareComponents.MaxPerSystem)
             {
-                row.Issue(Code, $"hệ thống {code} có quá {MaxComponentsPerSystem} thành phần phần mềm.");
+                row.Issue(Code, $"hệ thống {code} có quá {SoftwareComponents.MaxPerSystem} thành phần phần mềm.");
                 continue;
             }
 

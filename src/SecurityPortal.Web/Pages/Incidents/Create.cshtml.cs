@@ -10,7 +10,7 @@ using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Incidents;
 

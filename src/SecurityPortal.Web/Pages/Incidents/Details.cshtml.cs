@@ -9,7 +9,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Tasks;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Incidents;
 
@@ -110,7 +110,7 @@ public sealed class DetailsModel(PortalDbContext db, RemediationOptions options,
 
         Incident = incident;
         NowUtc = clock.GetUtcNow().UtcDateTime;
-        CanAct = User.IsInRole(PortalRoles.ProvincialReviewer) || User.OfficerAgencyId() == incident.AgencyId;
+        CanAct = User.CanAct(incident);
         var ids = incident.Systems.Select(s => s.SystemId).ToList();
         SystemNames = (await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
             .Select(s => (s.Id, s.Name)).ToList();

@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Documents;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 using SecurityPortal.Web.Reporting;
 
 namespace SecurityPortal.Web.Pages.Reports;

@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Systems;
 

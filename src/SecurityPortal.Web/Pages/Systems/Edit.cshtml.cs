@@ -8,7 +8,7 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Agencies;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Systems;
 

@@ -7,6 +7,8 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Systems;
 
@@ -47,7 +49,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
     public int Total { get; private set; }
     public bool TotalCapped { get; private set; }
     public Pager Pager => new(PageNumber, PageSize, Total, p => RouteFor(p), TotalCapped);
-    public Shared.AgencyFilter AgencyChoice { get; private set; } = new("Cơ quan, đơn vị", null, null, []);
+    public AgencyFilter AgencyChoice { get; private set; } = new("Cơ quan, đơn vị", null, null, []);
     public bool CanRegister => User.CanRegisterSystems();
 
     public sealed record Row(
@@ -60,7 +62,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         var matching = Matching();
         (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
         Rows = await Project(Ordered(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        AgencyChoice = await Shared.AgencyFilter.LoadAsync("Cơ quan, đơn vị", db.Agencies.VisibleTo(User), AgencyId, AgencyQuery, cancellationToken);
+        AgencyChoice = await AgencyFilter.LoadAsync("Cơ quan, đơn vị", db.Agencies.VisibleTo(User), AgencyId, AgencyQuery, cancellationToken);
     }
 
     /// <summary>The current filtered list (every page, same scoping) as an Excel file.</summary>
@@ -88,7 +90,7 @@ public sealed class IndexModel(PortalDbContext db, RegistryOptions registry, Tim
         {
             systems = systems.Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId);
         }
-        else if (Shared.AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
+        else if (AgencyFilter.Matching(db.Agencies, AgencyQuery) is { } matching)
         {
             systems = systems.Where(s => matching.Contains(s.OwnerAgencyId) || matching.Contains(s.OperatorAgencyId));
         }

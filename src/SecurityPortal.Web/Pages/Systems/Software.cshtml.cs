@@ -8,6 +8,8 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Systems;
 
@@ -56,7 +58,7 @@ public sealed class SoftwareModel(PortalDbContext db, RegistryOptions registry, 
             {
                 r.SystemCode, r.SystemName, r.OwnerName, r.Lifecycle.Vietnamese(), r.Product, r.Vendor ?? string.Empty, r.Version ?? string.Empty,
                 r.EndOfLife is { } eol ? Display.Date(eol) : string.Empty, r.LastPatched is { } patched ? Display.Date(patched) : string.Empty,
-                AlertText(r.Alert),
+                SoftwareComponents.AlertText(r.Alert),
             }.Select(Csv.Field)));
         }
 
@@ -64,14 +66,6 @@ public sealed class SoftwareModel(PortalDbContext db, RegistryOptions registry, 
         var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return File(bytes, "text/csv; charset=utf-8", $"phan-mem-{stamp}.csv");
     }
-
-    public static string AlertText(ComponentAlert alert) => alert switch
-    {
-        ComponentAlert.EndOfLife => "Đã hết hỗ trợ",
-        ComponentAlert.NotPatchedRecently => "Lâu chưa vá",
-        ComponentAlert.PatchDateUnknown => "Chưa rõ ngày vá",
-        _ => string.Empty,
-    };
 
     private async Task SearchAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Systems;
 
@@ -269,8 +270,8 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
         RuleFor(x => x.Endpoints)
             .Must(rows => rows.Where(r => !r.IsBlank).GroupBy(r => r.Url!.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1))
             .WithMessage("Một địa chỉ chỉ được khai báo một lần cho mỗi hệ thống.");
-        RuleFor(x => x.Components).Must(rows => rows.Count(r => !r.IsBlank) <= Imports.SystemImport.MaxComponentsPerSystem)
-            .WithMessage($"Một hệ thống khai báo tối đa {Imports.SystemImport.MaxComponentsPerSystem} thành phần phần mềm.");
+        RuleFor(x => x.Components).Must(rows => rows.Count(r => !r.IsBlank) <= SoftwareComponents.MaxPerSystem)
+            .WithMessage($"Một hệ thống khai báo tối đa {SoftwareComponents.MaxPerSystem} thành phần phần mềm.");
         RuleForEach(x => x.Components).ChildRules(row =>
         {
             row.RuleFor(r => r.Product).NotEmpty().When(r => !r.IsBlank).WithMessage("Vui lòng nhập tên sản phẩm.")
@@ -291,8 +292,7 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
 public static class SystemFormOptions
 {
     /// <summary>An officer may register or keep a system only if their agency owns or operates it.</summary>
-    public static bool OfficerMayHold(ClaimsPrincipal user, SystemInput input) =>
-        user.ManagesAgencies() || (user.OfficerAgencyId() is { } agency && (input.OwnerAgencyId == agency || input.OperatorAgencyId == agency));
+    public static bool OfficerMayHold(ClaimsPrincipal user, SystemInput input) => user.MayHoldSystem(input.OwnerAgencyId, input.OperatorAgencyId);
 
     public const string OfficerScopeMessage = "Cán bộ đơn vị chỉ đăng ký, sửa hệ thống mà đơn vị mình là chủ quản hoặc đơn vị vận hành.";
 
@@ -316,7 +316,7 @@ public static class SystemFormOptions
         else if (!user.ManagesAgencies() && user.OfficerAgencyId() is { } own)
         {
             // An officer names only their own agency or one above it, and never changes a role another agency holds.
-            var allowed = await Agencies.AgencyChoices.AllowedForOfficerAsync(db, user, cancellationToken);
+            var allowed = await AgencyChoices.AllowedForOfficerAsync(db, user, cancellationToken);
             void Check(string field, Guid? chosen, Guid? current)
             {
                 if (chosen != current && ((current is { } held && held != own) || (chosen is { } id && !allowed.Contains(id))))

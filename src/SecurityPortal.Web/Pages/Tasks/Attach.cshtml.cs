@@ -8,12 +8,13 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
 /// <summary>Adds evidence to a task, through the same checked, content-addressed store as every upload.</summary>
-[RequestSizeLimit(Dossiers.AttachModel.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = Dossiers.AttachModel.MaxRequestBytes)]
+[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
 public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -12,7 +12,8 @@ using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 

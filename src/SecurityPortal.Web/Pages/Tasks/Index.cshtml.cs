@@ -11,7 +11,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
@@ -66,7 +66,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     /// <summary>True when <see cref="Total"/> is where counting stopped (<see cref="Pager.CountAsync"/>).</summary>
     public bool TotalCapped { get; private set; }
     public DateOnly Today { get; private set; }
-    public bool IsReviewer => User.IsInRole(PortalRoles.ProvincialReviewer);
+    public bool IsReviewer => User.ReviewsTasks();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

@@ -7,10 +7,11 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
-using SecurityPortal.Web.Pages.Systems;
+using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
@@ -33,7 +34,7 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(PortalRoles.ProvincialReviewer) && !User.IsInRole(PortalRoles.Administrator))
+        if (!User.OpensTasksAcrossAgencies())
         {
             return Forbid();
         }
@@ -93,6 +94,4 @@ public sealed class OutdatedModel(PortalDbContext db, RegistryOptions registry, 
             .OrderBy(r => r.AgencyName, StringComparer.Ordinal).ThenBy(r => r.SystemName, StringComparer.Ordinal)
             .ToList();
     }
-
-    public static string AlertText(ComponentAlert alert) => SoftwareModel.AlertText(alert);
 }

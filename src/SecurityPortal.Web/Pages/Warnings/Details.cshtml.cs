@@ -7,9 +7,10 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Warnings;
+using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Pages.Dossiers;
+using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Warnings;
 
@@ -32,7 +33,7 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
     /// <summary>One task per certainly affected system that has none for this warning yet; the agencies are notified.</summary>
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(PortalRoles.ProvincialReviewer) && !User.IsInRole(PortalRoles.Administrator))
+        if (!User.OpensTasksAcrossAgencies())
         {
             return Forbid();
         }

@@ -10,7 +10,7 @@ using SecurityPortal.Domain.Websites;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Identity;
-using SecurityPortal.Web.Infrastructure.Websites;
+using SecurityPortal.Web.WebsiteWatch;
 
 namespace SecurityPortal.Web.Pages.Websites;
 
@@ -48,7 +48,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<WebsiteCheck> History { get; private set; } = [];
     public IReadOnlyDictionary<Guid, (Guid TaskId, RemediationStatus Status)> OpenTasks { get; private set; } = new Dictionary<Guid, (Guid, RemediationStatus)>();
     public bool CanAct { get; private set; }
-    public bool CanCheckNow => User.IsInRole(PortalRoles.ProvincialReviewer) || User.IsInRole(PortalRoles.Administrator);
+    public bool CanCheckNow => User.CanCheckWebsitesNow();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(tracked: false, cancellationToken) ? Page() : NotFound();

@@ -7,11 +7,13 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Websites;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Reporting;
+using SecurityPortal.Web.WebsiteWatch;
 
 namespace SecurityPortal.Web.Pages.Websites;
 
 /// <summary>Every watched website the user may see — the province for reviewers, their agency for officers — worst first.</summary>
-public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.WebsiteWatchService watchService, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, WebsiteWatchService watchService, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -100,57 +102,5 @@ public sealed class IndexModel(PortalDbContext db, Infrastructure.Websites.Websi
             .ThenBy(x => x.a.Name).ThenBy(x => x.w.Url)
             .Select(x => new Row(x.w.Id, x.w.Url, x.s.Id, x.s.Name, x.a.Name, x.w.Health, x.w.LastCheckedUtc, x.w.ResponseMs, x.w.CertificateNotAfterUtc,
                 x.w.FindingCodes, x.w.AlertCheckId != null));
-    }
-}
-
-/// <summary>Counts of watched websites by health, for the list and the dashboard.</summary>
-public sealed record WebsiteFigures(int Watched, int Critical, int Warning, int Alerts, int CertificatesExpiring)
-{
-    /// <summary>The websites of the systems owned by the agencies a dashboard filter selects (kind, parent, one agency, approved level).</summary>
-    public static Task<WebsiteFigures> ForFilterAsync(PortalDbContext db, Reporting.FigureFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var agencies = db.Agencies.Where(a => a.IsActive);
-        if (filter.Kind is { } kind)
-        {
-            agencies = agencies.Where(a => a.Kind == kind);
-        }
-
-        if (filter.ParentId is { } parent)
-        {
-            agencies = agencies.Where(a => a.ParentId == parent || a.Id == parent);
-        }
-
-        if (filter.AgencyId is { } agency)
-        {
-            agencies = agencies.Where(a => a.Id == agency);
-        }
-
-        var agencyIds = agencies.Select(a => a.Id);
-        var systems = db.InformationSystems.Where(s => agencyIds.Contains(s.OwnerAgencyId));
-        if (filter.Level is { } level)
-        {
-            systems = systems.Where(s => s.ApprovedLevel == level);
-        }
-
-        var systemIds = systems.Select(s => s.Id);
-        return CountAsync(db.WatchedWebsites.AsNoTracking().Where(w => systemIds.Contains(w.SystemId)), nowUtc, cancellationToken);
-    }
-
-    public static async Task<WebsiteFigures> CountAsync(IQueryable<WatchedWebsite> watches, DateTime nowUtc, CancellationToken cancellationToken)
-    {
-        var limit = nowUtc.AddDays(30);
-        var counts = await watches.Where(w => w.Active)
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Watched = g.Count(),
-                Critical = g.Count(w => w.Health == SiteHealth.Critical),
-                Warning = g.Count(w => w.Health == SiteHealth.Warning),
-                Alerts = g.Count(w => w.AlertCheckId != null),
-                Expiring = g.Count(w => w.CertificateNotAfterUtc != null && w.CertificateNotAfterUtc <= limit),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        return counts is null ? new WebsiteFigures(0, 0, 0, 0, 0)
-            : new WebsiteFigures(counts.Watched, counts.Critical, counts.Warning, counts.Alerts, counts.Expiring);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Infrastructure.Identity;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account.Manage;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Infrastructure.Mail;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Admin.Mail;
 

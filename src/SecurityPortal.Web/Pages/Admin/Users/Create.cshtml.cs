@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Agencies;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 

@@ -8,7 +8,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Agencies;
+using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 

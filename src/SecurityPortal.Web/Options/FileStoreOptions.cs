@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SecurityPortal.Web.Options;
+
+/// <summary>The <c>Files</c> configuration section: where uploads live and how large they may be.</summary>
+public sealed class FileStoreOptions
+{
+    public const string SectionName = "Files";
+
+    /// <summary>
+    /// The request size of every upload page: the upper bound of the configurable file limit (<see cref="MaxBytes"/>), plus room for
+    /// the form fields. The store enforces the configured limit on the file itself.
+    /// </summary>
+    public const long MaxRequestBytes = (100 * 1024 * 1024) + (64 * 1024);
+
+    /// <summary>A directory outside the web root; relative paths are under the content root.</summary>
+    public string Root { get; set; } = "App_Data/files";
+
+    [Range(1d, 100d * 1024 * 1024, ErrorMessage = "Files:MaxBytes phải từ 1 byte đến 100 MB.")]
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>A ZIP (or Office document) may not unpack to more than this, nor hold more entries (zip-bomb guard).</summary>
+    public long MaxUnpackedBytes { get; set; } = 200 * 1024 * 1024;
+
+    public int MaxZipEntries { get; set; } = 5000;
+}

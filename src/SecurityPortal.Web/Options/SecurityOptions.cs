@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using SecurityPortal.Domain.Common;
+
+namespace SecurityPortal.Web.Options;
+
+/// <summary>The <c>Security</c> configuration section; defaults follow ASVS 5.0 Level 2.</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    [Range(8, 128, ErrorMessage = "Security:PasswordMinLength phải từ 8 đến 128 ký tự.")]
+    public int PasswordMinLength { get; set; } = 12;
+
+    public int LockoutMaxFailedAttempts { get; set; } = 5;
+    public int LockoutMinutes { get; set; } = 15;
+    public int IdleTimeoutMinutes { get; set; } = 30;
+    public int AbsoluteTimeoutHours { get; set; } = 12;
+
+    /// <summary>
+    /// Cookies are Secure and __Host- prefixed. Only a plain-HTTP development or browser-test run on
+    /// loopback turns this off; ASP.NET's antiforgery refuses to issue Secure-only tokens over HTTP.
+    /// </summary>
+    public bool SecureCookiesOnly { get; set; } = true;
+
+    /// <summary>«__Host-» on every cookie name when cookies are Secure: no subdomain can set or shadow them.</summary>
+    public string CookiePrefix => SecureCookiesOnly ? "__Host-" : string.Empty;
+
+    /// <summary>The interface language chosen by the user.</summary>
+    public string CultureCookieName => CookiePrefix + "SecurityPortal.Culture";
+
+    /// <summary>Roles whose members must use an authenticator app.</summary>
+    public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
+
+    /// <summary>
+    /// Off only for the Development demo. (An empty TwoFactorRequiredRoles in an environment file cannot switch the roles
+    /// off: .NET configuration ignores empty arrays, so the base file's roles would stay.)
+    /// </summary>
+    public bool EnforceTwoFactorForRoles { get; set; } = true;
+
+    /// <summary>Whether one of the user's roles must use two-factor authentication.</summary>
+    public bool RoleRequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) => EnforceTwoFactorForRoles && TwoFactorRequiredRoles.Any(user.IsInRole);
+}

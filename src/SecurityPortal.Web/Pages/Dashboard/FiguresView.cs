@@ -1,6 +1,0 @@
-using SecurityPortal.Web.Reporting;
-
-namespace SecurityPortal.Web.Pages.Dashboard;
-
-/// <summary>The headline cards: the same partial for the province, a filter, and one agency.</summary>
-public sealed record FiguresView(AgencyFigures Figures, int Cycle, string? CampaignTitle, int PeriodDays, bool ProvinceWide, Websites.WebsiteFigures? Websites = null);

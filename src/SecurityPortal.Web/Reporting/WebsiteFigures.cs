@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Domain.Websites;
+
+namespace SecurityPortal.Web.Reporting;
+
+/// <summary>Counts of watched websites by health, for the list and the dashboard.</summary>
+public sealed record WebsiteFigures(int Watched, int Critical, int Warning, int Alerts, int CertificatesExpiring)
+{
+    /// <summary>The websites of the systems owned by the agencies a dashboard filter selects (kind, parent, one agency, approved level).</summary>
+    public static Task<WebsiteFigures> ForFilterAsync(PortalDbContext db, FigureFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var agencies = db.Agencies.Where(a => a.IsActive);
+        if (filter.Kind is { } kind)
+        {
+            agencies = agencies.Where(a => a.Kind == kind);
+        }
+
+        if (filter.ParentId is { } parent)
+        {
+            agencies = agencies.Where(a => a.ParentId == parent || a.Id == parent);
+        }
+
+        if (filter.AgencyId is { } agency)
+        {
+            agencies = agencies.Where(a => a.Id == agency);
+        }
+
+        var agencyIds = agencies.Select(a => a.Id);
+        var systems = db.InformationSystems.Where(s => agencyIds.Contains(s.OwnerAgencyId));
+        if (filter.Level is { } level)
+        {
+            systems = systems.Where(s => s.ApprovedLevel == level);
+        }
+
+        var systemIds = systems.Select(s => s.Id);
+        return CountAsync(db.WatchedWebsites.AsNoTracking().Where(w => systemIds.Contains(w.SystemId)), nowUtc, cancellationToken);
+    }
+
+    public static async Task<WebsiteFigures> CountAsync(IQueryable<WatchedWebsite> watches, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var limit = nowUtc.AddDays(30);
+        var counts = await watches.Where(w => w.Active)
+            .GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Watched = g.Count(),
+                Critical = g.Count(w => w.Health == SiteHealth.Critical),
+                Warning = g.Count(w => w.Health == SiteHealth.Warning),
+                Alerts = g.Count(w => w.AlertCheckId != null),
+                Expiring = g.Count(w => w.CertificateNotAfterUtc != null && w.CertificateNotAfterUtc <= limit),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return counts is null ? new WebsiteFigures(0, 0, 0, 0, 0)
+            : new WebsiteFigures(counts.Watched, counts.Critical, counts.Warning, counts.Alerts, counts.Expiring);
+    }
+}
