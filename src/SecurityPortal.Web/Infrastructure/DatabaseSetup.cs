@@ -22,7 +22,7 @@ public static class DatabaseSetup
         builder.Services.AddScoped<AuditInterceptor>();
         builder.Services.AddDbContext<PortalDbContext>((services, db) =>
         {
-            Configure(db, options.Provider, connectionString);
+            Configure(db, options, connectionString);
             // Between the concurrency stamp and the audit: the features' interceptors (the mail queue), registered as
             // ISaveChangesInterceptor by their own setup, so the database plumbing names no feature.
             db.AddInterceptors(

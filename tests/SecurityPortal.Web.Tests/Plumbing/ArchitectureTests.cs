@@ -14,6 +14,8 @@ namespace SecurityPortal.Tests.Plumbing;
 /// reaches into another. Each kind of rule has a self-check that points it at a dependency that does exist, so a rule
 /// that silently matches nothing (a renamed namespace, a wrong prefix) fails instead of passing.
 /// </summary>
+/// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
+[Trait("Category", "ProviderIndependent")]
 public sealed class ArchitectureTests
 {
     private const string Web = "SecurityPortal.Web";
