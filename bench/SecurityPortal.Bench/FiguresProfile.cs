@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Sqlite;
@@ -21,8 +22,9 @@ internal static class FiguresProfile
         SqliteProvider.Configure(builder, $"Data Source={file}");
         builder.LogTo(line => commands.Add(line), [RelationalEventId.CommandExecuted], LogLevel.Information);
         await using var db = new PortalDbContext(builder.Options);
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        var figures = new ComplianceFigures(db, new RegistryOptions(), new DashboardOptions { CacheSeconds = 0 }, cache, TimeProvider.System);
+        await using var services = new ServiceCollection().AddHybridCache().Services.BuildServiceProvider();
+        var figures = new ComplianceFigures(
+            db, new RegistryOptions(), new DashboardOptions { CacheSeconds = 0 }, services.GetRequiredService<HybridCache>(), TimeProvider.System);
         for (var round = 1; round <= 3; round++)
         {
             commands.Clear();

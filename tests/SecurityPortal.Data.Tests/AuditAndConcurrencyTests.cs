@@ -20,8 +20,7 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await using var db = await _database.CreateMigratedContextAsync();
+        _database = await TestDatabase.CreateMigratedAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -11,8 +11,7 @@ public sealed class CatalogFileTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
-        await using var db = await _database.CreateMigratedContextAsync();
+        _database = await TestDatabase.CreateMigratedAsync();
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

@@ -44,10 +44,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "securityportal-tests", "files", Guid.NewGuid().ToString("N"));
 
     /// <summary>The portal's clock, when a test moves time by hand (see <see cref="UseClock"/>).</summary>
-    public FakeTimeProvider? Clock { get; private set; }
+    public TestClock? Clock { get; private set; }
 
     /// <summary>Gives the portal a clock the test moves; set before the first client or service is created.</summary>
-    public PortalFactory UseClock(FakeTimeProvider clock)
+    public PortalFactory UseClock(TestClock clock)
     {
         Clock = clock;
         return this;
@@ -194,12 +194,20 @@ public static class PortalTemplate
     }
 }
 
-/// <summary>The tests' clock: a <see cref="FakeTimeProvider"/> that starts at the real time.</summary>
-public static class TestClock
+/// <summary>
+/// The tests' clock: a <see cref="FakeTimeProvider"/> whose «now» starts at the real time and moves only when the test
+/// moves it (<c>Advance</c>, <c>AdjustTime</c>, <see cref="SetVietnam"/>), while its timers and timestamps stay the
+/// machine's: the portal's time-outs and delays (an HTTP check that hangs, a pause between two requests to one host) must
+/// still fire in real time, which a fake timer would only do when the test advanced it.
+/// </summary>
+public sealed class TestClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
 {
-    public static FakeTimeProvider Now() => new(DateTimeOffset.UtcNow);
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        System.CreateTimer(callback, state, dueTime, period);
+
+    public override long GetTimestamp() => System.GetTimestamp();
 
     /// <summary>Sets the clock to a local time in Vietnam (UTC+7).</summary>
-    public static void SetVietnam(this FakeTimeProvider clock, int year, int month, int day, int hour, int minute = 0) =>
-        clock.AdjustTime(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7)));
+    public void SetVietnam(int year, int month, int day, int hour, int minute = 0) =>
+        AdjustTime(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(7)));
 }

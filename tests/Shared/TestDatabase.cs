@@ -37,6 +37,21 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>An empty database: no schema, no rows.</summary>
     public static Task<TestDatabase> CreateAsync() => CreateFromAsync(template: null);
 
+    /// <summary>A copy of an empty database brought to the current schema by every migration, migrated once per test process.</summary>
+    public static async Task<TestDatabase> CreateMigratedAsync() => await CopyOfAsync(await Migrated.Value);
+
+    private static readonly Lazy<Task<TestDatabase>> Migrated = new(async () =>
+    {
+        var template = await CreateFromAsync(template: null);
+        await using (await template.CreateMigratedContextAsync())
+        {
+        }
+
+        NpgsqlConnection.ClearAllPools(); // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    });
+
     /// <summary>A new database with the schema and rows of <paramref name="template"/>, which nobody may be connected to.</summary>
     public static Task<TestDatabase> CopyOfAsync(TestDatabase template) => CreateFromAsync(template);
 

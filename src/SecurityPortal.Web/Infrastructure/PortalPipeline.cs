@@ -26,6 +26,9 @@ public static class PortalPipeline
         // through the cookie check, so «live» stays 200 while the database is down and «ready» says 503.
         app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") });
+        // The background loops (mail, reminders, daily figures, website watch): «Degraded» (still 200) while one's last
+        // round failed, so a monitor can alert; what failed and why is in the log, never in this answer.
+        app.UseHealthChecks("/health/loops", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Background.PortalLoop.HealthTag) });
         app.UseMiddleware<FormSizeMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();

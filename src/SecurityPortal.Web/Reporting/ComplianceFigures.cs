@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using System.ComponentModel;
+using Microsoft.Extensions.Caching.Hybrid;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
@@ -16,11 +17,16 @@ namespace SecurityPortal.Web.Reporting;
 /// <summary>One month of the trend: the share with an approved level, the average score, open and overdue tasks.</summary>
 public sealed record TrendPoint(DateOnly Day, decimal? ApprovedShare, decimal? AverageScore, int OpenTasks, int OverdueTasks);
 
-/// <summary>The dashboard's whole content for one filter.</summary>
+/// <summary>The dashboard's whole content for one filter. Never changed once computed, so the cache shares one instance.</summary>
+[ImmutableObject(true)]
 public sealed record DashboardData(
     FigureSet Set, IReadOnlyList<(string Code, string Title, ScoreLine Line)> Groups, IReadOnlyList<TrendPoint> Trend, WebsiteFigures Websites);
 
-/// <summary>The figures of a filter: one row per agency kept, their sum, and when they were computed.</summary>
+/// <summary>
+/// The figures of a filter: one row per agency kept, their sum, and when they were computed. Never changed once computed,
+/// so the cache shares one instance.
+/// </summary>
+[ImmutableObject(true)]
 public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigures Total, int Cycle, string? CampaignTitle, DateTime ComputedAtUtc);
 
 /// <summary>
@@ -29,9 +35,8 @@ public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigu
 /// The dashboard, the ranking, the agency pages and the daily snapshots all read it.
 /// </summary>
 public sealed class ComplianceFigures(
-    PortalDbContext db, RegistryOptions registry, DashboardOptions options, IMemoryCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null)
+    PortalDbContext db, RegistryOptions registry, DashboardOptions options, HybridCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null)
 {
-    private static readonly Lock Gate = new();
     private static readonly DossierState[] InWorkflow = [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.NeedsRevision, DossierState.AwaitingApproval];
     private static readonly AssessmentState[] Filed = [AssessmentState.Submitted, AssessmentState.UnderReview, AssessmentState.Accepted];
 
@@ -52,9 +57,10 @@ public sealed class ComplianceFigures(
         WebsiteFigures.ForFilterAsync(db, filter, clock.GetUtcNow().UtcDateTime, CancellationToken.None);
 
     /// <summary>
-    /// One computation per key at a time: concurrent requests for the same figures wait for the same task instead of each
-    /// running the queries (no stampede when the cache expires under load). The shared computation runs in a scope of
-    /// its own, so a request that gives up waiting does not take the others' result with it. A failure is not kept.
+    /// One computation per key at a time: <see cref="HybridCache"/> lets concurrent requests for the same figures wait for
+    /// the same computation instead of each running the queries (no stampede when the entry expires under load), and keeps
+    /// the result for <see cref="DashboardOptions.CacheSeconds"/>. The computation runs in a scope of its own, so a request
+    /// that gives up waiting does not take the others' result with it; a failure is not kept.
     /// </summary>
     private async Task<T> SharedAsync<T>(string key, Func<ComplianceFigures, Task<T>> compute, CancellationToken cancellationToken)
     {
@@ -63,32 +69,17 @@ public sealed class ComplianceFigures(
             return await compute(this);
         }
 
-        async Task<T> InOwnScope()
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await compute(scope.ServiceProvider.GetRequiredService<ComplianceFigures>());
-        }
-
-        // IMemoryCache.GetOrCreate is not atomic: the lock makes the (instant) creation of the shared task so.
-        Lazy<Task<T>> shared;
-        lock (Gate)
-        {
-            shared = cache.GetOrCreate(key, entry =>
+        var lifetime = TimeSpan.FromSeconds(options.CacheSeconds);
+        return await cache.GetOrCreateAsync(
+            key,
+            (Scopes: scopes, Compute: compute),
+            static async (state, _) =>
             {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds);
-                return new Lazy<Task<T>>(InOwnScope, LazyThreadSafetyMode.ExecutionAndPublication);
-            })!;
-        }
-
-        try
-        {
-            return await shared.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (shared.Value.IsFaulted)
-        {
-            cache.Remove(key);
-            throw;
-        }
+                await using var scope = state.Scopes.CreateAsyncScope();
+                return await state.Compute(scope.ServiceProvider.GetRequiredService<ComplianceFigures>());
+            },
+            new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+            cancellationToken: cancellationToken);
     }
 
     public async Task<FigureSet> ComputeUncachedAsync(FigureFilter filter, CancellationToken cancellationToken)

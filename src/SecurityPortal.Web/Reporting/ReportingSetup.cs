@@ -8,7 +8,7 @@ public static class ReportingSetup
     public static void AddPortalReporting(this WebApplicationBuilder builder)
     {
         builder.AddPortalOptions<DashboardOptions>(DashboardOptions.SectionName);
-        builder.Services.AddMemoryCache();
+        builder.Services.AddHybridCache();
         builder.Services.AddScoped<ComplianceFigures>();
         builder.Services.AddScoped<FigureSnapshotWriter>();
         builder.Services.AddScoped<AnnualReportBuilder>();

@@ -6,7 +6,7 @@ namespace SecurityPortal.Tests.Account;
 /// <summary>Idle timeout 30 minutes and absolute timeout 12 hours (Security:IdleTimeoutMinutes, Security:AbsoluteTimeoutHours), on the portal's clock.</summary>
 public sealed class SessionTimeoutTests : PortalTestBase
 {
-    private readonly FakeTimeProvider _clock = TestClock.Now();
+    private readonly TestClock _clock = new();
 
     protected override PortalFactory Configure(PortalFactory factory) => factory.UseClock(_clock);
 

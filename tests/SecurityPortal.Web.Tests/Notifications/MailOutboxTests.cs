@@ -14,7 +14,7 @@ namespace SecurityPortal.Tests.Notifications;
 public sealed class MailOutboxTests : PortalTestBase, IDisposable
 {
     private readonly SmtpTestServer _smtp = new();
-    private readonly FakeTimeProvider _clock = TestClock.Now();
+    private readonly TestClock _clock = new();
 
     protected override PortalFactory Configure(PortalFactory factory) => factory.UseClock(_clock)
         .With("Mail:Mode", "Smtp").With("Mail:Host", "127.0.0.1").With("Mail:Port", _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -16,7 +16,7 @@ namespace SecurityPortal.Tests.Notifications;
 public sealed class ReminderTests : PortalTestBase
 {
     private static readonly DateOnly Monday = new(2027, 3, 15);
-    private readonly FakeTimeProvider _clock = TestClock.Now();
+    private readonly TestClock _clock = new();
     private InformationSystem _system = null!;
     private string _assignee = null!;
     private string _colleague = null!;

@@ -95,6 +95,9 @@ public sealed class HeadersAndHealthTests : PortalTestBase
         var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var loops = await client.GetAsync("/health/loops"); // every loop is switched off in the tests: healthy, and nothing else said
+        Assert.Equal(HttpStatusCode.OK, loops.StatusCode);
+        Assert.Equal("Healthy", await loops.Content.ReadAsStringAsync());
     }
 
     [Fact]

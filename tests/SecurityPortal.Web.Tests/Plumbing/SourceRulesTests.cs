@@ -28,8 +28,20 @@ public sealed partial class SourceRulesTests
     }
 
     [Fact]
+    public void Only_the_authorization_rules_and_the_menu_ask_for_roles()
+    {
+        // Authorization in one place per aggregate (ADR 0009): pages and views call the aggregate's rule. The layout's
+        // menu mirrors the folder policies of PortalServices (who may open a page at all), which are roles by nature.
+        var offending = Scan(["*.cs", "*.cshtml"], AsksForRole())
+            .Where(f => !f.StartsWith("SecurityPortal.Web/Authorization/", StringComparison.Ordinal)
+                        && !f.StartsWith("SecurityPortal.Web/Pages/Shared/_Layout.cshtml:", StringComparison.Ordinal)).ToList();
+        Assert.True(offending.Count == 0, "A role asked for outside src/SecurityPortal.Web/Authorization/: " + string.Join("; ", offending));
+    }
+
+    [Fact]
     public void The_rules_find_what_they_forbid()
     {
+        Assert.Matches(AsksForRole(), "if (User.IsInRole(PortalRoles.Administrator))");
         Assert.Matches(BypassesEncoding(), "<div>@Html.Raw(Model.Description)</div>");
         Assert.Matches(BypassesEncoding(), "return new HtmlString(text);");
         Assert.Matches(RawSql(), "db.Database.ExecuteSqlRaw(\"DELETE FROM x WHERE id = \" + id);");
@@ -48,6 +60,9 @@ public sealed partial class SourceRulesTests
             .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}")
             .ToList();
     }
+
+    [GeneratedRegex(@"\bIsInRole\s*\(")]
+    private static partial Regex AsksForRole();
 
     [GeneratedRegex(@"Html\.Raw\s*\(|new\s+(?:Microsoft\.AspNetCore\.Html\.)?HtmlString\s*\(|MarkupString")]
     private static partial Regex BypassesEncoding();

@@ -35,7 +35,7 @@ public sealed class WebsiteWatchTests : PortalTestBase, IDisposable
     private static readonly string NewsPage = BuildNews("Sở Thông tin và Truyền thông tỉnh Sông Lam", 0);
 
     private readonly TestCertificates _certificates = new();
-    private readonly FakeTimeProvider _clock = TestClock.Now();
+    private readonly TestClock _clock = new();
 
     protected override PortalFactory Configure(PortalFactory factory) => factory
         .UseClock(_clock)
