@@ -50,9 +50,9 @@ pg "$PGBIN/initdb" -D "$PGTMP/data" -U postgres --auth=trust -E UTF8 --locale=C.
   || { cat "$OUT/pg-initdb.log" "$PGTMP/server.log" 2>/dev/null; echo "tests: 0 passed, 1 failed"; exit 1; }
 PG_CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 
-# 4. The suites, in two lanes that share the machine's two cores: the .NET suites on SQLite then PostgreSQL, and beside
-# them the browser tests and then the scanners (which start their own portal). Each run writes a TRX file and a log;
-# a run that writes no TRX file counts as a failure. Every step prints its wall-clock and CPU seconds.
+# 4. The suites, in three lanes that share the machine's two cores: the SQLite suites then the browser tests, the
+# PostgreSQL suites, and the scanners (which start their own portal). Each run writes a TRX file and a log; a run that
+# writes no TRX file counts as a failure. Every step prints its wall-clock and CPU seconds.
 crashed_file="$OUT/crashed"; : >"$crashed_file"
 TIMEFORMAT='%R %U %S'
 step_done() { # name, seconds file, outcome
@@ -79,23 +79,26 @@ run() {
 # ASVS matrix, …) run in the SQLite pass only.
 all=FullyQualifiedName!=none; web='Category!=AuditCoverage'; witness="$OUT/audit-witness"
 on_pg='Category!=ProviderIndependent'; web_pg="$web&$on_pg"
-suites_lane() {
+sqlite_lane() {
   run domain tests/SecurityPortal.Domain.Tests "$all"
   run data-sqlite tests/SecurityPortal.Data.Tests "$all" PORTAL_TEST_DB=sqlite
-  run data-postgres tests/SecurityPortal.Data.Tests "$on_pg" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
   run web-sqlite tests/SecurityPortal.Web.Tests "$web" PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness"
+  run browser tests/SecurityPortal.BrowserTests "$all" PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
+}
+postgres_lane() {
+  run data-postgres tests/SecurityPortal.Data.Tests "$on_pg" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
   run web-postgres tests/SecurityPortal.Web.Tests "$web_pg" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS" PORTAL_AUDIT_WITNESS="$witness"
 }
-browser_and_scan_lane() {
-  run browser tests/SecurityPortal.BrowserTests "$all" PORTAL_TEST_DB=sqlite PORTAL_SCREENSHOTS="$OUT/screenshots"
+scan_lane() {
   # 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
   { time scripts/scan.sh "$OUT" >"$OUT/scan.txt" 2>&1; } 2>"$OUT/scan.time"
   step_done scan "$OUT/scan.time" "$(tail -n 1 "$OUT/scan.txt")"
   grep -E '^  (FAIL|ok) ' "$OUT/scan.txt"
 }
-suites_lane & suites_pid=$!
-browser_and_scan_lane & other_pid=$!
-wait "$suites_pid" "$other_pid"
+sqlite_lane & sqlite_pid=$!
+postgres_lane & postgres_pid=$!
+scan_lane & scan_pid=$!
+wait "$sqlite_pid" "$postgres_pid" "$scan_pid"
 run audit tests/SecurityPortal.Web.Tests 'Category=AuditCoverage' PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness" PORTAL_AUDIT_WITNESS_CHECK=1
 crashed=$(wc -l <"$crashed_file")
 scan_line=$(grep -E '^scan: [0-9]+ passed, [0-9]+ failed$' "$OUT/scan.txt" | tail -n 1)
