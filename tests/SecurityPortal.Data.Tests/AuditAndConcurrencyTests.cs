@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Auditing;
+using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Tests;
 
@@ -139,6 +141,48 @@ public sealed class AuditAndConcurrencyTests : IAsyncLifetime
         var stored = await read.AuditEntries.SingleAsync(e => e.Id == entry.Id);
         Assert.Equal(DateTimeKind.Utc, stored.OccurredAtUtc.Kind);
         Assert.Equal(entry.OccurredAtUtc, stored.OccurredAtUtc);
+    }
+
+    [Fact]
+    public async Task An_attachments_file_is_audited_under_its_own_columns_in_the_attachments_entry()
+    {
+        var now = new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc);
+        var agency = new Agency("SL-FIL", "Cơ quan có minh chứng", AgencyKind.Other);
+        var system = new InformationSystem("SL-FIL-01", "Hệ thống có minh chứng", agency.Id, agency.Id);
+        var task = new RemediationTask(system.Id, "Vá lỗi", null, TaskSource.Other, null, null, null, TaskSeverity.High,
+            new DateOnly(2026, 12, 31), "u-1", now);
+        var hash = new string('a', 64);
+        task.AddAttachment(new TaskActor("u-1", "Cán bộ", IsReviewer: true, IsAgencyOfficer: false), "bien-ban.pdf", "application/pdf", 4096, hash, now);
+        var attachmentId = task.Attachments[0].Id;
+        var clock = new FakeTimeProvider(new DateTimeOffset(now)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+        await using (var db = _database.CreateContext(new Officer(), clock))
+        {
+            db.AddRange(agency, system, task);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = _database.CreateContext(new Officer(), clock))
+        {
+            db.Remove(await db.RemediationTasks.Include(t => t.Attachments).Include(t => t.Entries).SingleAsync(t => t.Id == task.Id));
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = _database.CreateContext();
+        var entries = await read.AuditEntries.Where(e => e.EntityKey == attachmentId.ToString()).OrderBy(e => e.OccurredAtUtc).ToListAsync();
+        Assert.Equal([AuditAction.Insert, AuditAction.Delete], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal(nameof(TaskAttachment), e.EntityType));
+        Assert.Equal(0, await read.AuditEntries.CountAsync(e => e.EntityType == "UploadedFile"));
+
+        var insert = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entries[0].Changes)!;
+        Assert.Equal(
+            ["Id", "ContentType", "FileName", "Length", "Sha256", "TaskId", "UploadedAtUtc", "UploadedById"],
+            insert.Keys);
+        Assert.Equal("bien-ban.pdf", insert["FileName"][1].GetString());
+        Assert.Equal(hash, insert["Sha256"][1].GetString());
+        Assert.Equal(4096, insert["Length"][1].GetInt64());
+        var delete = JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(entries[1].Changes)!;
+        Assert.Equal("bien-ban.pdf", delete["FileName"][0].GetString());
+        Assert.Equal(hash, delete["Sha256"][0].GetString());
     }
 
     private async Task<int> CountAuditAsync()

@@ -1301,14 +1301,14 @@ public sealed class AssessmentEvidenceTests
 
         var evidence = a.AddEvidence(item.Id, uploaded, "application/pdf", 4096L, Hash, Submitter, Now);
 
-        Assert.Equal(stored, evidence.FileName);
+        Assert.Equal(stored, evidence.File.FileName);
         Assert.Equal(item.Id, evidence.ItemId);
         Assert.Equal(a.Id, evidence.AssessmentId);
-        Assert.Equal("application/pdf", evidence.ContentType);
-        Assert.Equal(4096L, evidence.Length);
-        Assert.Equal(Hash, evidence.Sha256);
-        Assert.Equal(Submitter, evidence.UploadedById);
-        Assert.Equal(Now, evidence.UploadedAtUtc);
+        Assert.Equal("application/pdf", evidence.File.ContentType);
+        Assert.Equal(4096L, evidence.File.Length);
+        Assert.Equal(Hash, evidence.File.Sha256);
+        Assert.Equal(Submitter, evidence.File.UploadedById);
+        Assert.Equal(Now, evidence.File.UploadedAtUtc);
         Assert.Same(evidence, Assert.Single(a.Evidence));
     }
 
@@ -1319,8 +1319,8 @@ public sealed class AssessmentEvidenceTests
 
         var evidence = Attach(a, ItemOf(a, "QL.1"), new string('a', 250) + ".pdf");
 
-        Assert.Equal(AssessmentEvidence.FileNameMaxLength, evidence.FileName.Length);
-        Assert.EndsWith("a.pdf", evidence.FileName, StringComparison.Ordinal);
+        Assert.Equal(AssessmentEvidence.FileNameMaxLength, evidence.File.FileName.Length);
+        Assert.EndsWith("a.pdf", evidence.File.FileName, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1006,7 +1006,7 @@ public sealed class LevelDossierDraftTests
             Attach(d, actor, kind, ApproveDay);
             var added = d.Attachments[^1];
             Assert.Equal(kind, added.Kind);
-            Assert.Equal(userId, added.UploadedById);
+            Assert.Equal(userId, added.File.UploadedById);
             Assert.Equal(count + 1, d.Attachments.Count);
         }
         else
@@ -1025,7 +1025,7 @@ public sealed class LevelDossierDraftTests
     {
         var d = Dossier(1, DossierState.Draft);
         d.AddAttachment(Officer, AttachmentKind.Other, fileName, "application/pdf", 10, Sha256, At(Today));
-        Assert.Equal(stored, d.Attachments[^1].FileName);
+        Assert.Equal(stored, d.Attachments[^1].File.FileName);
     }
 
     [Fact]
@@ -1035,14 +1035,14 @@ public sealed class LevelDossierDraftTests
         d.AddAttachment(Officer, AttachmentKind.Other, new string('a', 250) + ".pdf", "application/pdf", 4096, Sha256, At(Today));
 
         var attachment = d.Attachments[^1];
-        Assert.Equal(DossierAttachment.FileNameMaxLength, attachment.FileName.Length);
-        Assert.EndsWith("a.pdf", attachment.FileName, StringComparison.Ordinal);
+        Assert.Equal(DossierAttachment.FileNameMaxLength, attachment.File.FileName.Length);
+        Assert.EndsWith("a.pdf", attachment.File.FileName, StringComparison.Ordinal);
         Assert.Equal(d.Id, attachment.DossierId);
-        Assert.Equal("application/pdf", attachment.ContentType);
-        Assert.Equal(4096, attachment.Length);
-        Assert.Equal(Sha256, attachment.Sha256);
-        Assert.Equal("officer", attachment.UploadedById);
-        Assert.Equal(At(Today), attachment.UploadedAtUtc);
+        Assert.Equal("application/pdf", attachment.File.ContentType);
+        Assert.Equal(4096, attachment.File.Length);
+        Assert.Equal(Sha256, attachment.File.Sha256);
+        Assert.Equal("officer", attachment.File.UploadedById);
+        Assert.Equal(At(Today), attachment.File.UploadedAtUtc);
     }
 
     [Fact]

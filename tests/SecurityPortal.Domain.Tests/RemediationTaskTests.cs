@@ -814,13 +814,13 @@ public sealed class RemediationTaskThreadTests
         task.AddAttachment(Officer2, uploaded, "application/octet-stream", 4096, Hash, Later);
 
         var attachment = task.Attachments[^1];
-        Assert.Equal(kept, attachment.FileName);
+        Assert.Equal(kept, attachment.File.FileName);
         Assert.Equal(task.Id, attachment.TaskId);
-        Assert.Equal("officer2", attachment.UploadedById);
-        Assert.Equal(Later, attachment.UploadedAtUtc);
-        Assert.Equal(4096L, attachment.Length);
-        Assert.Equal(Hash, attachment.Sha256);
-        Assert.Equal("application/octet-stream", attachment.ContentType);
+        Assert.Equal("officer2", attachment.File.UploadedById);
+        Assert.Equal(Later, attachment.File.UploadedAtUtc);
+        Assert.Equal(4096L, attachment.File.Length);
+        Assert.Equal(Hash, attachment.File.Sha256);
+        Assert.Equal("application/octet-stream", attachment.File.ContentType);
         var entry = task.Entries[^1];
         Assert.Equal(TaskAction.EvidenceAdded, entry.Action);
         Assert.Equal(kept, entry.Text);

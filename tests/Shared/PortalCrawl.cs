@@ -207,7 +207,11 @@ internal static class PortalCrawl
                      || t.ClrType == typeof(SecurityPortal.Data.Identity.PortalUser)))
         {
             var columns = entityType.GetProperties().Where(IsFreeText).ToList();
-            if (columns.Count == 0 || !AuditInterceptor.IsAudited(entityType.ClrType) && entityType.ClrType != typeof(WebsiteCheck))
+            // An owned part (an attachment's file) lives in its owner's row: its columns are the owner's.
+            var owned = entityType.GetNavigations().Where(n => n.TargetEntityType.IsOwned())
+                .SelectMany(n => n.TargetEntityType.GetProperties().Where(IsFreeText).Select(p => (Navigation: n.Name, Column: p)))
+                .ToList();
+            if (columns.Count + owned.Count == 0 || !AuditInterceptor.IsAudited(entityType.ClrType) && entityType.ClrType != typeof(WebsiteCheck))
             {
                 continue;
             }
@@ -221,6 +225,13 @@ internal static class PortalCrawl
                 {
                     var value = (column.GetMaxLength() ?? int.MaxValue) >= LongPayload.Length ? LongPayload : ShortPayload;
                     entry.Property(column.Name).CurrentValue = value;
+                    poisoned.Add($"{entityType.ClrType.Name}.{column.Name}");
+                }
+
+                foreach (var (navigation, column) in owned)
+                {
+                    var value = (column.GetMaxLength() ?? int.MaxValue) >= LongPayload.Length ? LongPayload : ShortPayload;
+                    entry.Reference(navigation).TargetEntry!.Property(column.Name).CurrentValue = value;
                     poisoned.Add($"{entityType.ClrType.Name}.{column.Name}");
                 }
             }

@@ -539,42 +539,14 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentId");
 
                     b.HasIndex("ItemId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("AssessmentEvidence");
                 });
@@ -997,45 +969,17 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("DossierAttachments");
                 });
@@ -1668,34 +1612,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
@@ -2336,6 +2254,56 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentEvidenceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("AssessmentEvidenceId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("AssessmentEvidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentEvidenceId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.AssessmentItem", b =>
@@ -2396,6 +2364,56 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("DossierAttachmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("DossierAttachmentId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("DossierAttachments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierAttachmentId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierEvent", b =>
@@ -2455,6 +2473,54 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("TaskAttachmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("TaskAttachmentId");
+
+                            b1.ToTable("TaskAttachment");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskAttachmentId");
+                        });
+
+                    b.Navigation("File")
                         .IsRequired();
                 });
 

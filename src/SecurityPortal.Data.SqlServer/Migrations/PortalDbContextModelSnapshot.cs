@@ -541,42 +541,14 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentId");
 
                     b.HasIndex("ItemId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("AssessmentEvidence");
                 });
@@ -999,45 +971,17 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("DossierAttachments");
                 });
@@ -1670,34 +1614,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
 
                     b.HasKey("Id");
 
@@ -2338,6 +2256,56 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentEvidenceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("AssessmentEvidenceId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("AssessmentEvidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentEvidenceId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.AssessmentItem", b =>
@@ -2398,6 +2366,56 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("DossierAttachmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("DossierAttachmentId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("DossierAttachments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierAttachmentId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierEvent", b =>
@@ -2457,6 +2475,54 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("TaskAttachmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("TaskAttachmentId");
+
+                            b1.ToTable("TaskAttachment");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskAttachmentId");
+                        });
+
+                    b.Navigation("File")
                         .IsRequired();
                 });
 

@@ -528,33 +528,7 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("ItemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -562,8 +536,6 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasIndex("AssessmentId");
 
                     b.HasIndex("ItemId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("AssessmentEvidence");
                 });
@@ -986,17 +958,7 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("DossierId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1004,27 +966,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("DossierId");
-
-                    b.HasIndex("Sha256");
 
                     b.ToTable("DossierAttachments");
                 });
@@ -1657,33 +1601,7 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("TaskId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2325,6 +2243,56 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("AssessmentEvidenceId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("AssessmentEvidenceId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("AssessmentEvidence");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentEvidenceId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Assessments.AssessmentItem", b =>
@@ -2385,6 +2353,56 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("DossierAttachmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("DossierAttachmentId");
+
+                            b1.HasIndex("Sha256");
+
+                            b1.ToTable("DossierAttachments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierAttachmentId");
+                        });
+
+                    b.Navigation("File")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierEvent", b =>
@@ -2444,6 +2462,54 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .WithMany("Attachments")
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("SecurityPortal.Domain.Common.UploadedFile", "File", b1 =>
+                        {
+                            b1.Property<Guid>("TaskAttachmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ContentType");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FileName");
+
+                            b1.Property<long>("Length")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Length");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Sha256");
+
+                            b1.Property<DateTime>("UploadedAtUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedAtUtc");
+
+                            b1.Property<string>("UploadedById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("UploadedById");
+
+                            b1.HasKey("TaskAttachmentId");
+
+                            b1.ToTable("TaskAttachment");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TaskAttachmentId");
+                        });
+
+                    b.Navigation("File")
                         .IsRequired();
                 });
 

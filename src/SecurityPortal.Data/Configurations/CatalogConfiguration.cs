@@ -122,12 +122,8 @@ internal sealed class AssessmentEvidenceConfiguration : IEntityTypeConfiguration
     {
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.FileName).HasMaxLength(AssessmentEvidence.FileNameMaxLength);
-        builder.Property(e => e.ContentType).HasMaxLength(100);
-        builder.Property(e => e.Sha256).HasMaxLength(64);
-        builder.Property(e => e.UploadedById).HasMaxLength(450);
+        builder.OwnsUploadedFile(e => e.File, indexSha256: true);
         builder.HasIndex(e => e.ItemId);
-        builder.HasIndex(e => e.Sha256);
     }
 }
 
@@ -179,10 +175,7 @@ internal sealed class TaskAttachmentConfiguration : IEntityTypeConfiguration<Dom
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.FileName).HasMaxLength(Domain.Common.UploadName.MaxLength);
-        builder.Property(a => a.ContentType).HasMaxLength(100);
-        builder.Property(a => a.Sha256).HasMaxLength(64);
-        builder.Property(a => a.UploadedById).HasMaxLength(450);
+        builder.OwnsUploadedFile(a => a.File, indexSha256: false);
     }
 }
 

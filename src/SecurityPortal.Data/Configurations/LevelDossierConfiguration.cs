@@ -59,11 +59,7 @@ internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.FileName).HasMaxLength(DossierAttachment.FileNameMaxLength);
-        builder.Property(a => a.ContentType).HasMaxLength(100);
-        builder.Property(a => a.Sha256).HasMaxLength(64);
-        builder.Property(a => a.UploadedById).HasMaxLength(450);
-        builder.HasIndex(a => a.Sha256);
+        builder.OwnsUploadedFile(a => a.File, indexSha256: true);
     }
 }
 

@@ -70,7 +70,9 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            // An owned part (an attachment's UploadedFile) is written with its owner, under the owner's columns.
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || entry.Metadata.IsOwned()
                 || !IsAudited(entry.Metadata.ClrType))
             {
                 continue;
@@ -109,8 +111,10 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     private static Dictionary<string, object?[]> DescribeChanges(EntityEntry entry, AuditAction action)
     {
         var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        // Complex properties (a dossier's facts and content) are written as "Facts.UserCount".
-        var properties = entry.Properties.Select(p => (Name: p.Metadata.Name, Entry: p))
+        // Complex properties (a dossier's facts and content) are written as "Facts.UserCount". An owned part shares its
+        // owner's table and is written under its bare column name ("FileName", "Sha256"), in the owner's order: key first,
+        // then by name, as when the six file columns were the attachment's own properties.
+        var properties = ScalarProperties(entry)
             .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p => (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", Entry: p))));
         foreach (var (name, property) in properties)
         {
@@ -153,6 +157,19 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         }
 
         return changes;
+    }
+
+    private static IEnumerable<(string Name, PropertyEntry Entry)> ScalarProperties(EntityEntry entry)
+    {
+        var own = entry.Properties.Select(p => (Name: p.Metadata.Name, Entry: p));
+        var owned = entry.References
+            .Where(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is not null)
+            .SelectMany(r => r.TargetEntry!.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
+            .Select(p => (Name: p.Metadata.Name, Entry: p))
+            .ToList();
+        return owned.Count == 0
+            ? own
+            : own.Concat(owned).OrderBy(p => p.Entry.Metadata.IsPrimaryKey() ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal);
     }
 
     private static string KeyOf(EntityEntry entry)

@@ -144,7 +144,7 @@ public sealed class Assessment : Entity, IBelongsToSystem
             item.CarryFrom(old, textChanged: oldText != newText);
             foreach (var evidence in previous._evidence.Where(e => e.ItemId == old.Id))
             {
-                next._evidence.Add(new AssessmentEvidence(next.Id, item.Id, evidence.FileName, evidence.ContentType, evidence.Length, evidence.Sha256, evidence.UploadedById, evidence.UploadedAtUtc));
+                next._evidence.Add(new AssessmentEvidence(next.Id, item.Id, evidence.File.Copy()));
             }
         }
 

@@ -144,22 +144,21 @@ public sealed class AssessmentEvidence : IAggregatePart
 
     private AssessmentEvidence()
     {
-        FileName = string.Empty;
-        ContentType = string.Empty;
-        Sha256 = string.Empty;
-        UploadedById = string.Empty;
+        File = null!;
     }
 
     internal AssessmentEvidence(Guid assessmentId, Guid itemId, string fileName, string contentType, long length, string sha256, string uploadedById, DateTime uploadedAtUtc)
     {
         AssessmentId = assessmentId;
         ItemId = itemId;
-        FileName = UploadName.Clean(fileName, "minh-chung");
-        ContentType = contentType;
-        Length = length;
-        Sha256 = sha256;
-        UploadedById = uploadedById;
-        UploadedAtUtc = uploadedAtUtc;
+        File = new UploadedFile(UploadName.Clean(fileName, "minh-chung"), contentType, length, sha256, uploadedById, uploadedAtUtc);
+    }
+
+    internal AssessmentEvidence(Guid assessmentId, Guid itemId, UploadedFile file)
+    {
+        AssessmentId = assessmentId;
+        ItemId = itemId;
+        File = file;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -167,10 +166,5 @@ public sealed class AssessmentEvidence : IAggregatePart
 
     Guid IAggregatePart.AggregateId => AssessmentId;
     public Guid ItemId { get; private set; }
-    public string FileName { get; private set; }
-    public string ContentType { get; private set; }
-    public long Length { get; private set; }
-    public string Sha256 { get; private set; }
-    public string UploadedById { get; private set; }
-    public DateTime UploadedAtUtc { get; private set; }
+    public UploadedFile File { get; private set; }
 }

@@ -9,22 +9,14 @@ public sealed class DossierAttachment : IAggregatePart
 
     private DossierAttachment()
     {
-        FileName = string.Empty;
-        ContentType = string.Empty;
-        Sha256 = string.Empty;
-        UploadedById = string.Empty;
+        File = null!;
     }
 
-    internal DossierAttachment(Guid dossierId, AttachmentKind kind, string fileName, string contentType, long length, string sha256, string uploadedById, DateTime uploadedAtUtc)
+    internal DossierAttachment(Guid dossierId, AttachmentKind kind, UploadedFile file)
     {
         DossierId = dossierId;
         Kind = kind;
-        FileName = fileName;
-        ContentType = contentType;
-        Length = length;
-        Sha256 = sha256;
-        UploadedById = uploadedById;
-        UploadedAtUtc = uploadedAtUtc;
+        File = file;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -33,14 +25,8 @@ public sealed class DossierAttachment : IAggregatePart
     Guid IAggregatePart.AggregateId => DossierId;
     public AttachmentKind Kind { get; private set; }
 
-    /// <summary>The name as uploaded, for display and the download name only; never used as a path.</summary>
-    public string FileName { get; private set; }
-
-    public string ContentType { get; private set; }
-    public long Length { get; private set; }
-    public string Sha256 { get; private set; }
-    public string UploadedById { get; private set; }
-    public DateTime UploadedAtUtc { get; private set; }
+    /// <summary>The file: its name (for display and the download name only; never used as a path), type, size, hash, uploader.</summary>
+    public UploadedFile File { get; private set; }
 }
 
 /// <summary>One step of a dossier's history: who moved it, from where to where, and why.</summary>

@@ -230,7 +230,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public void AddAttachment(DossierActor actor, AttachmentKind kind, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
     {
         EnsureMayAttach(actor, kind);
-        _attachments.Add(new DossierAttachment(Id, kind, UploadName.Clean(fileName, "tep-dinh-kem"), contentType, length, sha256, actor.UserId, nowUtc));
+        _attachments.Add(new DossierAttachment(Id, kind, new UploadedFile(UploadName.Clean(fileName, "tep-dinh-kem"), contentType, length, sha256, actor.UserId, nowUtc)));
     }
 
     public void RemoveAttachment(DossierActor actor, Guid attachmentId)

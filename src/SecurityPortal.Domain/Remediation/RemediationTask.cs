@@ -176,9 +176,9 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
     {
         EnsureOpen("thêm minh chứng");
         EnsureParticipant(actor);
-        var attachment = new TaskAttachment(Id, UploadName.Clean(fileName, "minh-chung"), contentType, length, sha256, actor.UserId, nowUtc);
+        var attachment = new TaskAttachment(Id, new UploadedFile(UploadName.Clean(fileName, "minh-chung"), contentType, length, sha256, actor.UserId, nowUtc));
         _attachments.Add(attachment);
-        Add(TaskAction.EvidenceAdded, actor, nowUtc, attachment.FileName);
+        Add(TaskAction.EvidenceAdded, actor, nowUtc, attachment.File.FileName);
     }
 
     /// <summary>Đã xử lý: the agency says what it did and shows it.</summary>
@@ -337,33 +337,20 @@ public sealed class TaskAttachment : IAggregatePart
 {
     private TaskAttachment()
     {
-        FileName = string.Empty;
-        ContentType = string.Empty;
-        Sha256 = string.Empty;
-        UploadedById = string.Empty;
+        File = null!;
     }
 
-    internal TaskAttachment(Guid taskId, string fileName, string contentType, long length, string sha256, string uploadedById, DateTime uploadedAtUtc)
+    internal TaskAttachment(Guid taskId, UploadedFile file)
     {
         TaskId = taskId;
-        FileName = fileName;
-        ContentType = contentType;
-        Length = length;
-        Sha256 = sha256;
-        UploadedById = uploadedById;
-        UploadedAtUtc = uploadedAtUtc;
+        File = file;
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid TaskId { get; private set; }
 
     Guid IAggregatePart.AggregateId => TaskId;
-    public string FileName { get; private set; }
-    public string ContentType { get; private set; }
-    public long Length { get; private set; }
-    public string Sha256 { get; private set; }
-    public string UploadedById { get; private set; }
-    public DateTime UploadedAtUtc { get; private set; }
+    public UploadedFile File { get; private set; }
 }
 
 public static class RemediationText

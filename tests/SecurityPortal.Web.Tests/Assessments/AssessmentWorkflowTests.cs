@@ -120,9 +120,9 @@ public sealed class AssessmentWorkflowTests : PortalTestBase
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         var wrongFile = await officer.PostFileAsync($"/Assessments/Evidence/{id}?itemId={first.Id}", [], "Upload", "nham-tep.pdf", DossierTestKit.Pdf);
         Assert.Equal(HttpStatusCode.Redirect, wrongFile.StatusCode);
-        var mistaken = await Factory.WithDbAsync(db => db.AssessmentEvidence.SingleAsync(e => e.AssessmentId == id && e.FileName == "nham-tep.pdf"));
+        var mistaken = await Factory.WithDbAsync(db => db.AssessmentEvidence.SingleAsync(e => e.AssessmentId == id && e.File.FileName == "nham-tep.pdf"));
         (await officer.PostFormAsync($"{Details(id)}?handler=RemoveEvidence&evidenceId={mistaken.Id}", [], pageUrl: Details(id))).AssertRedirectsTo(Details(id));
-        Assert.Equal(["chinh-sach.pdf"], await Factory.WithDbAsync(db => db.AssessmentEvidence.Where(e => e.AssessmentId == id).Select(e => e.FileName).ToListAsync()));
+        Assert.Equal(["chinh-sach.pdf"], await Factory.WithDbAsync(db => db.AssessmentEvidence.Where(e => e.AssessmentId == id).Select(e => e.File.FileName).ToListAsync()));
 
         // A gap needs a date and a person; it becomes the remediation list at acceptance.
         var second = await ItemAsync(id, 1);

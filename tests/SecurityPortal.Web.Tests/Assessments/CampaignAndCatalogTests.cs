@@ -113,7 +113,7 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
             Assert.Equal(Answer.Met, i.CarriedAnswer);
             Assert.Equal($"Minh chứng {i.RequirementCode}", i.CarriedEvidenceNote);
         });
-        Assert.Equal("quy-che.pdf", Assert.Single(current.Evidence).FileName);
+        Assert.Equal("quy-che.pdf", Assert.Single(current.Evidence).File.FileName);
         var page = await officer.GetDocumentAsync($"/Assessments/Details/{current.Id}");
         var first = current.Items.OrderBy(i => i.Order).First();
         Assert.Contains("Năm trước: Đáp ứng", page.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);

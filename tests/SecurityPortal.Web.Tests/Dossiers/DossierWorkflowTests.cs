@@ -237,7 +237,7 @@ public sealed class DossierWorkflowTests : PortalTestBase
         var exe = await officer.UploadAsync(id, "Other", "setup.exe", DossierTestKit.Pdf);
         Assert.Contains("không được chấp nhận", (await exe.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         (await officer.UploadAsync(id, "Other", "../../etc/ghi-chu.pdf", DossierTestKit.Pdf)).AssertRedirectsTo(Details(id));
-        Assert.True(await Factory.WithDbAsync(db => db.DossierAttachments.AnyAsync(a => a.DossierId == id && a.FileName == "ghi-chu.pdf")));
+        Assert.True(await Factory.WithDbAsync(db => db.DossierAttachments.AnyAsync(a => a.DossierId == id && a.File.FileName == "ghi-chu.pdf")));
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Dossiers/Attach/{id}")).StatusCode);
 
         // Level 3: the owner decides; a colleague of the same agency records the owner's decision, not the submitter.
@@ -346,7 +346,7 @@ public sealed class DossierFileTests : PortalTestBase
         Assert.Single(stored);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(DossierTestKit.Pdf)), Path.GetFileName(stored[0]));
 
-        var attachment = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.FileName == "a.pdf"));
+        var attachment = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.File.FileName == "a.pdf"));
         var download = await officer.GetAsync($"{$"/Dossiers/Details/{id}"}?handler=File&attachmentId={attachment.Id}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
@@ -354,10 +354,10 @@ public sealed class DossierFileTests : PortalTestBase
         Assert.Equal(DossierTestKit.Pdf, await download.Content.ReadAsByteArrayAsync());
 
         // Removing one of the two attachments keeps the other, and the stored file they share.
-        var second = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.FileName == "b.pdf"));
+        var second = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.File.FileName == "b.pdf"));
         (await officer.PostFormAsync($"/Dossiers/Details/{id}?handler=RemoveAttachment&attachmentId={second.Id}", [], pageUrl: $"/Dossiers/Details/{id}"))
             .AssertRedirectsTo($"/Dossiers/Details/{id}");
-        Assert.Equal(["a.pdf"], await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.DossierId == id).Select(a => a.FileName).ToListAsync()));
+        Assert.Equal(["a.pdf"], await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.DossierId == id).Select(a => a.File.FileName).ToListAsync()));
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Dossiers/Details/{id}?handler=File&attachmentId={attachment.Id}")).StatusCode);
     }
 }

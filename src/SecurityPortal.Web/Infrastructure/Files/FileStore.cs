@@ -144,9 +144,9 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
     public static async Task<HashSet<string>> ReferencedHashesAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var referenced = new HashSet<string>(StringComparer.Ordinal);
-        referenced.UnionWith(await db.DossierAttachments.Select(a => a.Sha256).Distinct().ToListAsync(cancellationToken));
-        referenced.UnionWith(await db.AssessmentEvidence.Select(e => e.Sha256).Distinct().ToListAsync(cancellationToken));
-        referenced.UnionWith(await db.Set<TaskAttachment>().Select(a => a.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.DossierAttachments.Select(a => a.File.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.AssessmentEvidence.Select(e => e.File.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.Set<TaskAttachment>().Select(a => a.File.Sha256).Distinct().ToListAsync(cancellationToken));
         return referenced;
     }
 

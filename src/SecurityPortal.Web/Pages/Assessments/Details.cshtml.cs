@@ -71,12 +71,12 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     {
         if (!await LoadAsync(tracked: false, cancellationToken)
             || Assessment.Evidence.FirstOrDefault(e => e.Id == evidenceId) is not { } evidence
-            || files.OpenRead(evidence.Sha256) is not { } stream)
+            || files.OpenRead(evidence.File.Sha256) is not { } stream)
         {
             return NotFound();
         }
 
-        return File(stream, evidence.ContentType, evidence.FileName);
+        return File(stream, evidence.File.ContentType, evidence.File.FileName);
     }
 
     /// <summary>Saves one answer, checked against that item's own version: another person's answer is never overwritten.</summary>

@@ -41,17 +41,18 @@ public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvi
             return refused;
         }
 
+        var upload = await files.AcceptAsync(Upload, cancellationToken);
+        if (upload.File is not { } file)
+        {
+            ModelState.AddModelError(nameof(Upload), upload.Error!);
+            return Page();
+        }
+
         try
         {
-            var stored = await files.SaveAsync(Upload, cancellationToken);
-            Assessment.AddEvidence(ItemId, Upload!.FileName, stored.ContentType, stored.Length, stored.Sha256,
+            Assessment.AddEvidence(ItemId, file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256,
                 User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (UploadRejectedException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " Vui lòng chọn lại tệp.");
-            return Page();
         }
         catch (DomainException ex)
         {

@@ -67,17 +67,18 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
             return RedirectToPage("./Details", new { id = Id });
         }
 
+        var upload = await files.AcceptAsync(Upload, cancellationToken);
+        if (upload.File is not { } file)
+        {
+            ModelState.AddModelError(nameof(Upload), upload.Error!);
+            return Page();
+        }
+
         try
         {
-            var stored = await files.SaveAsync(Upload, cancellationToken);
-            Dossier.AddAttachment(User.ActorFor(System), Kind, Upload!.FileName, stored.ContentType, stored.Length, stored.Sha256, clock.GetUtcNow().UtcDateTime);
+            Dossier.AddAttachment(User.ActorFor(System), Kind, file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256, clock.GetUtcNow().UtcDateTime);
             db.Entry(Dossier).Property(d => d.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (UploadRejectedException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " Vui lòng chọn lại tệp.");
-            return Page();
         }
         catch (DomainException ex)
         {

@@ -80,12 +80,12 @@ public sealed class DetailsModel(
     {
         if (!await LoadAsync(tracked: false, cancellationToken)
             || Dossier.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment
-            || files.OpenRead(attachment.Sha256) is not { } stream)
+            || files.OpenRead(attachment.File.Sha256) is not { } stream)
         {
             return NotFound();
         }
 
-        return File(stream, attachment.ContentType, attachment.FileName);
+        return File(stream, attachment.File.ContentType, attachment.File.FileName);
     }
 
     /// <summary>The request (Mẫu 01/02) or the draft decision (Mẫu 06) as Word, filled from the dossier.</summary>

@@ -36,17 +36,18 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
             return refused;
         }
 
+        var system = await db.InformationSystems.AsNoTracking().SingleAsync(s => s.Id == Remediation.SystemId, cancellationToken);
+        var upload = await files.AcceptAsync(Upload, cancellationToken);
+        if (upload.File is not { } file)
+        {
+            ModelState.AddModelError(nameof(Upload), upload.Error!);
+            return Page();
+        }
+
         try
         {
-            var system = await db.InformationSystems.AsNoTracking().SingleAsync(s => s.Id == Remediation.SystemId, cancellationToken);
-            var stored = await files.SaveAsync(Upload, cancellationToken);
-            Remediation.AddAttachment(User.TaskActorFor(system), Upload!.FileName, stored.ContentType, stored.Length, stored.Sha256, clock.GetUtcNow().UtcDateTime);
+            Remediation.AddAttachment(User.TaskActorFor(system), file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (UploadRejectedException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message + " Vui lòng chọn lại tệp.");
-            return Page();
         }
         catch (DomainException ex)
         {

@@ -46,12 +46,12 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     {
         if (!await LoadAsync(tracked: false, cancellationToken)
             || Remediation.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment
-            || files.OpenRead(attachment.Sha256) is not { } stream)
+            || files.OpenRead(attachment.File.Sha256) is not { } stream)
         {
             return NotFound();
         }
 
-        return File(stream, attachment.ContentType, attachment.FileName);
+        return File(stream, attachment.File.ContentType, attachment.File.FileName);
     }
 
     public Task<IActionResult> OnPostCommentAsync(CancellationToken cancellationToken) =>
