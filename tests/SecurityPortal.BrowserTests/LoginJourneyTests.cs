@@ -93,7 +93,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.Locator("main button[type=submit]").First.ClickAsync();
         }
 
-        await page.WaitForURLAsync(new Uri(BaseUri, "/").ToString());
+        // Landed on the home page once its URL is committed and its content is there. (Waiting for the «load» state
+        // instead once hung for 30 s on a page already at its URL, with the network idle: Playwright's wait, not the portal.)
+        await page.WaitForURLAsync(new Uri(BaseUri, "/").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("main").WaitForAsync();
     }
 
     public static string ScreenshotPath(string name)
