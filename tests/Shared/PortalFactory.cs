@@ -173,25 +173,15 @@ public class PortalFactory : WebApplicationFactory<Program>
 /// </summary>
 public static class PortalTemplate
 {
-    private static readonly Lazy<Task<TestDatabase>> Template = new(MakeAsync);
+    private static readonly Lazy<Task<TestDatabase>> Template = TestDatabase.Template(async template =>
+    {
+        await using var portal = new PortalFactory(template);
+        _ = portal.Services; // starting the host migrates and seeds (StartupTasks)
+        await portal.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync());
+    });
 
     /// <summary>A fresh copy of the template, for one test.</summary>
     public static async Task<TestDatabase> CreateDatabaseAsync() => await TestDatabase.CopyOfAsync(await Template.Value);
-
-    private static async Task<TestDatabase> MakeAsync()
-    {
-        var template = await TestDatabase.CreateAsync();
-        await using (var portal = new PortalFactory(template))
-        {
-            _ = portal.Services; // starting the host migrates and seeds (StartupTasks)
-            await portal.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync());
-        }
-
-        // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to; SQLite connections are not pooled.
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return template;
-    }
 }
 
 /// <summary>

@@ -40,14 +40,23 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A copy of an empty database brought to the current schema by every migration, migrated once per test process.</summary>
     public static async Task<TestDatabase> CreateMigratedAsync() => await CopyOfAsync(await Migrated.Value);
 
-    private static readonly Lazy<Task<TestDatabase>> Migrated = new(async () =>
+    private static readonly Lazy<Task<TestDatabase>> Migrated = Template(async template =>
     {
-        var template = await CreateFromAsync(template: null);
         await using (await template.CreateMigratedContextAsync())
         {
         }
+    });
 
-        NpgsqlConnection.ClearAllPools(); // CREATE DATABASE … TEMPLATE refuses a template anyone is connected to
+    /// <summary>
+    /// A template made once per test process, on first use: an empty database that <paramref name="prepare"/> fills,
+    /// released by every pool (CREATE DATABASE … TEMPLATE refuses a template anyone is connected to) and dropped when
+    /// the process exits. Tests get copies of it (<see cref="CopyOfAsync"/>).
+    /// </summary>
+    public static Lazy<Task<TestDatabase>> Template(Func<TestDatabase, Task> prepare) => new(async () =>
+    {
+        var template = await CreateFromAsync(template: null);
+        await prepare(template);
+        NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return template;
     });

@@ -6,6 +6,23 @@ namespace SecurityPortal.Web.Reporting;
 public sealed record FigureFilter(AgencyKind? Kind = null, Guid? ParentId = null, int? Level = null, Guid? AgencyId = null, int PeriodDays = 90)
 {
     public string CacheKey => $"figures:{Kind}:{ParentId}:{Level}:{AgencyId}:{PeriodDays}";
+
+    /// <summary>The active agencies this filter selects (kind, parent with its children, one agency).</summary>
+    public IQueryable<Agency> SelectAgencies(IQueryable<Agency> agencies)
+    {
+        agencies = agencies.Where(a => a.IsActive);
+        if (Kind is { } kind)
+        {
+            agencies = agencies.Where(a => a.Kind == kind);
+        }
+
+        if (ParentId is { } parent)
+        {
+            agencies = agencies.Where(a => a.ParentId == parent || a.Id == parent);
+        }
+
+        return AgencyId is { } id ? agencies.Where(a => a.Id == id) : agencies;
+    }
 }
 
 /// <summary>

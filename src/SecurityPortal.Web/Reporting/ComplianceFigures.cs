@@ -289,26 +289,7 @@ public sealed class ComplianceFigures(
         _ => 3,
     };
 
-    private IQueryable<Agency> Agencies(FigureFilter filter)
-    {
-        var agencies = db.Agencies.Where(a => a.IsActive);
-        if (filter.Kind is { } kind)
-        {
-            agencies = agencies.Where(a => a.Kind == kind);
-        }
-
-        if (filter.ParentId is { } parent)
-        {
-            agencies = agencies.Where(a => a.ParentId == parent || a.Id == parent);
-        }
-
-        if (filter.AgencyId is { } id)
-        {
-            agencies = agencies.Where(a => a.Id == id);
-        }
-
-        return agencies;
-    }
+    private IQueryable<Agency> Agencies(FigureFilter filter) => filter.SelectAgencies(db.Agencies);
 
     private IQueryable<InformationSystem> Systems(FigureFilter filter, IQueryable<Agency> agencies)
     {

@@ -10,23 +10,7 @@ public sealed record WebsiteFigures(int Watched, int Critical, int Warning, int 
     /// <summary>The websites of the systems owned by the agencies a dashboard filter selects (kind, parent, one agency, approved level).</summary>
     public static Task<WebsiteFigures> ForFilterAsync(PortalDbContext db, FigureFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var agencies = db.Agencies.Where(a => a.IsActive);
-        if (filter.Kind is { } kind)
-        {
-            agencies = agencies.Where(a => a.Kind == kind);
-        }
-
-        if (filter.ParentId is { } parent)
-        {
-            agencies = agencies.Where(a => a.ParentId == parent || a.Id == parent);
-        }
-
-        if (filter.AgencyId is { } agency)
-        {
-            agencies = agencies.Where(a => a.Id == agency);
-        }
-
-        var agencyIds = agencies.Select(a => a.Id);
+        var agencyIds = filter.SelectAgencies(db.Agencies).Select(a => a.Id);
         var systems = db.InformationSystems.Where(s => agencyIds.Contains(s.OwnerAgencyId));
         if (filter.Level is { } level)
         {
