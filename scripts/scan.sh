@@ -44,7 +44,7 @@ echo "== wapiti $(wapiti --version 2>/dev/null | head -n 1)"
 timeout 900 wapiti -u "$BASE/" --scope folder --flush-session --no-bugreport -v 0 \
   -m "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,methods,cookieflags,http_headers,csp,backup,htaccess,xxe" \
   -H "Cookie: $COOKIE" \
-  -d 3 --max-links-per-page 40 --max-scan-time 420 --max-attack-time 45 --max-parameters 12 \
+  -d 3 --max-links-per-page 40 --max-scan-time 420 --max-attack-time 30 --max-parameters 12 \
   -f json -o "$OUT/wapiti.json" >"$OUT/wapiti.log" 2>&1
 python3 - "$OUT/wapiti.json" tests/scan-allowlist.tsv >"$OUT/wapiti-findings.txt" <<'PY'
 import json, sys

@@ -15,16 +15,20 @@ namespace SecurityPortal.Tests;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private TestDatabase(DatabaseProvider provider, string connectionString, string name)
+    private TestDatabase(DatabaseProvider provider, string connectionString, string name, bool schemaCurrent)
     {
         Provider = provider;
         ConnectionString = connectionString;
         Name = name;
+        SchemaCurrent = schemaCurrent;
     }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public string Name { get; }
+
+    /// <summary>A copy of a template, whose schema every migration has already brought up to date.</summary>
+    public bool SchemaCurrent { get; }
 
     public static DatabaseProvider SelectedProvider =>
         (Environment.GetEnvironmentVariable("PORTAL_TEST_DB") ?? "sqlite").ToLowerInvariant() switch
@@ -81,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
-            return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, name);
+            return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, name, template is not null);
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "securityportal-tests");
@@ -93,7 +97,7 @@ public sealed class TestDatabase : IAsyncDisposable
             File.Copy(template.FilePath, path);
         }
 
-        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", name);
+        return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False", name, template is not null);
     }
 
     private string FilePath => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
