@@ -1360,3 +1360,92 @@ public sealed class AssessmentEvidenceTests
         Assert.Same(evidence, Assert.Single(a.Evidence));
     }
 }
+
+/// <summary>The officer's bulk actions on one assessment page: last year's answers, a whole group not applicable, one file for several items.</summary>
+public sealed class AssessmentBulkTests
+{
+    private static (Assessment Previous, Assessment Next, CatalogVersion Catalog) LastYearAndThisYear()
+    {
+        var catalog = Published();
+        var system = NewSystem();
+        var previous = Assessment.Start(system, catalog, 2025, 2, true, Creator, Now);
+        AnswerAll(previous, Mixed);
+        Attach(previous, ItemOf(previous, "QL.1"), "quy-che.pdf");
+        previous.Submit(Submitter, Head, Now);
+        previous.StartReview(Reviewer);
+        _ = previous.Accept(Reviewer, Now);
+        var next = Assessment.Start(system, catalog, 2026, 2, true, Creator, Now);
+        return (previous, next, catalog);
+    }
+
+    [Fact]
+    public void Last_years_answers_are_proposed_on_the_unanswered_items_and_confirmed_in_one_step_where_they_still_pass()
+    {
+        var (previous, next, catalog) = LastYearAndThisYear();
+        next.AnswerItem(ItemOf(next, "MC.1").Id, Answer.NotMet, null, null, Planned, Person, Today, Creator, Now);
+
+        Assert.Equal(5, next.ProposeFrom(previous, catalog, catalog));
+
+        Assert.Equal(previous.Id, next.CarriedFromId);
+        Assert.Equal(Answer.Met, ItemOf(next, "QL.1").CarriedAnswer);
+        Assert.Null(ItemOf(next, "MC.1").CarriedAnswer); // answered already: left as the officer gave it
+        Assert.Equal("quy-che.pdf", Assert.Single(next.Evidence).File.FileName);
+        Assert.Equal(5, next.ProposeFrom(previous, catalog, catalog)); // proposing twice copies no file twice
+        Assert.Single(next.Evidence);
+
+        var (confirmed, refused) = next.ConfirmCarriedAnswers(Today, Submitter, Now);
+
+        // Met and not applicable (with its reason) pass again; partly met and not met need this year's date and person.
+        Assert.Equal(2, confirmed);
+        Assert.Equal(Answer.Met, ItemOf(next, "QL.1").Answer);
+        Assert.Equal(Answer.Unanswered, ItemOf(next, "QL.2").Answer);
+        Assert.Equal(Answer.Unanswered, ItemOf(next, "M.1").Answer);
+        Assert.Equal(Answer.NotApplicable, ItemOf(next, "M.2").Answer);
+        Assert.Equal(Answer.NotMet, ItemOf(next, "MC.1").Answer);
+        Assert.Equal(Answer.Unanswered, ItemOf(next, "MC.2").Answer);
+        Assert.Equal(Submitter, ItemOf(next, "QL.1").AnsweredById);
+        Assert.Equal(3, refused.Count);
+        Assert.Contains(refused, m => m.StartsWith("QL.2: «Đáp ứng một phần» cần ngày dự kiến", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_an_accepted_earlier_assessment_of_the_same_system_can_be_proposed()
+    {
+        var (previous, next, catalog) = LastYearAndThisYear();
+        var other = Start(catalog, 2);
+        var error = Assert.Throws<DomainException>(() => other.ProposeFrom(previous, catalog, catalog));
+        Assert.Equal("Chỉ lấy câu trả lời từ bản tự đánh giá đã được chấp nhận của năm trước, cùng hệ thống.", error.Message);
+        Assert.Throws<DomainException>(() => previous.ProposeFrom(next, catalog, catalog));
+    }
+
+    [Fact]
+    public void A_whole_group_is_marked_not_applicable_with_one_reason_and_needs_the_reason()
+    {
+        var a = Start(2);
+
+        var error = Assert.Throws<DomainException>(() => a.MarkGroupNotApplicable("KT-M", "  ", Today, Creator, Now));
+        Assert.Equal("Nhóm KT-M: hãy nêu lý do không áp dụng cho cả nhóm.", error.Message);
+        Assert.All(a.Items, i => Assert.Equal(Answer.Unanswered, i.Answer));
+        Assert.Throws<DomainException>(() => a.MarkGroupNotApplicable("KHAC", "Không có", Today, Creator, Now));
+
+        Assert.Equal(2, a.MarkGroupNotApplicable("KT-M", "Hệ thống chạy trên hạ tầng của Sở, không có mạng riêng", Today, Creator, Now));
+
+        Assert.Equal("M.1,M.2", Codes(a.Items.Where(i => i.Answer == Answer.NotApplicable)));
+        Assert.All(a.Items.Where(i => i.GroupCode == "KT-M"), i => Assert.Equal("Hệ thống chạy trên hạ tầng của Sở, không có mạng riêng", i.Justification));
+        Assert.Equal(2, a.Score().Overall.Answered);
+    }
+
+    [Fact]
+    public void One_file_is_linked_to_several_items_once_each_and_never_to_an_item_of_another_assessment_or_none()
+    {
+        var a = Start(2);
+        var items = new[] { ItemOf(a, "QL.1").Id, ItemOf(a, "M.1").Id, ItemOf(a, "QL.1").Id };
+
+        Assert.Equal(2, a.AddEvidence(items, "bien-ban.pdf", "application/pdf", 2048, Hash, Creator, Now));
+        Assert.Equal("M.1,QL.1", string.Join(',', a.Evidence.Select(e => a.Items.Single(i => i.Id == e.ItemId).RequirementCode).Order(StringComparer.Ordinal)));
+
+        Assert.Throws<DomainException>(() => a.AddEvidence([ItemOf(a, "M.2").Id, ItemOf(Start(2), "QL.1").Id], "x.pdf", "application/pdf", 1, Hash, Creator, Now));
+        Assert.Throws<DomainException>(() => a.AddEvidence([], "x.pdf", "application/pdf", 1, Hash, Creator, Now));
+        Assert.Equal(2, a.Evidence.Count); // a refused list links nothing, not even its own items
+    }
+}

@@ -127,11 +127,35 @@ public sealed class Assessment : Entity, IBelongsToSystem
         }
 
         var next = Start(system, catalog, cycle, level, levelIsApproved, userId, nowUtc);
-        next.CarriedFromId = previous.Id;
+        next.Propose(previous, previousCatalog, catalog);
+        return next;
+    }
+
+    /// <summary>
+    /// Proposes the answers of the last accepted assessment of the same system on this one, which was started without
+    /// them: every item still unanswered gets the earlier answer, note and evidence as a proposal to confirm; answers
+    /// already given stay as they are.
+    /// </summary>
+    public int ProposeFrom(Assessment previous, CatalogVersion previousCatalog, CatalogVersion catalog)
+    {
+        EnsureEditable();
+        if (previous.State != AssessmentState.Accepted || previous.SystemId != SystemId || previous.Cycle >= Cycle
+            || previous.CatalogVersionId != previousCatalog.Id || catalog.Id != CatalogVersionId)
+        {
+            throw new DomainException("Chỉ lấy câu trả lời từ bản tự đánh giá đã được chấp nhận của năm trước, cùng hệ thống.");
+        }
+
+        return Propose(previous, previousCatalog, catalog);
+    }
+
+    private int Propose(Assessment previous, CatalogVersion previousCatalog, CatalogVersion catalog)
+    {
+        CarriedFromId = previous.Id;
         var before = previous._items.ToDictionary(i => i.RequirementCode, StringComparer.OrdinalIgnoreCase);
         var oldRequirements = previousCatalog.Requirements.ToDictionary(r => r.Id);
         var newRequirements = catalog.Requirements.ToDictionary(r => r.Id);
-        foreach (var item in next._items)
+        var proposed = 0;
+        foreach (var item in _items.Where(i => i.Answer == Answer.Unanswered))
         {
             if (!before.TryGetValue(item.RequirementCode, out var old))
             {
@@ -140,15 +164,84 @@ public sealed class Assessment : Entity, IBelongsToSystem
             }
 
             var oldText = oldRequirements.GetValueOrDefault(old.RequirementId)?.ForLevel(previous.Level)?.Text;
-            var newText = newRequirements.GetValueOrDefault(item.RequirementId)?.ForLevel(level)?.Text;
+            var newText = newRequirements.GetValueOrDefault(item.RequirementId)?.ForLevel(Level)?.Text;
             item.CarryFrom(old, textChanged: oldText != newText);
-            foreach (var evidence in previous._evidence.Where(e => e.ItemId == old.Id))
+            proposed++;
+            foreach (var evidence in previous._evidence.Where(e => e.ItemId == old.Id
+                         && !_evidence.Any(mine => mine.ItemId == item.Id && mine.File.Sha256 == e.File.Sha256)))
             {
-                next._evidence.Add(new AssessmentEvidence(next.Id, item.Id, evidence.File.Copy()));
+                _evidence.Add(new AssessmentEvidence(Id, item.Id, evidence.File.Copy()));
             }
         }
 
-        return next;
+        return proposed;
+    }
+
+    /// <summary>
+    /// Confirms in one step every proposal carried from the earlier assessment on the items still unanswered. A proposal
+    /// that no longer passes (an unmet item needs a new planned date and a person) stays to be answered by hand.
+    /// </summary>
+    public (int Confirmed, IReadOnlyList<string> Refused) ConfirmCarriedAnswers(DateOnly today, string userId, DateTime nowUtc)
+    {
+        EnsureEditable();
+        var confirmed = 0;
+        var refused = new List<string>();
+        foreach (var item in _items.Where(i => i.Answer == Answer.Unanswered && i.CarriedAnswer is { } a && a != Answer.Unanswered).OrderBy(i => i.Order))
+        {
+            try
+            {
+                item.SetAnswer(item.CarriedAnswer!.Value, item.CarriedJustification, item.CarriedEvidenceNote, item.PlannedDate, item.Responsible,
+                    today, userId, nowUtc, State == AssessmentState.Returned);
+                confirmed++;
+            }
+            catch (DomainException ex)
+            {
+                refused.Add(ex.Message);
+            }
+        }
+
+        return (confirmed, refused);
+    }
+
+    /// <summary>Marks every requirement of one group «Không áp dụng» with one reason (a group the system does not have, e.g. no wireless network).</summary>
+    public int MarkGroupNotApplicable(string groupCode, string? justification, DateOnly today, string userId, DateTime nowUtc)
+    {
+        EnsureEditable();
+        var items = _items.Where(i => string.Equals(i.GroupCode, groupCode, StringComparison.Ordinal)).ToList();
+        if (items.Count == 0)
+        {
+            throw new DomainException("Nhóm yêu cầu này không thuộc bản tự đánh giá.");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            throw new DomainException($"Nhóm {groupCode}: hãy nêu lý do không áp dụng cho cả nhóm.");
+        }
+
+        foreach (var item in items)
+        {
+            item.SetAnswer(Answer.NotApplicable, justification, item.EvidenceNote, null, null, today, userId, nowUtc, State == AssessmentState.Returned);
+        }
+
+        return items.Count;
+    }
+
+    /// <summary>Links one uploaded file to several answers at once (the file store keeps its content once, by hash); nothing is linked if one item is foreign.</summary>
+    public int AddEvidence(IReadOnlyCollection<Guid> itemIds, string fileName, string contentType, long length, string sha256, string userId, DateTime nowUtc)
+    {
+        EnsureEditable();
+        if (itemIds.Count == 0)
+        {
+            throw new DomainException("Hãy chọn ít nhất một yêu cầu để gắn minh chứng.");
+        }
+
+        var items = itemIds.Distinct().Select(Item).ToList();
+        foreach (var item in items)
+        {
+            _evidence.Add(new AssessmentEvidence(Id, item.Id, fileName, contentType, length, sha256, userId, nowUtc));
+        }
+
+        return items.Count;
     }
 
     /// <summary>Counts this assessment in a campaign of the same cycle.</summary>
