@@ -44,10 +44,10 @@ public sealed class AssessmentJourneyTests(BrowserFixture fixture) : IClassFixtu
         // The first requirement: answered and given an evidence file through the pages.
         var first = page.Locator("section[id^='item-']").First;
         var code = (await first.Locator("h3").InnerTextAsync()).Split(' ')[0];
-        await first.Locator("select[name='Item.Answer']").SelectOptionAsync(new SelectOptionValue { Label = "Đáp ứng" });
-        await first.Locator("textarea[name='Item.EvidenceNote']").FillAsync("Quyết định ban hành chính sách số 15/QĐ-SXD.");
-        await first.GetByRole(AriaRole.Button, new() { Name = $"Lưu {code}" }).ClickAsync();
-        await page.Locator(".alert", new() { HasText = $"Đã lưu {code}" }).WaitForAsync();
+        await first.GetByLabel("Đáp ứng", new() { Exact = true }).CheckAsync();
+        await first.Locator("textarea[name$='.EvidenceNote']").FillAsync("Quyết định ban hành chính sách số 15/QĐ-SXD.");
+        await first.Locator("textarea[name$='.EvidenceNote']").BlurAsync();
+        await first.Locator(".save-state", new() { HasText = "Đã lưu" }).WaitForAsync();
         await page.Locator("section[id^='item-']").First.GetByRole(AriaRole.Link, new() { Name = "Thêm minh chứng" }).ClickAsync();
         await page.GetByLabel("Tệp minh chứng").SetInputFilesAsync(new FilePayload { Name = "chinh-sach.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
@@ -91,9 +91,9 @@ public sealed class AssessmentJourneyTests(BrowserFixture fixture) : IClassFixtu
         Assert.Equal(1, await flagged.CountAsync());
         Assert.Contains("Bổ sung văn bản phổ biến chính sách.", await flagged.InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("31-assessment-returned"), FullPage = false });
-        await flagged.Locator("textarea[name='Item.EvidenceNote']").FillAsync("Quyết định 15/QĐ-SXD và công văn phổ biến 40/SXD.");
-        await flagged.GetByRole(AriaRole.Button, new() { Name = $"Lưu {code}" }).ClickAsync();
-        await page.Locator(".alert", new() { HasText = $"Đã lưu {code}" }).WaitForAsync();
+        await flagged.Locator("textarea[name$='.EvidenceNote']").FillAsync("Quyết định 15/QĐ-SXD và công văn phổ biến 40/SXD.");
+        await flagged.Locator("textarea[name$='.EvidenceNote']").BlurAsync();
+        await flagged.Locator(".save-state", new() { HasText = "Đã lưu" }).WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi đơn vị chuyên trách" }).ClickAsync();
         await page.Locator("#assessment-state", new() { HasText = "Đã gửi" }).WaitForAsync();
 

@@ -82,6 +82,181 @@ public sealed class AssessmentWorkflowTests : PortalTestBase
     private static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
         client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
 
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What «Lưu tất cả» posts from this page: every field that belongs to the answers form (a radio only when chosen).</summary>
+    private static Dictionary<string, string> PageAnswers(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll("[form=answers][name]")
+            .Where(e => e.GetAttribute("type") != "radio" || e.HasAttribute("checked"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.LocalName == "textarea" ? e.TextContent : e.GetAttribute("value") ?? string.Empty);
+
+    /// <summary>The «Answers[n]» prefix of one item's fields on the page.</summary>
+    private static string Prefix(Dictionary<string, string> fields, Guid itemId) =>
+        fields.Single(f => f.Key.EndsWith(".ItemId", StringComparison.Ordinal) && f.Value == itemId.ToString()).Key[..^".ItemId".Length];
+
+    /// <summary>An answer as the page's script saves it: one item, the page's antiforgery token, JSON asked for.</summary>
+    private static async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body)> AnswerJsonAsync(HttpClient client, Guid id, Guid itemId, Dictionary<string, string> fields, string? pageUrl = null)
+    {
+        var page = await client.GetDocumentAsync(pageUrl ?? Details(id));
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Details(id)}?handler=Answer&itemId={itemId}")
+        {
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.Content.Headers.ContentType?.MediaType == "application/json"
+            ? System.Text.Json.JsonDocument.Parse(text).RootElement.Clone()
+            : default);
+    }
+
+    [Fact]
+    public async Task Save_all_saves_every_changed_item_in_one_request_and_keeps_what_was_typed_where_it_could_not()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var colleague = await SignInAsync("yte2@sl.vn");
+        var id = await StartAsync(officer);
+        var items = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == id).OrderBy(i => i.Order).ToListAsync());
+        var fields = PageAnswers(await officer.GetDocumentAsync(Details(id)));
+        Assert.Equal(items.Count * 6, fields.Count); // id, stamp, note, reason, date, person per item; no answer chosen yet
+
+        // A colleague answers item 3 while this page is open.
+        (await AnswerAsync(colleague, id, items[3], Answer(items[3], Domain.Assessments.Answer.Met, note: "Của đồng nghiệp"))).AssertRedirectsTo(Details(id));
+
+        string P(int n) => Prefix(fields, items[n].Id);
+        fields[P(0) + ".Answer"] = "Met";
+        fields[P(0) + ".EvidenceNote"] = "Quyết định 12/QĐ-SYT";
+        fields[P(1) + ".Answer"] = "NotApplicable";
+        fields[P(1) + ".EvidenceNote"] = "Đang gõ dở";
+        fields[P(2) + ".Answer"] = "NotMet";
+        fields[P(2) + ".PlannedDate"] = Iso(Today.AddDays(30));
+        fields[P(2) + ".Responsible"] = "Trần Văn B";
+        fields[P(3) + ".Answer"] = "PartiallyMet";
+        fields[P(3) + ".PlannedDate"] = Iso(Today.AddDays(40));
+        fields[P(3) + ".Responsible"] = "Lê C";
+        var response = await officer.PostFormAsync($"{Details(id)}?handler=SaveAll", fields, pageUrl: Details(id));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ParseAsync();
+        Assert.Contains("Đã lưu 2 câu trả lời; 2 câu trả lời chưa lưu được", page.QuerySelector("#unsaved-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("«Không áp dụng» cần nêu lý do", page.QuerySelector($"#item-{items[1].Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Đang gõ dở", page.QuerySelector($"#note-{items[1].Id}")!.TextContent);
+        Assert.NotNull(page.QuerySelector($"#ans-NotApplicable-{items[1].Id}[checked]"));
+        Assert.Contains("vừa được người khác cập nhật (hiện là «Đáp ứng»)", page.QuerySelector($"#item-{items[3].Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector($"#ans-PartiallyMet-{items[3].Id}[checked]"));
+        Assert.Equal("Lê C", page.QuerySelector($"#who-{items[3].Id}")!.GetAttribute("value"));
+        var stored = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == id).OrderBy(i => i.Order).ToListAsync());
+        Assert.Equal(
+            [Domain.Assessments.Answer.Met, Domain.Assessments.Answer.Unanswered, Domain.Assessments.Answer.NotMet, Domain.Assessments.Answer.Met],
+            stored.Take(4).Select(i => i.Answer));
+        Assert.Equal("Của đồng nghiệp", stored[3].EvidenceNote);
+        Assert.All(stored.Skip(4), i => Assert.Equal(Domain.Assessments.Answer.Unanswered, i.Answer)); // untouched items are not written
+        // The page shows the stored stamps: saving again replaces the colleague's answer knowingly.
+        Assert.Equal(stored[3].ConcurrencyStamp.ToString(), page.QuerySelector($"#item-{items[3].Id} [data-stamp]")!.GetAttribute("value"));
+
+        var again = PageAnswers(page);
+        again[Prefix(again, items[1].Id) + ".Justification"] = "Hệ thống không có mạng không dây";
+        (await officer.PostFormAsync($"{Details(id)}?handler=SaveAll", again, pageUrl: Details(id))).AssertRedirectsTo(Details(id));
+        stored = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == id).OrderBy(i => i.Order).ToListAsync());
+        Assert.Equal(
+            [Domain.Assessments.Answer.Met, Domain.Assessments.Answer.NotApplicable, Domain.Assessments.Answer.NotMet, Domain.Assessments.Answer.PartiallyMet],
+            stored.Take(4).Select(i => i.Answer));
+        Assert.Equal("Đang gõ dở", stored[1].EvidenceNote);
+        Assert.Contains("Không có câu trả lời nào thay đổi.", await SaveUnchangedAsync(), StringComparison.Ordinal);
+
+        async Task<string> SaveUnchangedAsync()
+        {
+            var unchanged = PageAnswers(await officer.GetDocumentAsync(Details(id)));
+            (await officer.PostFormAsync($"{Details(id)}?handler=SaveAll", unchanged, pageUrl: Details(id))).AssertRedirectsTo(Details(id));
+            return (await officer.GetDocumentAsync(Details(id))).Body!.TextContent;
+        }
+    }
+
+    [Fact]
+    public async Task The_pages_script_saves_one_answer_as_json_and_is_told_why_when_it_cannot()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await StartAsync(officer);
+        var first = await ItemAsync(id, 0);
+
+        var (status, body) = await AnswerJsonAsync(officer, id, first.Id, Answer(first, Domain.Assessments.Answer.Met, note: "Quy chế 2026"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body.GetProperty("saved").GetBoolean());
+        var saved = await ItemAsync(id, 0);
+        Assert.Equal(Domain.Assessments.Answer.Met, saved.Answer);
+        Assert.Equal(saved.ConcurrencyStamp.ToString(), body.GetProperty("stamp").GetString());
+        Assert.NotEqual(first.ConcurrencyStamp, saved.ConcurrencyStamp);
+
+        // The same save again (its answer was lost on the way back): nothing to refuse.
+        (status, body) = await AnswerJsonAsync(officer, id, first.Id, Answer(first, Domain.Assessments.Answer.Met, note: "Quy chế 2026"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(saved.ConcurrencyStamp.ToString(), body.GetProperty("stamp").GetString());
+
+        // A different answer on the old stamp: 409 with what is stored and its stamp, nothing overwritten.
+        (status, body) = await AnswerJsonAsync(officer, id, first.Id, Answer(first, Domain.Assessments.Answer.NotApplicable, why: "Không dùng"));
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.True(body.GetProperty("stale").GetBoolean());
+        Assert.Equal("Met", body.GetProperty("current").GetProperty("answer").GetString());
+        Assert.Equal(saved.ConcurrencyStamp.ToString(), body.GetProperty("stamp").GetString());
+        Assert.Equal(Domain.Assessments.Answer.Met, (await ItemAsync(id, 0)).Answer);
+
+        // With the stamp the 409 gave, the officer's answer replaces it knowingly.
+        (status, _) = await AnswerJsonAsync(officer, id, first.Id, Answer(saved, Domain.Assessments.Answer.NotApplicable, why: "Không dùng"));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(Domain.Assessments.Answer.NotApplicable, (await ItemAsync(id, 0)).Answer);
+
+        // A rule refused: 422 and the reason in Vietnamese.
+        var second = await ItemAsync(id, 1);
+        (status, body) = await AnswerJsonAsync(officer, id, second.Id, Answer(second, Domain.Assessments.Answer.NotMet, who: "Trần B"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("cần ngày dự kiến hoàn thành và người chịu trách nhiệm", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Domain.Assessments.Answer.Unanswered, (await ItemAsync(id, 1)).Answer);
+
+        // Another agency's officer: 404, as for the page.
+        var ward = await SignInAsync("phuong@sl.vn");
+        (status, _) = await AnswerJsonAsync(ward, id, second.Id, Answer(second, Domain.Assessments.Answer.Met), pageUrl: "/Assessments");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(Domain.Assessments.Answer.Unanswered, (await ItemAsync(id, 1)).Answer);
+    }
+
+    [Fact]
+    public async Task A_whole_group_is_marked_not_applicable_with_one_reason_and_one_file_supports_several_items()
+    {
+        await ArrangeAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var id = await StartAsync(officer);
+        var items = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == id).OrderBy(i => i.Order).ToListAsync());
+        var group = items[^1].GroupCode;
+
+        var noReason = await StepAsync(officer, id, "NotApplicableGroup", new() { ["GroupCode"] = group, ["Note"] = "" });
+        Assert.Equal($"{Details(id)}#group-{group}", noReason.Headers.Location!.OriginalString);
+        Assert.Contains($"Nhóm {group}: hãy nêu lý do không áp dụng cho cả nhóm.", (await officer.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
+        (await StepAsync(officer, id, "NotApplicableGroup", new() { ["GroupCode"] = group, ["Note"] = "Hệ thống dùng hạ tầng của Trung tâm dữ liệu tỉnh" }))
+            .AssertRedirectsTo(Details(id));
+        var marked = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == id && i.GroupCode == group).ToListAsync());
+        Assert.Equal(items.Count(i => i.GroupCode == group), marked.Count);
+        Assert.All(marked, i => Assert.Equal((Domain.Assessments.Answer.NotApplicable, "Hệ thống dùng hạ tầng của Trung tâm dữ liệu tỉnh"), (i.Answer, i.Justification)));
+        Assert.Equal(marked.Count, await Factory.WithDbAsync(db => db.AssessmentItems.CountAsync(i => i.AssessmentId == id && i.Answer != Domain.Assessments.Answer.Unanswered)));
+
+        // One upload, linked to the item and two more; an item of another assessment is refused and nothing is added.
+        var upload = await officer.PostFileAsync($"/Assessments/Evidence/{id}?itemId={items[0].Id}", new() { ["AlsoItemIds"] = items[2].Id.ToString() }, "Upload", "bien-ban.pdf", Dossiers.DossierTestKit.Pdf);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.Contains("Đã thêm minh chứng cho 2 yêu cầu.", (await officer.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
+        var linked = await Factory.WithDbAsync(db => db.AssessmentEvidence.Where(e => e.AssessmentId == id).Select(e => new { e.ItemId, e.File.Sha256 }).ToListAsync());
+        Assert.Equal(new[] { items[0].Id, items[2].Id }.Order(), linked.Select(l => l.ItemId).Order());
+        Assert.Single(linked.Select(l => l.Sha256).Distinct());
+        var form = await officer.GetDocumentAsync($"/Assessments/Evidence/{id}?itemId={items[0].Id}");
+        Assert.NotNull(form.QuerySelector($"input[name=AlsoItemIds][value='{items[1].Id}']"));
+        Assert.Null(form.QuerySelector($"input[name=AlsoItemIds][value='{items[0].Id}']"));
+        var foreign = await officer.PostFileAsync($"/Assessments/Evidence/{id}?itemId={items[1].Id}", new() { ["AlsoItemIds"] = Guid.NewGuid().ToString() }, "Upload", "khac.pdf", Dossiers.DossierTestKit.Pdf);
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.Contains("Yêu cầu này không thuộc bản tự đánh giá.", (await foreign.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.AssessmentEvidence.CountAsync(e => e.AssessmentId == id)));
+    }
+
     [Fact]
     public async Task An_officer_answers_with_evidence_and_submits_a_reviewer_returns_one_item_then_accepts_and_the_assessment_locks()
     {
@@ -194,10 +369,13 @@ public sealed class AssessmentWorkflowTests : PortalTestBase
         (await AnswerAsync(officer, id, first, Answer(first, Domain.Assessments.Answer.Met, note: "Của cán bộ 1"))).AssertRedirectsTo(Details(id));
         (await AnswerAsync(colleague, id, second, Answer(second, Domain.Assessments.Answer.Met, note: "Của cán bộ 2"))).AssertRedirectsTo(Details(id));
 
-        // The same item from a stale page: refused, the first answer stays.
+        // The same item from a stale page: refused, the first answer stays, and what the colleague typed is still on their page.
         var stale = await AnswerAsync(colleague, id, first, Answer(first, Domain.Assessments.Answer.NotApplicable, why: "Ghi đè"));
-        Assert.Equal($"{Details(id)}#item-{first.Id}", stale.Headers.Location!.OriginalString);
-        Assert.Contains("vừa được người khác cập nhật", (await colleague.GetDocumentAsync(Details(id))).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var stalePage = await stale.ParseAsync();
+        Assert.Contains("vừa được người khác cập nhật (hiện là «Đáp ứng»)", stalePage.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Ghi đè", stalePage.QuerySelector($"#why-{first.Id}")!.GetAttribute("value"));
+        Assert.NotNull(stalePage.QuerySelector($"#ans-NotApplicable-{first.Id}[checked]"));
         var kept = await ItemAsync(id, 0);
         Assert.Equal("Của cán bộ 1", kept.EvidenceNote);
         Assert.Equal("Của cán bộ 2", (await ItemAsync(id, 1)).EvidenceNote);

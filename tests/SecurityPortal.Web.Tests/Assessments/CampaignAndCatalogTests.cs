@@ -5,6 +5,7 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Tests.Assessments;
 
@@ -72,8 +73,8 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
         (await leader.PostFormAsync("/Campaigns", new() { ["Input.Title"] = "x" }, pageUrl: "/Campaigns")).AssertRedirectsTo("/Account/AccessDenied");
     }
 
-    [Fact]
-    public async Task A_new_cycle_carries_forward_the_last_accepted_answers_and_evidence_to_confirm()
+    /// <summary>A level-1 system whose assessment of last year, every item met with a note and one file, was accepted.</summary>
+    private async Task<(InformationSystem System, Guid PreviousId)> LastYearAcceptedAsync()
     {
         var (health, _) = await ArrangeAsync();
         var his = await Factory.CreateSystemAsync("SYT-HIS", "Hệ thống thông tin bệnh viện", health.Id);
@@ -96,7 +97,13 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
             await db.SaveChangesAsync();
             return last.Id;
         });
+        return (his, previousId);
+    }
 
+    [Fact]
+    public async Task A_new_cycle_carries_forward_the_last_accepted_answers_and_evidence_to_confirm()
+    {
+        var (his, previousId) = await LastYearAcceptedAsync();
         var officer = await SignInAsync("yte@sl.vn");
         var form = await officer.GetDocumentAsync($"/Assessments/Create?systemId={his.Id}");
         Assert.Contains($"năm {Today.Year - 1}", form.Body!.TextContent, StringComparison.Ordinal);
@@ -117,7 +124,67 @@ public sealed class CampaignAndCatalogTests : PortalTestBase
         var page = await officer.GetDocumentAsync($"/Assessments/Details/{current.Id}");
         var first = current.Items.OrderBy(i => i.Order).First();
         Assert.Contains("Năm trước: Đáp ứng", page.QuerySelector($"#item-{first.Id}")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"Minh chứng {first.RequirementCode}", page.QuerySelector($"#note-{first.Id}")!.TextContent);
+        Assert.Contains($"Minh chứng {first.RequirementCode}", page.QuerySelector($"#item-{first.Id} .carried-answer")!.TextContent, StringComparison.Ordinal);
+        // A proposal is not an answer until the officer confirms it: its fields stay empty, so «Lưu tất cả» never confirms it unseen.
+        Assert.Equal(string.Empty, page.QuerySelector($"#note-{first.Id}")!.TextContent);
+        Assert.Null(page.QuerySelector($"#item-{first.Id} input[type=radio][checked]"));
+
+        // One click confirms every proposal that still passes.
+        var confirmed = await officer.PostFormAsync($"/Assessments/Details/{current.Id}?handler=ConfirmCarried", [], pageUrl: $"/Assessments/Details/{current.Id}");
+        confirmed.AssertRedirectsTo($"/Assessments/Details/{current.Id}");
+        var after = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == current.Id).ToListAsync());
+        Assert.All(after, i =>
+        {
+            Assert.Equal(Answer.Met, i.Answer);
+            Assert.Equal($"Minh chứng {i.RequirementCode}", i.EvidenceNote);
+        });
+        var done = await officer.GetDocumentAsync($"/Assessments/Details/{current.Id}");
+        Assert.Contains($"Đã xác nhận {after.Count} câu trả lời năm trước.", done.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(done.QuerySelector("#carried"));
+        Assert.Null(done.QuerySelector("#copy-previous"));
+    }
+
+    [Fact]
+    public async Task An_assessment_started_without_last_years_answers_can_take_them_from_its_page()
+    {
+        var (his, previousId) = await LastYearAcceptedAsync();
+        var officer = await SignInAsync("yte@sl.vn");
+        var created = await officer.PostFormAsync($"/Assessments/Create?systemId={his.Id}", new()
+        {
+            ["Cycle"] = Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["CatalogCode"] = "TT12-2022", ["CarryForward"] = "false",
+        });
+        var url = created.Headers.Location!.OriginalString.Split('?', '#')[0];
+        var current = await Factory.WithDbAsync(db => db.Assessments.Include(a => a.Items).SingleAsync(a => a.Cycle == Today.Year));
+        Assert.Null(current.CarriedFromId);
+        var first = current.Items.OrderBy(i => i.Order).First();
+        var second = current.Items.OrderBy(i => i.Order).Skip(1).First();
+        await Factory.WithDbAsync(async db =>
+        {
+            var a = await db.Assessments.Include(x => x.Items).SingleAsync(x => x.Id == current.Id);
+            a.AnswerItem(second.Id, Answer.NotMet, null, "Của năm nay", Today.AddDays(30), "Trần B", Today, "officer", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await officer.GetDocumentAsync(url);
+        Assert.Contains($"năm {Today.Year - 1}", page.QuerySelector("#copy-previous")!.TextContent, StringComparison.Ordinal);
+        (await officer.PostFormAsync($"{url}?handler=CopyPrevious", [], pageUrl: url)).AssertRedirectsTo(url);
+
+        var items = await Factory.WithDbAsync(db => db.AssessmentItems.Where(i => i.AssessmentId == current.Id).ToDictionaryAsync(i => i.Id));
+        Assert.Equal(Answer.Met, items[first.Id].CarriedAnswer);
+        Assert.Equal(Answer.Unanswered, items[first.Id].Answer);
+        Assert.Null(items[second.Id].CarriedAnswer); // answered this year: left alone
+        Assert.Equal("Của năm nay", items[second.Id].EvidenceNote);
+        Assert.Equal(previousId, await Factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == current.Id).Select(a => a.CarriedFromId).SingleAsync()));
+        Assert.Equal(["quy-che.pdf"], await Factory.WithDbAsync(db => db.AssessmentEvidence.Where(e => e.AssessmentId == current.Id).Select(e => e.File.FileName).ToListAsync()));
+        var again = await officer.GetDocumentAsync(url);
+        Assert.NotNull(again.QuerySelector("#carried"));
+        Assert.Null(again.QuerySelector("#copy-previous"));
+
+        // Another agency's officer cannot take anything into it.
+        var other = await Factory.CreateAgencyAsync("SL-STC", "Sở Tài chính");
+        await Factory.CreateUserAsync("stc@sl.vn", PortalRoles.AgencyOfficer, other.Id);
+        var stranger = await SignInAsync("stc@sl.vn");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostFormAsync($"{url}?handler=CopyPrevious", [], pageUrl: "/Assessments")).StatusCode);
     }
 
     [Fact]

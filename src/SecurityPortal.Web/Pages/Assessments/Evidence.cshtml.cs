@@ -13,7 +13,10 @@ using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
-/// <summary>Adds an evidence file to one answer; the store checks type, size and archive contents.</summary>
+/// <summary>
+/// Adds an evidence file to one answer, and to any other answers of the same assessment the officer ticks (one upload,
+/// stored once by its hash); the store checks type, size and archive contents.
+/// </summary>
 [RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
 public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvider clock) : PageModel
@@ -23,6 +26,10 @@ public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvi
 
     [BindProperty(SupportsGet = true)]
     public Guid ItemId { get; set; }
+
+    /// <summary>Other items of the assessment the same file supports.</summary>
+    [BindProperty]
+    public List<Guid> AlsoItemIds { get; set; } = [];
 
     [BindProperty]
     [Display(Name = "Tệp minh chứng")]
@@ -48,9 +55,10 @@ public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvi
             return Page();
         }
 
+        int linked;
         try
         {
-            Assessment.AddEvidence(ItemId, file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256,
+            linked = Assessment.AddEvidence([ItemId, .. AlsoItemIds], file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256,
                 User.FindFirstValue(ClaimTypes.NameIdentifier)!, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -60,7 +68,7 @@ public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvi
             return Page();
         }
 
-        TempData.Success($"Đã thêm minh chứng cho {Item.RequirementCode}.");
+        TempData.Success(linked > 1 ? $"Đã thêm minh chứng cho {linked} yêu cầu." : $"Đã thêm minh chứng cho {Item.RequirementCode}.");
         return Redirect($"{Url.Page("./Details", new { id = Id })}#item-{ItemId}");
     }
 

@@ -116,3 +116,169 @@ var ExportProgress = (function () {
         }
     };
 })();
+
+// The self-assessment page (Assessments/Details): each answer is saved as soon as it changes — one POST per item with
+// that item's own concurrency stamp, answered in JSON — and what was typed stays on the page whatever the answer: saved,
+// refused by a rule (422), overtaken by someone else's answer (409: the message says whose answer is stored, and
+// «Lưu đè» replaces it knowingly), or lost on the network. Leaving with unsaved answers asks first. Without script the
+// page posts every answer at once through «Lưu tất cả».
+document.addEventListener("DOMContentLoaded", function () {
+    var list = document.querySelector("[data-autosave]");
+    var form = document.getElementById("answers");
+    if (!list || !form) { return; }
+    var english = document.documentElement.lang === "en";
+    var text = english
+        ? { saving: "Saving…", saved: "Saved", failed: "Not saved — try again", offline: "Not saved: the portal could not be reached. Your answer is still here.", session: "Not saved: your session may have ended. Your answer is still here; sign in again in another tab, then try again.", overwrite: "Save mine instead", retry: "Try again", pending: "Waiting to save…" }
+        : { saving: "Đang lưu…", saved: "Đã lưu", failed: "Chưa lưu được — thử lại", offline: "Chưa lưu được: không kết nối được cổng. Câu trả lời của bạn vẫn ở đây.", session: "Chưa lưu được: phiên làm việc có thể đã hết. Câu trả lời của bạn vẫn ở đây; hãy đăng nhập lại ở thẻ khác rồi thử lại.", overwrite: "Lưu đè bằng câu trả lời của tôi", retry: "Thử lại", pending: "Chờ lưu…" };
+    var token = form.querySelector("input[name=__RequestVerificationToken]").value;
+    var unsaved = {};
+    var leaving = false;
+    document.querySelectorAll(".js-only").forEach(function (e) { e.hidden = false; });
+
+    function items() { return list.querySelectorAll(".answer-item"); }
+    function fieldsOf(item) { return item.querySelectorAll("[name^='Answers[']"); }
+    function counts() {
+        var total = 0, answered = 0, groups = {};
+        items().forEach(function (item) {
+            var g = groups[item.dataset.group] || (groups[item.dataset.group] = { answered: 0, total: 0 });
+            var done = item.dataset.savedAnswer !== "Unanswered";
+            g.total++; total++;
+            if (done) { g.answered++; answered++; }
+        });
+        Object.keys(groups).forEach(function (code) {
+            document.querySelectorAll("[data-group-count]").forEach(function (e) {
+                if (e.dataset.groupCount === code) { e.textContent = groups[code].answered + "/" + groups[code].total; }
+            });
+        });
+        document.querySelectorAll("[data-answered-count]").forEach(function (e) { e.textContent = answered; });
+        var bar = document.getElementById("answer-progress");
+        if (bar) { bar.max = total; bar.value = answered; }
+        var left = Object.keys(unsaved).length;
+        document.getElementById("unsaved-count").textContent = left ? list.dataset.unsavedText.replace("{0}", left) : "";
+    }
+    function show(item, state, message, again) {
+        var status = item.querySelector(".save-state");
+        var button = item.querySelector(".js-save-again");
+        status.className = "save-state is-" + state;
+        status.textContent = message;
+        button.hidden = !again;
+        if (again) { button.textContent = again; }
+        item.classList.toggle("is-unsaved", state === "failed");
+    }
+    function badge(item, answer) {
+        var label = item.querySelector("label[for='ans-" + answer + "-" + item.id.substring(5) + "']");
+        var b = item.querySelector("[data-answer-badge]");
+        if (b && label) { b.textContent = label.textContent; }
+    }
+    // Each change raises the item's version; a save remembers the version it sent, so an answer typed while a save was on
+    // its way is never reported as saved — it is saved next.
+    function save(item) {
+        clearTimeout(item.saveTimer);
+        if (item.saving) { item.saveAgain = true; return; }
+        item.saving = true;
+        item.saveAgain = false;
+        var sent = item.version;
+        var body = new URLSearchParams();
+        fieldsOf(item).forEach(function (f) {
+            if (f.type === "radio" && !f.checked) { return; }
+            if (f.name.slice(-7) === ".ItemId") { return; }
+            body.append("Item." + f.name.replace(/^Answers\[\d+\]\./, ""), f.value);
+        });
+        body.append("__RequestVerificationToken", token);
+        show(item, "saving", text.saving);
+        function done(state, message, again) {
+            item.saving = false;
+            if (item.saveAgain) { save(item); return; }
+            if (state === "saved" && item.version !== sent) { show(item, "pending", text.pending); return; }
+            if (state === "saved") { delete unsaved[item.id]; }
+            show(item, state, message, again);
+            counts();
+        }
+        fetch(item.dataset.saveUrl, {
+            method: "POST", credentials: "same-origin", redirect: "manual", body: body,
+            headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" }
+        }).then(function (response) {
+            return response.json().then(function (data) { return { status: response.status, data: data }; }, function () { return { status: response.status, data: null }; });
+        }).then(function (result) {
+            var data = result.data;
+            // Someone else's stamp is only taken when the officer asks to replace their answer («Lưu đè»): a save that
+            // was already queued must not overwrite it silently.
+            if (data && data.stamp) {
+                if (result.status === 409) { item.dataset.theirStamp = data.stamp; } else { item.querySelector("[data-stamp]").value = data.stamp; }
+            }
+            if (result.status === 200 && data && data.saved) {
+                item.dataset.savedAnswer = data.answer;
+                badge(item, data.answer);
+                counts();
+                done("saved", text.saved);
+            } else if (result.status === 409 && data) {
+                if (data.current) { item.dataset.savedAnswer = data.current.answer; badge(item, data.current.answer); }
+                done("failed", data.message, text.overwrite);
+            } else if (result.status === 422 && data) {
+                done("failed", data.message);
+            } else {
+                done("failed", result.status === 0 || result.status === 401 || result.status === 403 ? text.session : text.failed, text.retry);
+            }
+        }, function () {
+            done("failed", text.offline, text.retry);
+        });
+    }
+    function changed(item, soon) {
+        item.version = (item.version || 0) + 1;
+        unsaved[item.id] = true;
+        clearTimeout(item.saveTimer);
+        show(item, "pending", text.pending);
+        if (soon) { item.saveTimer = setTimeout(function () { save(item); }, 1500); } else { save(item); }
+        counts();
+    }
+    // The reason is asked for «Không áp dụng», the date and the person for the unmet answers: other fields stay out of the
+    // way unless they already hold something.
+    function fit(item) {
+        var chosen = item.querySelector("input[type=radio]:checked");
+        item.querySelectorAll("[data-shown-for]").forEach(function (field) {
+            var input = field.querySelector("input, textarea");
+            var wanted = chosen && field.dataset.shownFor.split(" ").indexOf(chosen.value) >= 0;
+            field.hidden = !wanted && !(input && input.value);
+        });
+    }
+    items().forEach(function (item) {
+        if (!item.querySelector("[data-stamp]")) { return; }
+        fit(item);
+        item.addEventListener("change", function () { fit(item); });
+        fieldsOf(item).forEach(function (f) {
+            if (f.type === "radio" || f.type === "date") {
+                f.addEventListener("change", function () { changed(item, false); });
+            } else {
+                f.addEventListener("input", function () { changed(item, true); });
+                f.addEventListener("change", function () { if (unsaved[item.id] && !item.saving) { save(item); } else if (unsaved[item.id]) { item.saveAgain = true; } });
+            }
+        });
+        item.querySelector(".js-save-again").addEventListener("click", function () {
+            if (item.dataset.theirStamp) {
+                item.querySelector("[data-stamp]").value = item.dataset.theirStamp;
+                delete item.dataset.theirStamp;
+            }
+            save(item);
+        });
+        var carried = item.querySelector(".js-use-carried");
+        if (carried) {
+            carried.hidden = false;
+            carried.addEventListener("click", function () {
+                var radio = item.querySelector("input[type=radio][value='" + carried.dataset.answer + "']");
+                if (radio) { radio.checked = true; }
+                fit(item);
+                var note = item.querySelector("textarea[name$='.EvidenceNote']");
+                if (note && !note.value) { note.value = carried.dataset.note || ""; }
+                var why = item.querySelector("input[name$='.Justification']");
+                if (why && !why.value) { why.value = carried.dataset.justification || ""; }
+                changed(item, false);
+            });
+        }
+    });
+    form.addEventListener("submit", function () { leaving = true; });
+    window.addEventListener("beforeunload", function (event) {
+        if (leaving || Object.keys(unsaved).length === 0) { return; }
+        event.preventDefault();
+        event.returnValue = "";
+    });
+});
