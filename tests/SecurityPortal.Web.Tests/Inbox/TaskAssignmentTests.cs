@@ -8,7 +8,7 @@ using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Tests.Inbox;
 
-/// <summary>New tasks go to the system's technical contact when they have an account.</summary>
+/// <summary>New tasks go to the system's technical contact when they have an account; officers reassign their agency's tasks in bulk.</summary>
 public sealed class TaskAssignmentTests : PortalTestBase
 {
     private static readonly DateOnly Today = VietnamTime.Today(TimeProvider.System);
@@ -100,5 +100,65 @@ public sealed class TaskAssignmentTests : PortalTestBase
         var contactHome = await (await SignInAsync("kythuat@sl.vn")).GetDocumentAsync("/");
         var mine = contactHome.QuerySelector($"#inbox-items a[href='/Tasks/Details/{assigned.Id}']")!.ParentElement!;
         Assert.DoesNotContain("chưa giao", mine.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_officer_reassigns_several_tasks_of_their_agency_to_a_colleague_but_not_another_agencys_task_nor_to_another_agencys_person()
+    {
+        await ArrangeAsync();
+        var system = await SystemAsync("SYT-HIS", _health.Id, null);
+        var wardSystem = await SystemAsync("PBT-WEB", _ward.Id, null);
+        var officer = await SignInAsync("yte@sl.vn");
+        var first = await CreateAsync(officer, system, "Vá hệ điều hành máy chủ");
+        var second = await CreateAsync(officer, system, "Tắt dịch vụ FTP");
+        var foreign = await CreateAsync(await SignInAsync("phuong@sl.vn"), wardSystem, "Việc của phường");
+        var colleague = await UserIdAsync("kythuat@sl.vn");
+        var wardOfficer = await UserIdAsync("phuong@sl.vn");
+        Task<int> AssignedAsync() => Factory.WithDbAsync(db => db.RemediationTasks.CountAsync(t => t.AssigneeId != null));
+
+        // The list offers the officer their tasks to select and their agency's people only.
+        var list = await officer.GetDocumentAsync("/Tasks");
+        Assert.NotNull(list.QuerySelector($"input[name=Selected][value='{first}']"));
+        Assert.NotNull(list.QuerySelector("#bulk-assign"));
+        Assert.Null(list.QuerySelector("#bulk-due"));
+        var people = list.QuerySelectorAll("#AssigneeId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(colleague, people);
+        Assert.DoesNotContain(wardOfficer, people);
+
+        // Another agency's task among the selection: nothing found, nothing changed.
+        var stolen = await officer.PostFormAsync("/Tasks?handler=Assign",
+            [new("Selected", first.ToString()), new("Selected", foreign.ToString()), new("AssigneeId", colleague)], pageUrl: "/Tasks");
+        Assert.Equal(HttpStatusCode.OK, stolen.StatusCode);
+        Assert.Contains("Chưa giao lại nhiệm vụ nào", (await stolen.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await AssignedAsync());
+
+        // A person of another agency: refused for all, nothing changed.
+        var stranger = await officer.PostFormAsync("/Tasks?handler=Assign",
+            [new("Selected", first.ToString()), new("Selected", second.ToString()), new("AssigneeId", wardOfficer)], pageUrl: "/Tasks");
+        Assert.Contains("không thuộc cơ quan chủ quản hoặc đơn vị vận hành", (await stranger.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(0, await AssignedAsync());
+
+        // Leadership reads the list but reassigns nothing.
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        (await leader.PostFormAsync("/Tasks?handler=Assign", [new("Selected", first.ToString()), new("AssigneeId", colleague)], pageUrl: "/Tasks"))
+            .AssertRedirectsTo("/Account/AccessDenied");
+        Assert.Equal(0, await AssignedAsync());
+
+        // Both tasks to the colleague in one post: each has its «Giao việc» entry and its audit entry under the officer.
+        var officerId = await UserIdAsync("yte@sl.vn");
+        (await officer.PostFormAsync("/Tasks?handler=Assign",
+            [new("Selected", first.ToString()), new("Selected", second.ToString()), new("AssigneeId", colleague)], pageUrl: "/Tasks")).AssertRedirectsTo("/Tasks");
+        foreach (var id in new[] { first, second })
+        {
+            var task = await TaskAsync(id);
+            Assert.Equal(colleague, task.AssigneeId);
+            Assert.Contains(task.Entries, e => e.Action == TaskAction.Reassigned && e.UserId == officerId);
+            Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+                e.EntityType == nameof(RemediationTask) && e.EntityKey == id.ToString() && e.Action == AuditAction.Update && e.UserId == officerId)));
+        }
+
+        Assert.Null((await TaskAsync(foreign)).AssigneeId);
+        var colleagueHome = await (await SignInAsync("kythuat@sl.vn")).GetDocumentAsync("/");
+        Assert.NotNull(colleagueHome.QuerySelector($"#inbox-items a[href='/Tasks/Details/{first}']"));
     }
 }
