@@ -899,3 +899,37 @@ public sealed class RemediationTextTests
         Assert.Equal(values.Length, names.Distinct(StringComparer.Ordinal).Count());
     }
 }
+
+public sealed class RemediationTaskContactTests
+{
+    [Fact]
+    public void A_new_task_goes_to_the_technical_contact_with_a_thread_entry_under_its_creator()
+    {
+        var task = NewTask();
+
+        task.AssignToContact("contact", "Nguyễn Văn Kỹ Thuật");
+
+        Assert.Equal("contact", task.AssigneeId);
+        Assert.Equal("Nguyễn Văn Kỹ Thuật", task.AssigneeName);
+        Assert.Equal(RemediationStatus.New, task.Status);
+        var entry = task.Entries[^1];
+        Assert.Equal(TaskAction.Reassigned, entry.Action);
+        Assert.Equal("reviewer", entry.UserId);
+        Assert.Equal(Now, entry.AtUtc);
+        Assert.Contains("người phụ trách kỹ thuật", entry.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_a_new_unassigned_task_goes_to_the_contact()
+    {
+        var assigned = NewTask();
+        assigned.Assign(Officer, "officer2", "Cán bộ thứ hai", Later);
+        Assert.Throws<DomainException>(() => assigned.AssignToContact("contact", "Kỹ thuật"));
+        Assert.Equal("officer2", assigned.AssigneeId);
+
+        var started = NewTask();
+        started.Start(Officer, Later);
+        Assert.Throws<DomainException>(() => started.AssignToContact("contact", "Kỹ thuật"));
+        Assert.Null(started.AssigneeId);
+    }
+}

@@ -152,6 +152,23 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
         Add(TaskAction.Reassigned, actor, nowUtc, AssigneeId is null ? "Bỏ giao việc" : $"Giao cho {AssigneeName}");
     }
 
+    /// <summary>
+    /// A new task goes to its system's technical contact when that person has a portal account (the web layer finds them);
+    /// the thread says so under the task's creator, at its creation.
+    /// </summary>
+    public void AssignToContact(string assigneeId, string assigneeName)
+    {
+        if (AssigneeId is not null || _entries.Count != 1 || Status != RemediationStatus.New)
+        {
+            throw new DomainException("Chỉ giao cho người phụ trách kỹ thuật khi vừa tạo nhiệm vụ chưa giao cho ai.");
+        }
+
+        AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? throw new DomainException("Thiếu người được giao.") : assigneeId;
+        AssigneeName = Text(assigneeName, 256, "Tên người được giao") ?? assigneeId;
+        _entries.Add(new TaskEntry(Id, TaskAction.Reassigned, CreatedById, _entries[0].UserName, CreatedAtUtc,
+            $"Giao cho {AssigneeName} (người phụ trách kỹ thuật của hệ thống)"));
+    }
+
     public void Comment(TaskActor actor, string? text, DateTime nowUtc)
     {
         EnsureOpen("gửi ý kiến");

@@ -15,4 +15,7 @@ public static class PortalActors
 
     /// <summary>A provincial reviewer (cán bộ thẩm định): reviews dossiers, assessments and tasks.</summary>
     public static bool IsProvincialReviewer(this ClaimsPrincipal user) => user.IsInRole(PortalRoles.ProvincialReviewer);
+
+    /// <summary>Leadership (lãnh đạo): follows what is overdue and the approvals waiting for a decision; changes nothing.</summary>
+    public static bool IsLeadership(this ClaimsPrincipal user) => user.IsInRole(PortalRoles.Leadership);
 }

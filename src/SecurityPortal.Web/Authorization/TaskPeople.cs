@@ -14,6 +14,12 @@ public static class TaskPeople
     /// <summary>Reviewers verify resolved tasks and act on the task list in bulk.</summary>
     public static bool ReviewsTasks(this ClaimsPrincipal user) => user.IsProvincialReviewer();
 
+    /// <summary>
+    /// Who reassigns tasks from the task list: reviewers, and agency officers (each task is then checked as on its own page,
+    /// <see cref="TaskActorFor"/>, so an officer reassigns only their agency's tasks).
+    /// </summary>
+    public static bool ReassignsTasks(this ClaimsPrincipal user) => user.ReviewsTasks() || user.OfficerAgencyId() is not null;
+
     /// <summary>Opening tasks in other agencies' systems from a finding (a warning, outdated software): reviewers and administrators.</summary>
     public static bool OpensTasksAcrossAgencies(this ClaimsPrincipal user) => user.IsProvincialStaff();
 

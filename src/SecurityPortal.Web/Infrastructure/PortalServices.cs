@@ -9,6 +9,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Calendar;
+using SecurityPortal.Web.Inbox;
 using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Notifications;
 using SecurityPortal.Web.Options;
@@ -54,6 +55,7 @@ public static class PortalServices
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
         builder.AddPortalMail();
+        builder.AddPortalInbox();
         builder.AddPortalReporting();
         builder.AddWebsiteWatch();
         builder.Services.AddHostedService<StartupTasks>();

@@ -10,14 +10,14 @@ using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
 /// <summary>
 /// Remediation tasks: mine, my agency's board, or the province for reviewers — overdue first, then by due date, with
-/// filters, an Excel export of what is shown, and bulk verification, reassignment and due-date changes for reviewers.
+/// filters, an Excel export of what is shown, bulk verification and due-date changes for reviewers, and bulk reassignment
+/// for reviewers and for officers (their agency's tasks, to the people of the task's agencies).
 /// </summary>
 public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvider clock, ILogger<IndexModel> logger) : PageModel
 {
@@ -55,7 +55,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     [BindProperty]
     public string? AssigneeId { get; set; }
 
-    /// <summary>For reviewers: the people tasks can be reassigned to (active users of an agency).</summary>
+    /// <summary>The people tasks can be reassigned to: for reviewers the active users of every agency, for officers those of their agency.</summary>
     public List<SelectListItem> People { get; private set; } = [];
 
     public sealed record Row(Guid Id, string Title, string SystemName, string AgencyName, TaskSeverity Severity, RemediationStatus Status, DateOnly DueDate, string? Assignee, TaskSource Source);
@@ -67,6 +67,9 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     public bool TotalCapped { get; private set; }
     public DateOnly Today { get; private set; }
     public bool IsReviewer => User.ReviewsTasks();
+
+    /// <summary>Who selects tasks on this list: reviewers (every bulk action) and officers (reassignment only).</summary>
+    public bool CanReassign => User.ReassignsTasks();
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -89,8 +92,8 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         BulkAsync((task, actor, now) => task.ChangeDueDate(actor, NewDueDate ?? throw new DomainException("Hãy chọn hạn mới."), Reason, Today, now), "đổi hạn", cancellationToken);
 
     /// <summary>
-    /// Reviewers reassign several tasks to one person, who must belong to the owner or operating agency of every task's
-    /// system; the person is notified once.
+    /// Reviewers, and officers for the tasks they may act on, reassign several tasks to one person, who must belong to the
+    /// owner or operating agency of every task's system (as on the task's own page); the person is notified once.
     /// </summary>
     public async Task<IActionResult> OnPostAssignAsync(CancellationToken cancellationToken)
     {
@@ -117,7 +120,7 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
 
             task.Assign(actor, person.Id, person.FullName, now);
             assigned.Add(task);
-        }, "giao lại", cancellationToken, notify: () =>
+        }, "giao lại", cancellationToken, officersToo: true, notify: () =>
         {
             var titles = string.Join("; ", assigned.Take(5).Select(t => $"«{t.Title}»"));
             notifier.Add([person.Id], NotificationKind.TaskAssigned,
@@ -127,9 +130,9 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
     }
 
     private async Task<IActionResult> BulkAsync(
-        Action<RemediationTask, TaskActor, DateTime> apply, string what, CancellationToken cancellationToken, Action? notify = null)
+        Action<RemediationTask, TaskActor, DateTime> apply, string what, CancellationToken cancellationToken, bool officersToo = false, Action? notify = null)
     {
-        if (!IsReviewer)
+        if (!(officersToo ? CanReassign : IsReviewer))
         {
             return Forbid();
         }
@@ -142,14 +145,22 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         }
 
         var tasks = await db.RemediationTasks.VisibleTo(db, User).Include(t => t.Entries).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
-        var actor = new TaskActor(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.DisplayName(), IsReviewer: true, IsAgencyOfficer: false);
+        if (tasks.Count < ids.Count)
+        {
+            // Another agency's task (or one that does not exist) is not found: nothing is changed.
+            return await RefuseAsync($"Chưa {what} nhiệm vụ nào: không tìm thấy {ids.Count - tasks.Count} nhiệm vụ đã chọn.", cancellationToken);
+        }
+
+        var systemIds = tasks.Select(t => t.SystemId).Distinct().ToList();
+        var systems = await db.InformationSystems.AsNoTracking().Where(s => systemIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var refused = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var task in tasks)
         {
             try
             {
-                apply(task, actor, now);
+                // Each task is acted on as on its own page: the user as the task workflow sees them for its system.
+                apply(task, User.TaskActorFor(systems[task.SystemId]), now);
             }
             catch (DomainException ex)
             {
@@ -185,11 +196,12 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
         var matching = Matching();
         (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
         Rows = await WithNames(InOrder(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        if (IsReviewer)
+        if (CanReassign)
         {
+            var agencyId = IsReviewer ? null : User.OfficerAgencyId();
             People = await (from u in db.Users.AsNoTracking()
                             join a in db.Agencies on u.AgencyId equals a.Id
-                            where u.IsActive
+                            where u.IsActive && (agencyId == null || u.AgencyId == agencyId)
                             orderby a.Name, u.FullName
                             select new SelectListItem(u.FullName + " — " + a.Name, u.Id)).ToListAsync(cancellationToken);
         }
