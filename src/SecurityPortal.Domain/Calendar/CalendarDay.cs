@@ -11,6 +11,12 @@ public enum CalendarDayKind
     MakeUpWorkingDay,
 }
 
+/// <summary>The Vietnamese names of the calendar's day kinds, as the calendar page shows them.</summary>
+public static class CalendarDayKindText
+{
+    public static string Vietnamese(this CalendarDayKind kind) => kind == CalendarDayKind.DayOff ? "Ngày nghỉ" : "Ngày làm bù";
+}
+
 /// <summary>One exception to the Monday–Friday week, maintained by administrators.</summary>
 public sealed class CalendarDay : Entity
 {

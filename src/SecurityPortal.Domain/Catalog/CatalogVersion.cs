@@ -15,6 +15,19 @@ public enum RequirementKind
     Technical,
 }
 
+/// <summary>The Vietnamese names of a catalog's status and of a requirement's kind.</summary>
+public static class CatalogText
+{
+    public static string Vietnamese(this CatalogStatus status) => status switch
+    {
+        CatalogStatus.Draft => "dự thảo",
+        CatalogStatus.Published => "đã công bố",
+        _ => "ngừng áp dụng",
+    };
+
+    public static string Vietnamese(this RequirementKind kind) => kind == RequirementKind.Management ? "Quản lý" : "Kỹ thuật";
+}
+
 /// <summary>
 /// A version of the requirement catalog (for example "TT12-2022": Circular 12/2022 Annexes I–V with TCVN
 /// 11930:2017). A published version never changes: a change is a new version, so an assessment pinned to a

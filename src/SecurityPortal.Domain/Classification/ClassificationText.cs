@@ -6,6 +6,9 @@ public static class ClassificationText
     public static string Citation(this RuleSet ruleSet) =>
         ruleSet == RuleSet.Decree85 ? "Nghị định 85/2016/NĐ-CP" : "Nghị định 331/2026/NĐ-CP";
 
+    /// <summary>A rule set's name where every enum has one (the change history): its citation.</summary>
+    public static string Vietnamese(this RuleSet ruleSet) => ruleSet.Citation();
+
     public static string Question(this Fact fact) => fact switch
     {
         Fact.FunctionKind => "Hệ thống phục vụ mục đích gì (loại hệ thống)?",

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.AuditTrail;
 using SecurityPortal.Web.Calendar;
 using SecurityPortal.Web.Inbox;
 using SecurityPortal.Web.Infrastructure.Identity;
@@ -54,6 +55,7 @@ public static class PortalServices
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<ChangeDescriber>();
         builder.AddPortalMail();
         builder.AddPortalInbox();
         builder.AddPortalReporting();

@@ -117,7 +117,9 @@ public sealed class AgencyRegistryTests : PortalTestBase
 
         var details = await client.GetDocumentAsync($"/Agencies/Details/{source.Id}");
         Assert.Contains("Đã sáp nhập vào", details.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("MergedIntoId", details.Body.TextContent, StringComparison.Ordinal);
+        // The history names the agency it was merged into, under the form's label (issue 17: no column names, no ids).
+        Assert.Contains(details.QuerySelectorAll("table.change-history table.change-fields tbody tr"),
+            tr => tr.QuerySelector("th")!.TextContent.Trim() == "Sáp nhập vào" && tr.QuerySelectorAll("td")[1].TextContent.Trim() == "Sở Khoa học và Công nghệ");
     }
 
     [Fact]

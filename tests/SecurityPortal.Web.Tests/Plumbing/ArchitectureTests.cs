@@ -24,15 +24,16 @@ public sealed class ArchitectureTests
     /// <summary>The folders of the web project that are not pages: they may use each other, never the pages.</summary>
     private static readonly string[] FeatureNamespaces =
     [
-        Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Infrastructure", Web + ".Notifications",
+        Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Infrastructure",
+        Web + ".Notifications",
         Web + ".Options", Web + ".Registry", Web + ".Reporting", Web + ".ViewComponents", Web + ".WebsiteWatch",
     ];
 
     /// <summary>The feature folders that plumbing (Infrastructure) does not use; only the composition root registers them.</summary>
     private static readonly string[] FeaturesBesidesPlumbing =
     [
-        Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Notifications", Web + ".Registry", Web + ".Reporting",
-        Web + ".ViewComponents", Web + ".WebsiteWatch",
+        Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Notifications",
+        Web + ".Registry", Web + ".Reporting", Web + ".ViewComponents", Web + ".WebsiteWatch",
     ];
 
     /// <summary>The one place in Infrastructure that may name every feature: it registers them (PortalServices.AddPortalServices).</summary>

@@ -20,7 +20,7 @@ public sealed class SystemRegistryTests : PortalTestBase
         await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
     }
 
-    private static Dictionary<string, string> NewSystem(string code, string name, Guid agency) => new()
+    internal static Dictionary<string, string> NewSystem(string code, string name, Guid agency) => new()
     {
         ["Input.Code"] = code, ["Input.Name"] = name, ["Input.OwnerAgencyId"] = agency.ToString(), ["Input.OperatorAgencyId"] = agency.ToString(),
         ["Input.FunctionKind"] = nameof(SystemFunctionKind.CitizenBusinessService), ["Input.InformationTypes"] = nameof(InformationTypes.Public),

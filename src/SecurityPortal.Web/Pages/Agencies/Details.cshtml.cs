@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
-using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.AuditTrail;
 using SecurityPortal.Web.Authorization;
 
 namespace SecurityPortal.Web.Pages.Agencies;
 
-public sealed class DetailsModel(PortalDbContext db) : PageModel
+public sealed class DetailsModel(PortalDbContext db, ChangeDescriber changes) : PageModel
 {
+    public const int HistoryRows = 50;
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -20,7 +22,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
     public IReadOnlyList<(Guid Id, string Name, bool IsActive)> Children { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Code, string Name, LifecycleStatus Lifecycle, int? Level)> Systems { get; private set; } = [];
     public IReadOnlyList<(string FullName, string? Email, bool IsActive)> Users { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<ChangeRow> History { get; private set; } = [];
     public bool CanManage => User.ManagesAgencies();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -50,9 +52,7 @@ public sealed class DetailsModel(PortalDbContext db) : PageModel
         Users = (await db.Users.AsNoTracking().Where(u => u.AgencyId == Id).OrderBy(u => u.FullName)
             .Select(u => new { u.FullName, u.Email, u.IsActive }).ToListAsync(cancellationToken))
             .Select(u => (u.FullName, u.Email, u.IsActive)).ToList();
-        var key = Id.ToString();
-        History = await db.AuditEntries.AsNoTracking().Where(e => e.AggregateKey == key)
-            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id).Take(50).ToListAsync(cancellationToken);
+        History = await changes.HistoryOfAsync(agency.Id, HistoryRows, cancellationToken);
         return Page();
     }
 }

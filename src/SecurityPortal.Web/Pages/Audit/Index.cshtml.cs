@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
-using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.AuditTrail;
 
 namespace SecurityPortal.Web.Pages.Audit;
 
 /// <summary>Read-only view of the audit trail for administrators and auditors.</summary>
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, ChangeDescriber changes) : PageModel
 {
     public const int PageSize = 50;
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = Infrastructure.Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<ChangeRow> Entries { get; private set; } = [];
     public int Total { get; private set; }
     public bool TotalCapped { get; private set; }
     public Infrastructure.Pager Pager => new(PageNumber, PageSize, Total, p => RouteFor(p), TotalCapped);
@@ -75,16 +75,11 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
         }
 
         (Total, TotalCapped) = await Infrastructure.Pager.CountAsync(query, PageNumber, PageSize, cancellationToken);
-        Entries = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
+        var entries = await query.OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        // The filter lists what can be audited, taken from the model: no scan of the (large) trail.
-        EntityTypes = db.Model.GetEntityTypes()
-            .Where(t => !t.IsOwned() && AuditInterceptor.IsAudited(t.ClrType))
-            .Select(t => t.ClrType.Name)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select(t => new SelectListItem(t, t, t == EntityType))
-            .ToList();
+        Entries = await changes.DescribeAsync(entries, cancellationToken);
+        // The filter lists what can be audited, taken from the model (no scan of the large trail), by Vietnamese name.
+        EntityTypes = changes.EntityChoices().Select(t => new SelectListItem(t.Name, t.Value, t.Value == EntityType)).ToList();
     }
 
     public Dictionary<string, string> RouteFor(int page) => new()

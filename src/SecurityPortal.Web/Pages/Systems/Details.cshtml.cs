@@ -2,16 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
-using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.AuditTrail;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Systems;
 
-public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(PortalDbContext db, ChangeDescriber changes, RegistryOptions registry, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
 {
     public const int HistoryRows = 50;
 
@@ -24,7 +24,7 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
     public bool CanEdit { get; private set; }
     public DateOnly Today { get; private set; }
     public int MaxDaysSincePatch => registry.MaxDaysSincePatch;
-    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+    public IReadOnlyList<ChangeRow> History { get; private set; } = [];
 
     public sealed record DossierRow(Guid Id, DateOnly CreatedOn, Domain.Dossiers.DossierState State, int? ProposedLevel);
 
@@ -67,12 +67,7 @@ public sealed class DetailsModel(PortalDbContext db, RegistryOptions registry, T
             .ToListAsync(cancellationToken);
         Watches = await db.WatchedWebsites.AsNoTracking().Where(w => w.SystemId == system.Id && w.Active)
             .Select(w => new WatchRow(w.Id, w.Url, w.Health)).ToListAsync(cancellationToken);
-        var key = system.Id.ToString();
-        History = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.AggregateKey == key)
-            .OrderByDescending(e => e.OccurredAtUtc).ThenByDescending(e => e.Id)
-            .Take(HistoryRows)
-            .ToListAsync(cancellationToken);
+        History = await changes.HistoryOfAsync(system.Id, HistoryRows, cancellationToken);
         return Page();
     }
 
