@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Remediation;
+
+namespace SecurityPortal.Tests.Browser;
+
+/// <summary>
+/// The working day of issue 17 as its people meet it in Chromium: the officer's and the reviewer's «Việc của tôi» on the
+/// home page (with the count in the menu), and a system's history read in words — form labels, names, dd/MM/yyyy HH:mm,
+/// never an id.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed partial class WorkingDayTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$")]
+    private static partial Regex VietnamDateTime();
+
+    [Fact]
+    public async Task Each_role_finds_its_work_on_the_home_page_and_reads_a_history_in_words()
+    {
+        var agency = await fixture.Factory.CreateAgencyAsync("SL-SCT", "Sở Công Thương");
+        var officer = await fixture.Factory.CreateUserAsync("canbo@sct.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await fixture.Factory.CreateUserAsync("thamdinh@sct.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var system = await fixture.Factory.CreateSystemAsync("SCT-WEB", "Cổng thông tin Sở Công Thương", agency.Id);
+        var today = VietnamTime.Today(TimeProvider.System);
+        await fixture.Factory.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            var open = new RemediationTask(system.Id, "Cập nhật WordPress lên bản 6.7", null, TaskSource.Other, null, null, null,
+                TaskSeverity.High, today.AddDays(3), "seed", now);
+            var resolved = new RemediationTask(system.Id, "Tắt giao thức TLS 1.0", null, TaskSource.Other, null, null, null,
+                TaskSeverity.Medium, today.AddDays(10), "seed", now);
+            var actor = new TaskActor(officer.Id, "Cán bộ Sở Công Thương", false, true);
+            resolved.Start(actor, now);
+            resolved.AddAttachment(actor, "bien-ban.pdf", "application/pdf", 1024, new string('a', 64), now);
+            resolved.Resolve(actor, "Đã tắt TLS 1.0 trên máy chủ web.", now);
+            db.RemediationTasks.AddRange(open, resolved);
+            return await db.SaveChangesAsync();
+        });
+
+        // The officer: the open task, not yet given to anyone, waits on the home page; the menu counts it.
+        var (page, problems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "canbo@sct.vn");
+        var inbox = page.Locator("#inbox-items");
+        Assert.Contains("Cập nhật WordPress lên bản 6.7", await inbox.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Tắt giao thức TLS 1.0", await inbox.InnerTextAsync(), StringComparison.Ordinal); // it waits for the reviewer
+        Assert.Equal(1, await inbox.Locator(".inbox-unassigned").CountAsync());
+        Assert.StartsWith("1", await page.Locator("#inbox-count").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("35-officer-inbox"), FullPage = true });
+        await inbox.GetByRole(AriaRole.Link, new() { Name = "Cập nhật WordPress lên bản 6.7" }).ClickAsync();
+        await page.WaitForURLAsync("**/Tasks/Details/**");
+
+        // The officer renames the system: its history names the field by its label and shows before → after.
+        await page.GotoAsync($"/Systems/Edit/{system.Id}");
+        await page.GetByLabel("Tên hệ thống", new() { Exact = true }).FillAsync("Cổng thông tin điện tử Sở Công Thương");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/Systems/Details/{system.Id}");
+        var history = page.Locator("table.change-history");
+        var renamed = history.Locator("table.change-fields tr", new() { HasText = "Tên hệ thống" });
+        Assert.Equal(
+            ["Tên hệ thống", "Cổng thông tin Sở Công Thương", "Cổng thông tin điện tử Sở Công Thương"],
+            (await renamed.First.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()));
+        var historyText = await history.InnerTextAsync();
+        Assert.DoesNotMatch(Guid(), historyText);
+        Assert.DoesNotContain("ConcurrencyStamp", historyText, StringComparison.Ordinal);
+        Assert.DoesNotContain("SearchText", historyText, StringComparison.Ordinal);
+        Assert.All(await history.Locator("tbody > tr > td:first-child").AllInnerTextsAsync(), when => Assert.Matches(VietnamDateTime(), when.Trim()));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("36-system-history"), FullPage = true });
+
+        // The reviewer: the resolved task waits for their verification, with its due date.
+        var (review, reviewProblems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(review, "thamdinh@sct.vn", Totp.Key);
+        var waiting = review.Locator("#inbox-items tr.inbox-item", new() { HasText = "Tắt giao thức TLS 1.0" });
+        Assert.Contains("Nhiệm vụ chờ xác minh", await waiting.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(Display(today.AddDays(10)), await waiting.Locator(".inbox-due").InnerTextAsync(), StringComparison.Ordinal);
+        await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("37-reviewer-inbox"), FullPage = true });
+        await waiting.GetByRole(AriaRole.Link).ClickAsync();
+        await review.GetByRole(AriaRole.Button, new() { Name = "Xác minh đã khắc phục" }).WaitForAsync();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(reviewProblems.Count == 0, string.Join("\n", reviewProblems));
+    }
+
+    private static string Display(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
