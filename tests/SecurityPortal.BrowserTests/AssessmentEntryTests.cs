@@ -90,16 +90,25 @@ public sealed class AssessmentEntryTests(BrowserFixture fixture) : IClassFixture
         await Item(3).GetByRole(AriaRole.Button, new() { Name = "Lưu đè bằng câu trả lời của tôi" }).ClickAsync();
         await State(3).Filter(new() { HasText = "Đã lưu" }).WaitForAsync();
 
+        // Keyboard only: Space chooses the focused status, the arrow keys move through the statuses, each change is saved.
+        await Met(4).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.False(await Met(4).IsCheckedAsync());
+        await page.Keyboard.PressAsync("ArrowLeft");
+        Assert.True(await Met(4).IsCheckedAsync());
+        await State(4).Filter(new() { HasText = "Đã lưu" }).WaitForAsync();
+
         // The rest: one click each, no save button.
         var clicks = 0;
-        for (var n = 4; n < 66; n++)
+        for (var n = 5; n < 66; n++)
         {
             await Met(n).CheckAsync();
             clicks++;
         }
 
         await page.WaitForFunctionAsync("() => document.querySelector('[data-answered-count]').textContent === '66' && !document.querySelector('.save-state.is-saving, .save-state.is-failed')");
-        Assert.Equal(62, clicks);
+        Assert.Equal(61, clicks);
         foreach (var group in await page.Locator("[data-group-count]").AllInnerTextsAsync())
         {
             var parts = group.Split('/');

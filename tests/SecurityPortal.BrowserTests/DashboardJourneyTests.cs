@@ -35,9 +35,20 @@ public sealed class DashboardJourneyTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal("1", (await page.Locator("#table-levels tbody tr").Nth(0).Locator("td").Nth(1).InnerTextAsync()).Trim());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("50-dashboard"), FullPage = true });
 
-        // Printing gives a clean page: no menu, no filters.
+        // No campaign yet: the card says so instead of «0/0» beside an average score.
+        var campaign = await page.Locator("#fig-campaign").InnerTextAsync();
+        Assert.Contains("Chưa phát động đợt đánh giá", campaign, StringComparison.Ordinal);
+        Assert.DoesNotContain("0/0", campaign, StringComparison.Ordinal);
+
+        // Printing gives a clean page: no menu, no filter form, but a line naming the filters applied; on A4, no blank page.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator("nav.navbar").IsVisibleAsync());
+        var filters = await page.Locator("#print-filters").InnerTextAsync();
+        Assert.Contains("Loại cơ quan: Tất cả", filters, StringComparison.Ordinal);
+        Assert.Contains("Khoảng thời gian: 90 ngày", filters, StringComparison.Ordinal);
+        var pdf = System.Text.Encoding.Latin1.GetString(await page.PdfAsync(new() { Format = "A4" }));
+        var pages = System.Text.RegularExpressions.Regex.Count(pdf, @"/Type\s*/Page\b");
+        Assert.True(pages is >= 1 and <= 3, $"the printed dashboard takes {pages} A4 pages");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("51-dashboard-print"), FullPage = true });
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 

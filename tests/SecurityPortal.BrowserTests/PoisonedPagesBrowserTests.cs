@@ -16,6 +16,8 @@ namespace SecurityPortal.Tests.Browser;
 /// an inline event handler, no script holds a payload, the Content-Security-Policy has nothing to block, and no page fails.
 /// The strict CSP would stop the payloads running even if encoding broke; the DOM checks fail the test all the same.
 /// Downloads (Excel, Word, CSV) are not pages and are left out.
+/// The officer and the reviewer browse on a 375 px phone (issue 17): on the same visit, no page may scroll sideways — wide
+/// tables scroll inside themselves and the menu collapses; the payloads are long unbroken words, the hardest case.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class PoisonedPagesBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
@@ -25,6 +27,22 @@ public sealed class PoisonedPagesBrowserTests(BrowserFixture fixture) : IClassFi
         () => [...document.querySelectorAll('[onerror],[onmouseover],[onload]')]
             .concat([...document.querySelectorAll('script')].filter(s => s.textContent.includes('alert(')))
             .map(e => e.outerHTML.replace(/\s+/g, ' ').slice(0, 160)).join('\n')
+        """;
+
+    /// <summary>The width of a phone the officer and the reviewer use (iPhone SE / most Android phones).</summary>
+    private const int PhoneWidth = 375;
+
+    /// <summary>Empty when the page fits the window's width; else how wide it is and the outermost elements that stick out.</summary>
+    private const string SidewaysScroll = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            if (document.documentElement.scrollWidth <= width) return '';
+            const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; } return false; };
+            const sticksOut = e => e.getBoundingClientRect().right > width + 1;
+            const out = [...document.body.querySelectorAll('*')].filter(e => sticksOut(e) && !sticksOut(e.parentElement) && !scrolls(e))
+                .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '') + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)');
+            return document.documentElement.scrollWidth + ' px wide: ' + out.join(', ');
+        }
         """;
 
     [Fact]
@@ -47,6 +65,12 @@ public sealed class PoisonedPagesBrowserTests(BrowserFixture fixture) : IClassFi
         foreach (var role in new[] { PortalRoles.AgencyOfficer, PortalRoles.ProvincialReviewer, PortalRoles.Administrator })
         {
             var (page, problems) = await fixture.NewPageAsync();
+            var onPhone = role != PortalRoles.Administrator;
+            if (onPhone)
+            {
+                await page.SetViewportSizeAsync(PhoneWidth, 800);
+            }
+
             var dialogs = new ConcurrentQueue<string>();
             page.Dialog += (_, dialog) =>
             {
@@ -110,6 +134,10 @@ public sealed class PoisonedPagesBrowserTests(BrowserFixture fixture) : IClassFi
                 {
                     var planted = await page.EvaluateAsync<string>(PlantedMarkup);
                     failures.AddRange(planted.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(p => $"{role} {target}: markup in the DOM: {p}"));
+                    if (onPhone && await page.EvaluateAsync<string>(SidewaysScroll) is { Length: > 0 } sideways)
+                    {
+                        failures.Add($"{role} {target}: scrolls sideways at {PhoneWidth} px: {sideways}");
+                    }
                 }
                 catch (PlaywrightException e)
                 {

@@ -71,6 +71,15 @@ public sealed partial class WorkingDayTests(BrowserFixture fixture) : IClassFixt
         Assert.All(await history.Locator("tbody > tr > td:first-child").AllInnerTextsAsync(), when => Assert.Matches(VietnamDateTime(), when.Trim()));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("36-system-history"), FullPage = true });
 
+        // On a phone the same history scrolls inside its table, not the page (every page is checked in PoisonedPagesBrowserTests).
+        await page.SetViewportSizeAsync(375, 800);
+        await history.ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("38-system-history-phone") });
+        await page.GotoAsync("/Systems");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("39-system-list-phone") });
+        await page.SetViewportSizeAsync(1280, 720);
+
         // The reviewer: the resolved task waits for their verification, with its due date.
         var (review, reviewProblems) = await fixture.NewPageAsync();
         await fixture.SignInAsync(review, "thamdinh@sct.vn", Totp.Key);

@@ -12,9 +12,18 @@ public sealed class DatabaseStatus(IServiceScopeFactory scopes, DatabaseOptions 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(5);
     private volatile bool _schemaCurrent;
+    private volatile bool _startupFinished;
     private long _lastFailureTicks;
 
     public bool SchemaCurrent => _schemaCurrent;
+
+    /// <summary>
+    /// The start-up work (migration, reference data, the demo province, the first administrator) has finished. The
+    /// background loops wait for it, so the first daily figures count the seeded province, not a half-seeded one.
+    /// </summary>
+    public bool StartupFinished => _startupFinished;
+
+    public void MarkStartupFinished() => _startupFinished = true;
 
     public void Dispose() => _gate.Dispose();
 

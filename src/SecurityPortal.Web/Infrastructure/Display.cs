@@ -18,4 +18,13 @@ public static class Display
     };
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A count as Vietnamese readers write it, whatever the UI language: 120.000.</summary>
+    public static string Number(long value) => value.ToString("N0", Vietnamese);
+
+    /// <summary>An optional text, or «—» when it was left empty (an empty value must not shift the rows of a list).</summary>
+    public static string Text(params string?[] parts) =>
+        string.Join(" ", parts.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } text ? text : "—";
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 }

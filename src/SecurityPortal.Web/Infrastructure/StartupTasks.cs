@@ -92,6 +92,7 @@ public sealed class StartupTasks(
 
         await SweepOrphanFilesAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
         await QueryStatistics.RefreshAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), cancellationToken);
+        status.MarkStartupFinished();
         return true;
     }
 

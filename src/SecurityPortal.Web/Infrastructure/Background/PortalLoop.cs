@@ -42,8 +42,9 @@ public abstract class PortalLoop(IServiceScopeFactory scopes, DatabaseStatus dat
     private async Task LoopAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every);
-        // Nothing runs before the start-up migration has brought the schema up to date (a fresh database at first start).
-        while (!database.SchemaCurrent)
+        // Nothing runs before the start-up work has finished: the schema is up to date (a fresh database at first start)
+        // and the seed is in (the first daily figures count the demo province).
+        while (!database.StartupFinished)
         {
             try
             {

@@ -14,10 +14,29 @@
         return value === null || value === undefined ? '—' : value.toLocaleString('vi-VN') + '%';
     }
 
+    // An axis label is broken into lines of at most `width` characters at spaces, so a long name (an agency, «Chưa phê
+    // duyệt») is neither rotated nor cut off at the canvas edge; the tooltip keeps it whole.
+    function wrap(width) {
+        return function (value) {
+            var label = String(this.getLabelForValue(value));
+            var lines = [];
+            label.split(' ').forEach(function (word) {
+                var last = lines.length - 1;
+                if (last >= 0 && (lines[last] + ' ' + word).length <= width) {
+                    lines[last] += ' ' + word;
+                } else {
+                    lines.push(word);
+                }
+            });
+            return lines;
+        };
+    }
+
     var builders = {
         bar: function (d) {
             return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Số hệ thống', data: d.values, backgroundColor: palette }] },
-                options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } } };
+                options: { plugins: { legend: { display: false } }, scales: { x: { ticks: { maxRotation: 0, autoSkip: false, callback: wrap(10) } },
+                    y: { beginAtZero: true, ticks: { precision: 0 } } } } };
         },
         doughnut: function (d) {
             return { type: 'doughnut', data: { labels: d.labels, datasets: [{ data: d.values, backgroundColor: ['#198754', '#0d6efd', '#ffc107', '#dc3545'] }] },
@@ -26,7 +45,7 @@
         hbar: function (d) {
             return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Tỷ lệ đáp ứng (%)', data: d.values, backgroundColor: '#0d6efd' }] },
                 options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return percent(c.parsed.x); } } } },
-                    scales: { x: { beginAtZero: true, max: 100 } } } };
+                    scales: { x: { beginAtZero: true, max: 100 }, y: { ticks: { autoSkip: false, callback: wrap(28) } } } } };
         },
         trend: function (d) {
             return { type: 'line', data: { labels: d.labels, datasets: [
