@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Remediation;
@@ -11,14 +10,8 @@ namespace SecurityPortal.Tests.Browser;
 /// never an id.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed partial class WorkingDayTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class WorkingDayTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)]
-    private static partial Regex Guid();
-
-    [GeneratedRegex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$")]
-    private static partial Regex VietnamDateTime();
-
     [Fact]
     public async Task Each_role_finds_its_work_on_the_home_page_and_reads_a_history_in_words()
     {
@@ -65,10 +58,10 @@ public sealed partial class WorkingDayTests(BrowserFixture fixture) : IClassFixt
             ["Tên hệ thống", "Cổng thông tin Sở Công Thương", "Cổng thông tin điện tử Sở Công Thương"],
             (await renamed.First.Locator("th, td").AllInnerTextsAsync()).Select(t => t.Trim()));
         var historyText = await history.InnerTextAsync();
-        Assert.DoesNotMatch(Guid(), historyText);
+        Assert.DoesNotMatch(Readable.Guid(), historyText);
         Assert.DoesNotContain("ConcurrencyStamp", historyText, StringComparison.Ordinal);
         Assert.DoesNotContain("SearchText", historyText, StringComparison.Ordinal);
-        Assert.All(await history.Locator("tbody > tr > td:first-child").AllInnerTextsAsync(), when => Assert.Matches(VietnamDateTime(), when.Trim()));
+        Assert.All(await history.Locator("tbody > tr > td:first-child").AllInnerTextsAsync(), when => Assert.Matches(Readable.VietnamDateTime(), when.Trim()));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("36-system-history"), FullPage = true });
 
         // On a phone the same history scrolls inside its table, not the page (every page is checked in PoisonedPagesBrowserTests).

@@ -14,7 +14,7 @@ namespace SecurityPortal.Tests.Audit;
 /// labels and enum names, names instead of ids, dd/MM/yyyy HH:mm Vietnam time, a before → after table per change, no
 /// bookkeeping columns, secrets as «đã thay đổi»; and the history stays inside the agency scope.
 /// </summary>
-public sealed partial class ReadableHistoryTests : PortalTestBase
+public sealed class ReadableHistoryTests : PortalTestBase
 {
     private static readonly string[] InternalWords =
     [
@@ -26,12 +26,6 @@ public sealed partial class ReadableHistoryTests : PortalTestBase
         "InformationSystem", "SoftwareComponent", "SystemEndpoint", "PortalUser", "IdentityUserRole", "Agency", "OwnerAgencyId",
         "Lifecycle", "Hosting", "FunctionKind", "Insert", "Update",
     ];
-
-    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-", RegexOptions.IgnoreCase)]
-    private static partial Regex GuidPattern();
-
-    [GeneratedRegex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$")]
-    private static partial Regex VietnamDateTime();
 
     [Fact]
     public async Task A_systems_history_shows_labels_names_and_enum_names_and_stays_in_its_agency()
@@ -145,7 +139,7 @@ public sealed partial class ReadableHistoryTests : PortalTestBase
     private static void AssertReadable(IElement history)
     {
         var text = history.TextContent;
-        Assert.False(GuidPattern().IsMatch(text), $"an id in the history: {GuidPattern().Match(text).Value}");
+        Assert.False(Readable.Guid().IsMatch(text), $"an id in the history: {Readable.Guid().Match(text).Value}");
         foreach (var word in InternalWords.Concat(ClassNames))
         {
             Assert.DoesNotContain(word, text, StringComparison.Ordinal);
@@ -153,6 +147,6 @@ public sealed partial class ReadableHistoryTests : PortalTestBase
 
         var times = history.QuerySelectorAll("tbody > tr > td:first-child").Select(td => td.TextContent.Trim()).ToList();
         Assert.NotEmpty(times);
-        Assert.All(times, t => Assert.Matches(VietnamDateTime(), t));
+        Assert.All(times, t => Assert.Matches(Readable.VietnamDateTime(), t));
     }
 }
