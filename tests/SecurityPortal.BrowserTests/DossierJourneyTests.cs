@@ -103,7 +103,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
         await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf");
         await review.GetByLabel("Số quyết định").FillAsync("12/QĐ-SKHCN");
-        await review.GetByLabel("Ngày quyết định").FillAsync(VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await review.GetByLabel("Ngày quyết định").FillAsync(VietnamTime.Today(TimeProvider.System).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await review.GetByLabel("Người ký").FillAsync("Lê Văn Cường");
         await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("23-dossier-approval"), FullPage = true });
         await review.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt cấp độ 2" }).ClickAsync();

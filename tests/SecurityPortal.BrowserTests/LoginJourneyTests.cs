@@ -61,10 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A page that fails the test on any script error or Content-Security-Policy violation.</summary>
-    public async Task<(IPage Page, List<string> Problems)> NewPageAsync()
+    /// <summary>A page that fails the test on any script error or Content-Security-Policy violation; the browser's language is Vietnamese unless told.</summary>
+    public async Task<(IPage Page, List<string> Problems)> NewPageAsync(string locale = "vi-VN")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUri.ToString(), Locale = "vi-VN" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUri.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>

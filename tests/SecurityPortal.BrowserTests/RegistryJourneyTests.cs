@@ -26,7 +26,7 @@ public sealed class RegistryJourneyTests(BrowserFixture fixture) : IClassFixture
         await page.GetByLabel("Loại 1", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hệ quản trị nội dung (CMS)" });
         await page.GetByLabel("Sản phẩm 1", new() { Exact = true }).FillAsync("WordPress");
         await page.GetByLabel("Phiên bản 1", new() { Exact = true }).FillAsync("6.4.3");
-        await page.GetByLabel("Vá gần nhất 1", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Vá gần nhất 1", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddDays(-10).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Loại 2", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Máy chủ web" });
         await page.GetByLabel("Sản phẩm 2", new() { Exact = true }).FillAsync("nginx");
         await page.GetByLabel("Phiên bản 2", new() { Exact = true }).FillAsync("1.18.0");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Remediation;
@@ -85,6 +86,36 @@ public sealed class WorkingDayTests(BrowserFixture fixture) : IClassFixture<Brow
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(reviewProblems.Count == 0, string.Join("\n", reviewProblems));
+    }
+
+    [Fact]
+    public async Task Dates_are_typed_and_shown_as_day_month_year_in_a_browser_set_to_English()
+    {
+        var agency = await fixture.Factory.CreateAgencyAsync("SL-SNV", "Sở Nội vụ");
+        await fixture.Factory.CreateUserAsync("canbo@snv.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var system = await fixture.Factory.CreateSystemAsync("SNV-QLVB", "Hệ thống quản lý văn bản", agency.Id);
+        var (page, problems) = await fixture.NewPageAsync(locale: "en-US");
+        await fixture.SignInAsync(page, "canbo@snv.vn");
+        await page.GotoAsync($"/Systems/Edit/{system.Id}");
+        var goLive = page.GetByLabel("Ngày đưa vào sử dụng");
+        Assert.Equal("dd/mm/yyyy", await goLive.GetAttributeAsync("placeholder"));
+
+        // An impossible day: a Vietnamese message beside the field, and what was typed is still there.
+        await goLive.FillAsync("31/02/2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        Assert.Contains("«31/02/2024» không phải là ngày hợp lệ", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("31/02/2024", await goLive.InputValueAsync());
+
+        // 03/04/2024 is the 3rd of April, whatever the browser's language, and comes back as it was typed.
+        await goLive.FillAsync("03/04/2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/Systems/Details/{system.Id}");
+        Assert.Equal(new DateOnly(2024, 4, 3), await fixture.Factory.WithDbAsync(db => db.InformationSystems.Where(s => s.Id == system.Id).Select(s => s.GoLiveDate).SingleAsync()));
+        Assert.Contains("03/04/2024", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync($"/Systems/Edit/{system.Id}");
+        Assert.Equal("03/04/2024", await page.GetByLabel("Ngày đưa vào sử dụng").InputValueAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("45-date-field-english-browser") });
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     private static string Display(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

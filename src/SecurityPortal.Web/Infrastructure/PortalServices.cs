@@ -127,6 +127,7 @@ public static class PortalServices
                 // Required fields are declared in the validators, with Vietnamese messages.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
+                o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -198,8 +198,8 @@ public sealed class RemediationTaskTests : PortalTestBase
         var noReason = await (await reviewer.PostFormAsync("/Tasks?handler=Due", fields, pageUrl: "/Tasks")).ParseAsync();
         Assert.Contains("Chưa đổi hạn nhiệm vụ nào", noReason.Body!.TextContent, StringComparison.Ordinal);
 
-        // The refusal keeps the selection and the new date that were typed.
-        Assert.Equal(Iso(Today.AddDays(60)), noReason.QuerySelector("#bulk-due")!.GetAttribute("value"));
+        // The refusal keeps the selection and the new date that were typed (shown as dd/MM/yyyy).
+        Assert.Equal(SecurityPortal.Web.Infrastructure.Display.Date(Today.AddDays(60)), noReason.QuerySelector("#bulk-due")!.GetAttribute("value"));
         Assert.True(noReason.QuerySelector($"input[name=Selected][value='{first}']")!.HasAttribute("checked"));
         Assert.False(noReason.QuerySelector($"input[name=Selected][value='{overdue}']")!.HasAttribute("checked"));
         fields.Add(new("Reason", "Chờ kinh phí năm sau."));

@@ -139,7 +139,7 @@ public sealed class ImportSheet
                 return null;
             }
 
-            if (DateOnly.TryParseExact(text, ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (VietnameseDate.TryParseDate(text, out var date))
             {
                 return date;
             }

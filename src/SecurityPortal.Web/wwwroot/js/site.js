@@ -246,7 +246,7 @@ document.addEventListener("DOMContentLoaded", function () {
         fit(item);
         item.addEventListener("change", function () { fit(item); });
         fieldsOf(item).forEach(function (f) {
-            if (f.type === "radio" || f.type === "date") {
+            if (f.type === "radio" || f.dataset.date) {
                 f.addEventListener("change", function () { changed(item, false); });
             } else {
                 f.addEventListener("input", function () { changed(item, true); });
