@@ -55,9 +55,9 @@ internal sealed class SoftwareComponentConfiguration : IEntityTypeConfiguration<
         builder.Ignore(c => c.ParsedVersion);
         builder.Property(c => c.Product).HasMaxLength(SoftwareComponent.ProductMaxLength);
         builder.Property(c => c.NormalizedProduct).HasMaxLength(SoftwareComponent.ProductMaxLength);
-        builder.Property(c => c.Vendor).HasMaxLength(200);
+        builder.Property(c => c.Vendor).HasMaxLength(SoftwareComponent.VendorMaxLength);
         builder.Property(c => c.Version).HasMaxLength(SoftwareComponent.VersionMaxLength);
-        builder.Property(c => c.Notes).HasMaxLength(1000);
+        builder.Property(c => c.Notes).HasMaxLength(SoftwareComponent.NotesMaxLength);
         builder.HasIndex(c => c.NormalizedProduct);
     }
 }

@@ -15,6 +15,8 @@ public sealed class SoftwareComponent : IAggregatePart
 {
     public const int ProductMaxLength = 200;
     public const int VersionMaxLength = 50;
+    public const int VendorMaxLength = 200;
+    public const int NotesMaxLength = 1000;
 
     private SoftwareComponent()
     {

@@ -15,11 +15,16 @@ namespace SecurityPortal.Tests.Plumbing;
 /// <list type="bullet">
 /// <item>stored XSS (ASVS 5.0 V1.2.1, V1.3.x): no payload unencoded, and no page fails;</item>
 /// <item>idempotent submissions (issue 8 item 7): every POST form carries its submission key (<see cref="SubmissionGuardFilter"/>);</item>
-/// <item>links: every anchor has a target (the shared pager once wrote href="" on every list, which no test noticed).</item>
+/// <item>links: every anchor has a target (the shared pager once wrote href="" on every list, which no test noticed);</item>
+/// <item>limits (issue 17): every text field carries the server's maximum length as <c>maxlength</c>.</item>
 /// </list>
 /// </summary>
 public sealed partial class PageCrawlTests : PortalTestBase
 {
+    /// <summary>The fields a person types free text into (not hidden, not checkboxes, not files).</summary>
+    private const string TextFields =
+        "input:not([type]), input[type=text], input[type=email], input[type=tel], input[type=url], input[type=search], input[type=password], textarea";
+
     private static readonly string[] Markers = ["<script>alert('xss')", "<img src=x onerror", "<b onmouseover"];
 
     [Fact]
@@ -38,6 +43,7 @@ public sealed partial class PageCrawlTests : PortalTestBase
         var failures = new List<string>();
         var withoutKey = new List<string>();
         var withoutTarget = new List<string>();
+        var withoutLimit = new SortedSet<string>(StringComparer.Ordinal);
         var (pagesChecked, forms, links) = (0, 0, 0);
         foreach (var role in new[] { PortalRoles.Administrator, PortalRoles.AgencyOfficer, PortalRoles.ProvincialReviewer, PortalRoles.Leadership })
         {
@@ -68,7 +74,13 @@ public sealed partial class PageCrawlTests : PortalTestBase
                     }
                 }
 
-                foreach (var a in new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("a"))
+                var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+                foreach (var field in document.QuerySelectorAll(TextFields).Where(f => !f.HasAttribute("maxlength") && !f.HasAttribute("readonly")))
+                {
+                    withoutLimit.Add($"{new Uri(Factory.Server.BaseAddress, target).AbsolutePath.Split('/').Take(3).Aggregate((a, b) => a + "/" + b)}: {field.GetAttribute("name") ?? field.Id}");
+                }
+
+                foreach (var a in document.QuerySelectorAll("a"))
                 {
                     links++;
                     if (string.IsNullOrWhiteSpace(a.GetAttribute("href")))
@@ -82,6 +94,7 @@ public sealed partial class PageCrawlTests : PortalTestBase
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(withoutKey.Count == 0, "POST forms without a submission key:" + Environment.NewLine + string.Join(Environment.NewLine, withoutKey));
         Assert.True(withoutTarget.Count == 0, "Links without a target:" + Environment.NewLine + string.Join(Environment.NewLine, withoutTarget.Distinct()));
+        Assert.True(withoutLimit.Count == 0, $"{withoutLimit.Count} text fields without maxlength:" + Environment.NewLine + string.Join(Environment.NewLine, withoutLimit));
         Assert.True(pagesChecked > 100, $"only {pagesChecked} HTML pages checked");
         Assert.True(forms > 100, $"only {forms} forms seen");
         Assert.True(links > 1000, $"only {links} links seen");

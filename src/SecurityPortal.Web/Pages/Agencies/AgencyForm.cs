@@ -86,8 +86,8 @@ public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
         RuleFor(x => x.ItContactName).MaximumLength(200).WithMessage("Họ tên không được dài quá 200 ký tự.");
         RuleFor(x => x.ItContactPhone).MaximumLength(30).WithMessage("Số điện thoại không được dài quá 30 ký tự.")
             .Matches(@"^[0-9+()\s.-]*$").WithMessage("Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -");
-        RuleFor(x => x.ItContactEmail).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.")
-            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ItContactEmail)).WithMessage("Thư điện tử không đúng định dạng.");
+        RuleFor(x => x.ItContactEmail).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.");
+        RuleFor(x => x.ItContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ItContactEmail)).WithMessage("Thư điện tử không đúng định dạng.");
         RuleFor(x => x.Address).MaximumLength(500).WithMessage("Địa chỉ không được dài quá 500 ký tự.");
     }
 }

@@ -259,8 +259,8 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
         RuleFor(x => x.TechnicalContactName).MaximumLength(200).WithMessage("Họ tên không được dài quá 200 ký tự.");
         RuleFor(x => x.TechnicalContactPhone).MaximumLength(30).WithMessage("Số điện thoại không được dài quá 30 ký tự.")
             .Matches(@"^[0-9+()\s.-]*$").WithMessage("Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -");
-        RuleFor(x => x.TechnicalContactEmail).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.")
-            .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.TechnicalContactEmail)).WithMessage("Thư điện tử không đúng định dạng.");
+        RuleFor(x => x.TechnicalContactEmail).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.");
+        RuleFor(x => x.TechnicalContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.TechnicalContactEmail)).WithMessage("Thư điện tử không đúng định dạng.");
         RuleForEach(x => x.Endpoints).ChildRules(row =>
         {
             row.RuleFor(r => r.Url).Must(SystemEndpoint.IsValidUrl).When(r => !r.IsBlank)
@@ -276,12 +276,12 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
         {
             row.RuleFor(r => r.Product).NotEmpty().When(r => !r.IsBlank).WithMessage("Vui lòng nhập tên sản phẩm.")
                 .MaximumLength(SoftwareComponent.ProductMaxLength).WithMessage($"Tên sản phẩm không được dài quá {SoftwareComponent.ProductMaxLength} ký tự.");
-            row.RuleFor(r => r.Vendor).MaximumLength(200).WithMessage("Tên nhà cung cấp không được dài quá 200 ký tự.");
+            row.RuleFor(r => r.Vendor).MaximumLength(SoftwareComponent.VendorMaxLength).WithMessage($"Tên nhà cung cấp không được dài quá {SoftwareComponent.VendorMaxLength} ký tự.");
             row.RuleFor(r => r.Version).MaximumLength(SoftwareComponent.VersionMaxLength).WithMessage($"Phiên bản không được dài quá {SoftwareComponent.VersionMaxLength} ký tự.");
             row.RuleFor(r => r.Kind).IsInEnum().WithMessage("Loại thành phần không hợp lệ.");
             row.RuleFor(r => r.LastPatched).Must(d => d is null || d <= Domain.Common.VietnamTime.Today(clock))
                 .WithMessage("Ngày vá gần nhất không thể ở tương lai.");
-            row.RuleFor(r => r.Notes).MaximumLength(1000).WithMessage("Ghi chú không được dài quá 1000 ký tự.");
+            row.RuleFor(r => r.Notes).MaximumLength(SoftwareComponent.NotesMaxLength).WithMessage($"Ghi chú không được dài quá {SoftwareComponent.NotesMaxLength} ký tự.");
         });
     }
 

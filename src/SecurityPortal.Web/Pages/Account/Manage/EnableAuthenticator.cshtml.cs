@@ -31,6 +31,7 @@ public sealed class EnableAuthenticatorModel(
     {
         public Validator() =>
             RuleFor(x => x.Code).NotEmpty().WithMessage("Vui lòng nhập mã xác thực.")
+                .MaximumLength(20).WithMessage("Mã xác thực gồm 6 chữ số.")
                 .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("Mã xác thực gồm 6 chữ số.");
     }
 

@@ -38,11 +38,13 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
     {
         public Validator(SecurityOptions security)
         {
-            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Vui lòng nhập mật khẩu hiện tại.");
+            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Vui lòng nhập mật khẩu hiện tại.")
+                .MaximumLength(512).WithMessage("Mật khẩu quá dài.");
             RuleFor(x => x.NewPassword).NotEmpty().WithMessage("Vui lòng nhập mật khẩu mới.")
                 .MinimumLength(security.PasswordMinLength).WithMessage($"Mật khẩu mới phải có ít nhất {security.PasswordMinLength} ký tự.")
                 .MaximumLength(128).WithMessage("Mật khẩu mới không được dài quá 128 ký tự.");
-            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Mật khẩu nhập lại không khớp.");
+            RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("Mật khẩu nhập lại không khớp.")
+                .MaximumLength(128).WithMessage("Mật khẩu mới không được dài quá 128 ký tự.");
         }
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace SecurityPortal.Web.Infrastructure;
+
+/// <summary>
+/// Every text field bound to a model carries the server's maximum length as <c>maxlength</c> (issue 17), so the browser
+/// stops the typing at the limit instead of the server refusing it afterwards. The limit is the validator's own
+/// (FluentValidation's MaximumLength / Length rules, which the client adapters write as <c>data-val-length-max</c> or
+/// <c>data-val-maxlength-max</c>): one number, declared once.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
+public sealed class FieldLimitTagHelper : TagHelper
+{
+    /// <summary>After the framework's input and textarea tag helpers, which write the validation attributes.</summary>
+    public override int Order => 1000;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (output.Attributes.ContainsName("maxlength"))
+        {
+            return;
+        }
+
+        var limit = output.Attributes["data-val-length-max"]?.Value ?? output.Attributes["data-val-maxlength-max"]?.Value;
+        if (limit is not null)
+        {
+            output.Attributes.SetAttribute("maxlength", limit.ToString());
+        }
+    }
+}
