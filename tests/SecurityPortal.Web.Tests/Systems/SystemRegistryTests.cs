@@ -111,6 +111,11 @@ public sealed class SystemRegistryTests : PortalTestBase
         Assert.Contains("Vui lòng nhập tên sản phẩm", Message("Input.Components[0].Product"), StringComparison.Ordinal);
         Assert.Contains("không hợp lệ", Message("Input.UserCount"), StringComparison.Ordinal);
         Assert.Contains("không đúng định dạng", Message("Input.TechnicalContactEmail"), StringComparison.Ordinal);
+        // All of them at once, also in one summary at the top of the form.
+        var summary = page.QuerySelectorAll(".validation-summary-errors li").Select(li => li.TextContent).ToList();
+        Assert.True(summary.Count >= 7, string.Join(" | ", summary));
+        Assert.Contains(summary, m => m.Contains("không được dài quá 300", StringComparison.Ordinal));
+        Assert.Contains(summary, m => m.Contains("không đúng định dạng", StringComparison.Ordinal));
         Assert.Equal("syt.songlam.gov.vn", page.QuerySelector("#Input_Endpoints_0__Url")!.GetAttribute("value"));
         Assert.Equal("5.8.3", page.QuerySelector("#Input_Components_0__Version")!.GetAttribute("value"));
         Assert.Equal(1, await Factory.WithDbAsync(db => db.InformationSystems.CountAsync()));
