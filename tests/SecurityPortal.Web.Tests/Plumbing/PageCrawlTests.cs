@@ -16,7 +16,8 @@ namespace SecurityPortal.Tests.Plumbing;
 /// <item>stored XSS (ASVS 5.0 V1.2.1, V1.3.x): no payload unencoded, and no page fails;</item>
 /// <item>idempotent submissions (issue 8 item 7): every POST form carries its submission key (<see cref="SubmissionGuardFilter"/>);</item>
 /// <item>links: every anchor has a target (the shared pager once wrote href="" on every list, which no test noticed);</item>
-/// <item>limits (issue 17): every text field carries the server's maximum length as <c>maxlength</c>.</item>
+/// <item>limits (issue 17): every text field carries the server's maximum length as <c>maxlength</c>;</item>
+/// <item>no inline style attribute, which the strict CSP (style-src 'self') would block in the browser.</item>
 /// </list>
 /// </summary>
 public sealed partial class PageCrawlTests : PortalTestBase
@@ -75,6 +76,7 @@ public sealed partial class PageCrawlTests : PortalTestBase
                 }
 
                 var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+                failures.AddRange(document.QuerySelectorAll("[style]").Select(e => $"{role} {target}: inline style on <{e.LocalName}> «{e.GetAttribute("style")}»"));
                 foreach (var field in document.QuerySelectorAll(TextFields).Where(f => !f.HasAttribute("maxlength") && !f.HasAttribute("readonly")))
                 {
                     withoutLimit.Add($"{new Uri(Factory.Server.BaseAddress, target).AbsolutePath.Split('/').Take(3).Aggregate((a, b) => a + "/" + b)}: {field.GetAttribute("name") ?? field.Id}");

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace SecurityPortal.Web.Infrastructure;
@@ -26,6 +28,30 @@ public sealed class FieldLimitTagHelper : TagHelper
         if (limit is not null)
         {
             output.Attributes.SetAttribute("maxlength", limit.ToString());
+        }
+    }
+}
+
+/// <summary>
+/// A form's error summary is written only when there are errors. With nothing to list, the framework's summary tag helper
+/// writes a hidden placeholder <c>&lt;li style="display:none"&gt;</c>, an inline style the strict CSP (style-src 'self')
+/// blocks and reports on every form page.
+/// </summary>
+[HtmlTargetElement("div", Attributes = "asp-validation-summary")]
+public sealed class ErrorSummaryTagHelper : TagHelper
+{
+    /// <summary>After the framework's validation summary tag helper.</summary>
+    public override int Order => 1000;
+
+    [HtmlAttributeNotBound]
+    [ViewContext]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (ViewContext.ViewData.ModelState.ErrorCount == 0)
+        {
+            output.SuppressOutput();
         }
     }
 }
