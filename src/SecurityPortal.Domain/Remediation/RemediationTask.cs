@@ -198,8 +198,22 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
         Add(TaskAction.EvidenceAdded, actor, nowUtc, attachment.File.FileName);
     }
 
-    /// <summary>Đã xử lý: the agency says what it did and shows it.</summary>
-    public void Resolve(TaskActor actor, string? note, DateTime nowUtc)
+    /// <summary>
+    /// Đã xử lý: the agency says what it did and shows it. <paramref name="recorded"/> is what the step also changed
+    /// elsewhere (a warning's task records the new versions in the registry); the thread shows it under the note.
+    /// </summary>
+    public void Resolve(TaskActor actor, string? note, DateTime nowUtc, string? recorded = null)
+    {
+        var text = CheckResolvable(actor, note);
+        ResolutionNote = text;
+        ResolvedById = actor.UserId;
+        ResolvedAtUtc = nowUtc;
+        Status = RemediationStatus.Resolved;
+        Add(TaskAction.Resolved, actor, nowUtc, recorded is null ? text : BoundedText.Clip($"{text}\n{recorded}", TextMaxLength));
+    }
+
+    /// <summary>The refusals of <see cref="Resolve"/>, for a step that must pass them before it changes anything else; returns the note.</summary>
+    public string CheckResolvable(TaskActor actor, string? note)
     {
         if (Status is not (RemediationStatus.New or RemediationStatus.InProgress or RemediationStatus.Reopened))
         {
@@ -212,22 +226,18 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
         }
 
         var text = Text(note, TextMaxLength, "Kết quả xử lý") ?? throw new DomainException("Cần ghi kết quả xử lý (đã làm gì, khi nào).");
-        if (_attachments.Count == 0)
-        {
-            throw new DomainException("Cần đính kèm ít nhất một minh chứng (ảnh chụp, biên bản, nhật ký cập nhật…) trước khi báo đã xử lý.");
-        }
-
-        ResolutionNote = text;
-        ResolvedById = actor.UserId;
-        ResolvedAtUtc = nowUtc;
-        Status = RemediationStatus.Resolved;
-        Add(TaskAction.Resolved, actor, nowUtc, text);
+        return _attachments.Count == 0
+            ? throw new DomainException("Cần đính kèm ít nhất một minh chứng (ảnh chụp, biên bản, nhật ký cập nhật…) trước khi báo đã xử lý.")
+            : text;
     }
+
+    /// <summary>The refusals of <see cref="Verify"/> (status, role, no self-verification), checked before anything else.</summary>
+    public void CheckVerifiable(TaskActor actor) => EnsureReviewerStep(actor, "xác minh");
 
     /// <summary>Đã xác minh: a provincial reviewer who did not resolve it confirms the fix.</summary>
     public void Verify(TaskActor actor, string? note, DateTime nowUtc)
     {
-        EnsureReviewerStep(actor, "xác minh");
+        CheckVerifiable(actor);
         var text = Text(note, TextMaxLength, "Ghi chú");
         VerifiedById = actor.UserId;
         VerifiedAtUtc = nowUtc;

@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Domain.Warnings;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
@@ -14,7 +15,11 @@ using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
-/// <summary>A task: its thread (steps and comments), evidence, and the steps the user may take.</summary>
+/// <summary>
+/// A task: its thread (steps and comments), evidence, and the steps the user may take. A vulnerability warning's task
+/// is resolved with the version each affected component runs now (recorded in the registry) and verified against the
+/// warning's rule again (<see cref="VulnerabilityWarning.Resolve"/>, <see cref="VulnerabilityWarning.Verify"/>).
+/// </summary>
 public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier notifier, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -32,12 +37,39 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     [BindProperty]
     public Guid ConcurrencyStamp { get; set; }
 
+    /// <summary>Resolving a warning's task: the version of each component of the warning's product, or that it was removed.</summary>
+    [BindProperty]
+    public List<FixInput> Fixes { get; set; } = [];
+
+    /// <summary>Resolving a warning's task: the agency could not upgrade yet and applied a mitigation (described in the note).</summary>
+    [BindProperty]
+    public bool Mitigated { get; set; }
+
+    /// <summary>Verifying a warning's task whose registry still matches: the reviewer accepts the mitigation (with a reason).</summary>
+    [BindProperty]
+    public bool AcceptMitigation { get; set; }
+
+    public sealed class FixInput
+    {
+        public Guid Id { get; set; }
+        public string? Version { get; set; }
+        public bool Removed { get; set; }
+    }
+
     public string? FailedStep { get; private set; }
     public RemediationTask Remediation { get; private set; } = null!;
     public InformationSystem System { get; private set; } = null!;
     public TaskActor Actor { get; private set; } = null!;
     public List<SelectListItem> Assignees { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    /// <summary>The warning that raised the task, when it came from one.</summary>
+    public VulnerabilityWarning? Warning { get; private set; }
+
+    /// <summary>What the resolve form shows for a component: what was typed when the step was refused, else the registry's version.</summary>
+    public FixInput Typed(SoftwareComponent component) =>
+        (FailedStep == "resolve" ? Fixes.FirstOrDefault(f => f.Id == component.Id) : null)
+        ?? new FixInput { Id = component.Id, Version = component.Version };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(tracked: false, cancellationToken) ? Page() : NotFound();
@@ -67,11 +99,31 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         StepAsync("start", (t, a, now) => t.Start(a, now), "Đã chuyển sang «Đang xử lý».", null, cancellationToken);
 
     public Task<IActionResult> OnPostResolveAsync(CancellationToken cancellationToken) =>
-        StepAsync("resolve", (t, a, now) => t.Resolve(a, Text, now), "Đã báo đã xử lý; cán bộ thẩm định sẽ xác minh.",
+        StepAsync("resolve", (t, a, now) =>
+        {
+            if (Warning is null)
+            {
+                t.Resolve(a, Text, now);
+            }
+            else
+            {
+                Warning.Resolve(t, System, [.. Fixes.Select(f => new ComponentFix(f.Id, f.Version, f.Removed))], Mitigated, a, Text, Today, now);
+            }
+        }, "Đã báo đã xử lý; cán bộ thẩm định sẽ xác minh.",
             (t, ct) => notifier.ReviewersAsync(NotificationKind.TaskResolved, $"Nhiệm vụ «{t.Title}» của «{System.Name}» đã được báo xử lý, cần xác minh.", Link, Actor.UserId, ct), cancellationToken);
 
     public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
-        StepAsync("verify", (t, a, now) => t.Verify(a, Text, now), "Đã xác minh nhiệm vụ.",
+        StepAsync("verify", (t, a, now) =>
+        {
+            if (Warning is null)
+            {
+                t.Verify(a, Text, now);
+            }
+            else
+            {
+                Warning.Verify(t, System, a, Text, AcceptMitigation, now);
+            }
+        }, "Đã xác minh nhiệm vụ.",
             (t, ct) => notifier.AgencyOfficersAsync(System, NotificationKind.TaskVerified, $"Nhiệm vụ «{t.Title}» đã được xác minh.", Link, Actor.UserId, ct), cancellationToken);
 
     public Task<IActionResult> OnPostReopenAsync(CancellationToken cancellationToken) =>
@@ -153,11 +205,17 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     {
         var query = db.RemediationTasks.VisibleTo(db, User).Include(t => t.Entries).Include(t => t.Attachments).AsSplitQuery();
         var task = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(t => t.Id == Id, cancellationToken);
-        var system = task is null ? null : await db.InformationSystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == task.SystemId, cancellationToken);
+        // The system is tracked with its components on a step: resolving a warning's task records versions in the registry.
+        var systems = db.InformationSystems.Include(s => s.Components);
+        var system = task is null ? null : await (tracked ? systems : systems.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == task.SystemId, cancellationToken);
         if (task is null || system is null)
         {
             return false;
         }
+
+        Warning = task.Source == TaskSource.VulnerabilityWarning && task.SourceId is { } warningId
+            ? await db.VulnerabilityWarnings.AsNoTracking().FirstOrDefaultAsync(w => w.Id == warningId, cancellationToken)
+            : null;
 
         Remediation = task;
         System = system;

@@ -84,9 +84,33 @@ public sealed class IndexModel(PortalDbContext db, Notifier notifier, TimeProvid
             matching);
     }
 
-    /// <summary>Reviewers verify several resolved tasks at once; each is checked as if verified alone.</summary>
-    public Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken) =>
-        BulkAsync((task, actor, now) => task.Verify(actor, Reason, now), "xác minh", cancellationToken);
+    /// <summary>
+    /// Reviewers verify several resolved tasks at once; each is checked as if verified alone: a warning's task against the
+    /// warning's rule and the registry again. A mitigation is accepted only on the task's own page, with its reason.
+    /// </summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        var ids = Selected.Distinct().Take(MaxRows).ToList();
+        var fromWarnings = await db.RemediationTasks.VisibleTo(db, User)
+            .Where(t => ids.Contains(t.Id) && t.Source == TaskSource.VulnerabilityWarning && t.SourceId != null)
+            .Select(t => new { t.SystemId, WarningId = t.SourceId!.Value }).Distinct().ToListAsync(cancellationToken);
+        var warningIds = fromWarnings.Select(x => x.WarningId).Distinct().ToList();
+        var systemIds = fromWarnings.Select(x => x.SystemId).Distinct().ToList();
+        var warnings = await db.VulnerabilityWarnings.AsNoTracking().Where(w => warningIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var systems = await db.InformationSystems.AsNoTracking().Include(s => s.Components).Where(s => systemIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        return await BulkAsync((task, actor, now) =>
+        {
+            if (task.Source == TaskSource.VulnerabilityWarning && task.SourceId is { } warningId && warnings.TryGetValue(warningId, out var warning) && systems.TryGetValue(task.SystemId, out var system))
+            {
+                warning.Verify(task, system, actor, Reason, acceptMitigation: false, now);
+            }
+            else
+            {
+                task.Verify(actor, Reason, now);
+            }
+        }, "xác minh", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostDueAsync(CancellationToken cancellationToken) =>
         BulkAsync((task, actor, now) => task.ChangeDueDate(actor, NewDueDate ?? throw new DomainException("Hãy chọn hạn mới."), Reason, Today, now), "đổi hạn", cancellationToken);

@@ -16,7 +16,8 @@ namespace SecurityPortal.Web.Pages.Warnings;
 
 /// <summary>
 /// A warning: the systems its rule reaches (certain, and "version unknown" for a person to check), publishing, and
-/// the progress of the tasks it created (affected / resolved / verified / overdue).
+/// the progress of the tasks it created — each system's state (<see cref="WarningSystemState"/>: affected, resolved
+/// and waiting for verification, fixed…) from its task and what the registry records now.
 /// </summary>
 public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
 {
@@ -27,6 +28,10 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
     public IReadOnlyList<AffectedSystem> Affected { get; private set; } = [];
     public IReadOnlyDictionary<Guid, RemediationStatus> Tasks { get; private set; } = new Dictionary<Guid, RemediationStatus>();
     public int Overdue { get; private set; }
+
+    /// <summary>Where the system stands with this warning.</summary>
+    public WarningSystemState StateOf(AffectedSystem system) =>
+        WarningSystemStates.StateOf(system.Match, Tasks.TryGetValue(system.SystemId, out var status) ? status : null);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -75,11 +80,11 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
         }
 
         Warning = warning;
-        Affected = await WarningMatcher.AffectedAsync(db, warning.Rule, cancellationToken);
         var tasks = await db.RemediationTasks.AsNoTracking()
             .Where(t => t.Source == TaskSource.VulnerabilityWarning && t.SourceId == warning.Id)
             .Select(t => new { t.SystemId, t.Status, t.DueDate }).ToListAsync(cancellationToken);
         Tasks = tasks.GroupBy(t => t.SystemId).ToDictionary(g => g.Key, g => g.First().Status);
+        Affected = await WarningMatcher.AffectedAsync(db, warning.Rule, [.. Tasks.Keys], cancellationToken);
         var today = VietnamTime.Today(clock);
         Overdue = tasks.Count(t => RemediationTask.IsOverdueFor(t.Status, t.DueDate, today));
         return true;
