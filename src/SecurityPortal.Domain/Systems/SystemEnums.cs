@@ -78,36 +78,20 @@ public static class SystemNames
         _ => "Khác",
     };
 
-    public static string Vietnamese(this InformationTypes types)
+    public static string Vietnamese(this InformationTypes types) =>
+        types == InformationTypes.None ? "(chưa khai báo)" : string.Join(", ", types.Names());
+
+    /// <summary>The Vietnamese name of each kind of information in <paramref name="types"/> (none for <c>None</c>), for a view to translate one by one.</summary>
+    public static IEnumerable<string> Names(this InformationTypes types) =>
+        Enum.GetValues<InformationTypes>().Where(t => t != InformationTypes.None && types.HasFlag(t)).Select(Name);
+
+    private static string Name(InformationTypes type) => type switch
     {
-        if (types == InformationTypes.None)
-        {
-            return "(chưa khai báo)";
-        }
-
-        var names = new List<string>();
-        if (types.HasFlag(InformationTypes.Public))
-        {
-            names.Add("Công cộng");
-        }
-
-        if (types.HasFlag(InformationTypes.Private))
-        {
-            names.Add("Riêng");
-        }
-
-        if (types.HasFlag(InformationTypes.Personal))
-        {
-            names.Add("Cá nhân");
-        }
-
-        if (types.HasFlag(InformationTypes.StateSecret))
-        {
-            names.Add("Bí mật nhà nước");
-        }
-
-        return string.Join(", ", names);
-    }
+        InformationTypes.Public => "Công cộng",
+        InformationTypes.Private => "Riêng",
+        InformationTypes.Personal => "Cá nhân",
+        _ => "Bí mật nhà nước",
+    };
 
     public static string Vietnamese(this InfrastructureScope scope) => scope switch
     {

@@ -165,6 +165,9 @@ public static class AuditVocabulary
         ["NotificationPreference.Kind"] = "Loại thông báo", ["SoftwareComponent.Kind"] = "Loại thành phần",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>
+    public static IEnumerable<string> Words => Entities.Values.Concat(Fields.Values).Concat(EntityFields.Values);
+
     /// <summary>The Vietnamese name of an audited entity, or null for a type the trail does not describe.</summary>
     public static string? EntityName(string clrName) => Entities.GetValueOrDefault(clrName);
 

@@ -38,6 +38,9 @@ public sealed class ChangeDescriber(PortalDbContext db)
     /// <summary>The actor of a change made outside a request (a background loop, the seed).</summary>
     public const string SystemActor = "Hệ thống";
 
+    /// <summary>The field line of a change the trail recorded without its fields (too long to keep).</summary>
+    public const string TooLong = "Nội dung thay đổi quá dài, không ghi chi tiết";
+
     private static readonly FrozenDictionary<Type, MethodInfo> EnumNames = typeof(Entity).Assembly.GetTypes()
         .Where(t => t is { IsAbstract: true, IsSealed: true })
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
@@ -112,7 +115,7 @@ public sealed class ChangeDescriber(PortalDbContext db)
         {
             if (change.Field is null)
             {
-                fields.Add(new FieldChange("Nội dung thay đổi quá dài, không ghi chi tiết", string.Empty, string.Empty));
+                fields.Add(new FieldChange(TooLong, string.Empty, string.Empty));
                 continue;
             }
 
@@ -136,11 +139,14 @@ public sealed class ChangeDescriber(PortalDbContext db)
         return new ChangeRow(
             Display.DateTime(entry.OccurredAtUtc),
             actor ?? SystemActor,
-            entry.Action switch { AuditAction.Insert => "Thêm", AuditAction.Delete => "Xóa", _ => "Sửa" },
+            ActionName(entry.Action),
             AuditVocabulary.EntityName(entity) ?? entity,
             Subject(entry, changes, names),
             fields);
     }
+
+    /// <summary>What was done, as the history's action column reads it (a localizer key).</summary>
+    public static string ActionName(AuditAction action) => action switch { AuditAction.Insert => "Thêm", AuditAction.Delete => "Xóa", _ => "Sửa" };
 
     /// <summary>The record a row is about: the aggregate's name, else the row's own name, title or address.</summary>
     private static string Subject(AuditEntry entry, IReadOnlyList<Change> changes, IReadOnlyDictionary<string, string> names)

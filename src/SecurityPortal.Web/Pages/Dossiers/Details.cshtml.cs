@@ -156,37 +156,44 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken) => StepAsync(
         "attachments", ctx => ctx.Dossier.RemoveAttachment(ctx.Actor, attachmentId), null, "Đã gỡ tệp đính kèm.", cancellationToken);
 
-    /// <summary>The officer's answers, question by question, as the review screen shows them beside the engine's reasoning.</summary>
-    public IEnumerable<(string Question, string Answer)> FactRows()
+    /// <summary>
+    /// The officer's answers, question by question, as the review screen shows them beside the engine's reasoning. Every
+    /// text is a localizer key; an answer is one or more parts (the kinds of information), which the view translates
+    /// one by one and joins.
+    /// </summary>
+    public static IEnumerable<(string Question, IReadOnlyList<string> Answer)> FactRows(ClassificationFacts f)
     {
         const string none = "(chưa trả lời)";
-        static string YesNo(bool? value) => value is null ? none : value.Value ? "Có" : "Không";
-        static string Number(int? value) => value?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? none;
-        var f = Dossier.Facts;
-        yield return (Fact.FunctionKind.Question(), f.FunctionKind?.Vietnamese() ?? none);
-        yield return (Fact.InformationTypes.Question(), f.InformationTypes?.Vietnamese() ?? none);
+        static string[] One(string answer) => [answer];
+        static string[] YesNo(bool? value) => [value is null ? none : value.Value ? "Có" : "Không"];
+        static string Count(int? value) => value?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "—";
+        static string Number(int? value) => value is null ? none : Count(value);
+        yield return (Fact.FunctionKind.Question(), One(f.FunctionKind?.Vietnamese() ?? none));
+        yield return (Fact.InformationTypes.Question(), f.InformationTypes is { } types && types != InformationTypes.None ? [.. types.Names()] : One(f.InformationTypes?.Vietnamese() ?? none));
         if (f.InformationTypes?.HasFlag(InformationTypes.StateSecret) == true)
         {
-            yield return (Fact.NationalSecurityHarm.Question(), f.NationalSecurityHarm?.Vietnamese() ?? none);
+            yield return (Fact.NationalSecurityHarm.Question(), One(f.NationalSecurityHarm?.Vietnamese() ?? none));
         }
 
         if (f.FunctionKind == SystemFunctionKind.IndustrialControl)
         {
-            yield return (Fact.IndustrialControlClass.Question(), f.IndustrialControlClass?.Vietnamese() ?? none);
+            yield return (Fact.IndustrialControlClass.Question(), One(f.IndustrialControlClass?.Vietnamese() ?? none));
             yield return (Fact.ServesNationalSecurityWork.Question(), YesNo(f.ServesNationalSecurityWork));
         }
 
-        yield return (Fact.OnlineServiceLevel.Question(), f.OnlineServiceLevel is 0 ? "Không có" : Number(f.OnlineServiceLevel));
+        yield return (Fact.OnlineServiceLevel.Question(), One(f.OnlineServiceLevel is 0 ? "Không có" : Number(f.OnlineServiceLevel)));
         yield return (Fact.ConditionalBusinessLine.Question(), YesNo(f.ConditionalBusinessLine));
-        yield return (Fact.UserCount.Question(), Number(f.UserCount));
-        yield return ("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", $"{Number(f.BasicPersonalDataSubjects)} / {Number(f.SensitivePersonalDataSubjects)}");
+        yield return (Fact.UserCount.Question(), One(Number(f.UserCount)));
+        yield return ("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", f.BasicPersonalDataSubjects is null && f.SensitivePersonalDataSubjects is null
+            ? One(none)
+            : One($"{Count(f.BasicPersonalDataSubjects)} / {Count(f.SensitivePersonalDataSubjects)}"));
         yield return (Fact.HandlesAdministrativeProcedures.Question(), YesNo(f.HandlesAdministrativeProcedures));
-        yield return (Fact.InfrastructureScope.Question(), f.InfrastructureScope?.Vietnamese() ?? none);
+        yield return (Fact.InfrastructureScope.Question(), One(f.InfrastructureScope?.Vietnamese() ?? none));
         yield return (Fact.Requires24x7.Question(), YesNo(f.Requires24x7));
         yield return (Fact.NationalEGovernmentSystem.Question(), YesNo(f.NationalEGovernmentSystem));
         yield return (Fact.CentralisedNationalData.Question(), YesNo(f.CentralisedNationalData));
         yield return (Fact.InternationalInfrastructureLink.Question(), YesNo(f.InternationalInfrastructureLink));
-        yield return (Fact.DesignatedLevel.Question(), f.DesignatedLevel is 0 ? "Không" : Number(f.DesignatedLevel));
+        yield return (Fact.DesignatedLevel.Question(), One(f.DesignatedLevel is 0 ? "Không" : Number(f.DesignatedLevel)));
     }
 
     private string Link => Url.Page("/Dossiers/Details", new { id = Id }) ?? $"/Dossiers/Details/{Id}";
