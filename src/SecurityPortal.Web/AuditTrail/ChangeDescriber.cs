@@ -12,8 +12,12 @@ using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.AuditTrail;
 
-/// <summary>One field of one change: its form label and its value before and after, as people read them.</summary>
-public sealed record FieldChange(string Label, string Before, string After);
+/// <summary>
+/// One field of one change: its form label and its value before and after, as people read them. <paramref name="Words"/>:
+/// the values are the portal's own words (an enum's name, «Có»/«Không», the secret marker), which a view translates,
+/// rather than what somebody typed.
+/// </summary>
+public sealed record FieldChange(string Label, string Before, string After, bool Words = false);
 
 /// <summary>One audit entry, readable: Vietnam time, who (by name), what was done to what, and the fields that changed.</summary>
 public sealed record ChangeRow(string When, string Actor, string Action, string Entity, string Subject, IReadOnlyList<FieldChange> Fields);
@@ -46,6 +50,9 @@ public sealed class ChangeDescriber(PortalDbContext db)
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
         .Where(m => m.Name == "Vietnamese" && m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
         .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType);
+
+    /// <summary>The words a history's values may hold besides the enums' names (localizer keys), for the English coverage test.</summary>
+    public static IEnumerable<string> ValueWords => [AuditVocabulary.SecretChanged, "Có", "Không", .. TokenNames.Values];
 
     private static readonly FrozenDictionary<string, string> TokenNames = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -127,12 +134,13 @@ public sealed class ChangeDescriber(PortalDbContext db)
             var label = AuditVocabulary.FieldLabel(entity, change.Field) ?? change.Field;
             if (AuditVocabulary.IsSecret(entity, change.Field))
             {
-                fields.Add(new FieldChange(label, string.Empty, AuditVocabulary.SecretChanged));
+                fields.Add(new FieldChange(label, string.Empty, AuditVocabulary.SecretChanged, Words: true));
                 continue;
             }
 
             var type = types.GetValueOrDefault($"{entity}|{change.Field}");
-            fields.Add(new FieldChange(label, Format(entity, change.Field, change.Before, type, names), Format(entity, change.Field, change.After, type, names)));
+            var words = type?.Clr.IsEnum == true || IsToken(entity, change.Field) || change.Values.Any(v => v.ValueKind is JsonValueKind.True or JsonValueKind.False);
+            fields.Add(new FieldChange(label, Format(entity, change.Field, change.Before, type, names), Format(entity, change.Field, change.After, type, names), words));
         }
 
         var actor = entry.UserId is { } userId ? names.GetValueOrDefault(userId) ?? entry.UserName ?? userId : null;
@@ -181,7 +189,7 @@ public sealed class ChangeDescriber(PortalDbContext db)
         }
 
         var clr = type?.Clr;
-        if (entity == "IdentityUserToken`1" && field == "Name")
+        if (IsToken(entity, field))
         {
             return TokenNames.GetValueOrDefault(text, text);
         }
@@ -201,6 +209,8 @@ public sealed class ChangeDescriber(PortalDbContext db)
             _ => text,
         };
     }
+
+    private static bool IsToken(string entity, string field) => entity == "IdentityUserToken`1" && field == "Name";
 
     private static string EnumName(Type enumType, JsonElement value, string text)
     {

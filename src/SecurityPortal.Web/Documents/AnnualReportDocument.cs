@@ -33,6 +33,9 @@ public static partial class DossierDocuments
         "Dự kiến thời điểm triển khai đầy đủ PA BĐANM", "Đã kiểm tra, đánh giá ANM",
     ];
 
+    /// <summary>The columns of <see cref="Mau08Cells"/> that hold the portal's own words (a status, «Định kỳ»), which the screen translates.</summary>
+    public static readonly IReadOnlySet<int> Mau08WordColumns = new HashSet<int> { 5, 7, 9, 11 };
+
     private static readonly string[] OwnerFields =
     [
         "(1) Tên chủ quản hệ thống thông tin", "(2) Quy định chức năng, nhiệm vụ và quyền hạn", "(3) Người đại diện, chức vụ",

@@ -40,6 +40,9 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
 {
     public const string PeriodicCheck = "Định kỳ";
 
+    /// <summary>Column (8) when a dossier of the system holds its security rules.</summary>
+    public const string RegulationAttached = "Có quyết định ban hành quy chế (đính kèm hồ sơ đề xuất cấp độ)";
+
     public async Task<AnnualReport> BuildAsync(int year, Guid? agencyId, string? expectedAllApproved, CancellationToken cancellationToken)
     {
         var end = new DateOnly(year, 12, 14);
@@ -110,7 +113,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 s.ApprovedLevel ?? current?.ProposedLevel,
                 isApproved ? DossierState.Approved.ReportStatus() : current?.State.ReportStatus(),
                 isApproved && decision is not null ? DecisionText(decision.DecisionNumber, decision.DecisionDate, s.ApprovedLevel!.Value, Name(s.OwnerAgencyId)) : null,
-                own.Any(d => d.Rules) ? "Có quyết định ban hành quy chế (đính kèm hồ sơ đề xuất cấp độ)" : null,
+                own.Any(d => d.Rules) ? RegulationAttached : null,
                 isApproved || current is null ? null : LevelDossier.StepDue(current.State, current.CompletenessDue, current.AppraisalDue, current.ApprovalDue),
                 assessment?.FiledDeployment?.Vietnamese(),
                 assessment?.FiledDeployment is PlanDeployment.FullyDeployed ? null : assessment?.Planned,

@@ -9,8 +9,10 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.AuditTrail;
+using SecurityPortal.Web.Documents;
 using SecurityPortal.Web.Pages.Dossiers;
 using SecurityPortal.Web.Registry;
+using SecurityPortal.Web.Reporting;
 
 namespace SecurityPortal.Tests.Plumbing;
 
@@ -19,9 +21,9 @@ namespace SecurityPortal.Tests.Plumbing;
 /// without an English entry shows Vietnamese in the English interface, and nothing else would notice. Three sources of
 /// keys: the literal keys of the web project's sources (<c>L["…"]</c>, <c>localizer["…"]</c>, the literals of a
 /// conditional inside the brackets, <c>[Display(Name = "…")]</c>); the names the pages pass through the localizer from
-/// code (every enum's <c>Vietnamese()</c> name, the role names, the change history's words, the dossier wizard's steps,
-/// sections and questions, the incident clocks, the software alerts); and the English file itself, none of whose entries
-/// may be left over when its key is no longer used.
+/// code (every enum's <c>Vietnamese()</c> name, the role names, the change history's words and values, the dossier wizard's
+/// steps, sections and questions, the level engine's criteria, Mẫu 08's labels, the incident clocks, the software alerts);
+/// and the English file itself, none of whose entries may be left over when its key is no longer used.
 /// </summary>
 /// <remarks>Touches no database: ./test.sh runs it in the SQLite pass only (Category=ProviderIndependent).</remarks>
 [Trait("Category", "ProviderIndependent")]
@@ -190,6 +192,11 @@ public sealed partial class EnglishCoverageTests
             yield return (word, nameof(AuditVocabulary));
         }
 
+        foreach (var word in ChangeDescriber.ValueWords)
+        {
+            yield return (word, nameof(ChangeDescriber.ValueWords));
+        }
+
         yield return (ChangeDescriber.SystemActor, nameof(ChangeDescriber.SystemActor));
         yield return (ChangeDescriber.TooLong, nameof(ChangeDescriber.TooLong));
         foreach (var action in Enum.GetValues<AuditAction>())
@@ -202,12 +209,34 @@ public sealed partial class EnglishCoverageTests
             yield return (DossierInput.StepTitle(step), $"DossierInput.StepTitle({step})");
         }
 
+        foreach (var level in Enumerable.Range(1, 5))
+        {
+            yield return (DossierRoute.For(level).RequestForm, $"DossierRoute.For({level}).RequestForm");
+        }
+
         foreach (var section in DossierContent.SectionList)
         {
             yield return (section.Title, $"DossierContent.{section.Field}");
             yield return (section.Help, $"DossierContent.{section.Field}");
         }
 
+        foreach (var criterion in Decree85Criteria.All.Concat(Decree331Criteria.All))
+        {
+            yield return (criterion.Text, $"{criterion.Citation}");
+        }
+
+        foreach (var fact in Enum.GetValues<Fact>())
+        {
+            yield return (fact.Question(), $"ClassificationText.Question({fact})");
+        }
+
+        foreach (var label in DossierDocuments.Mau08Counts.Concat(DossierDocuments.Mau08Columns))
+        {
+            yield return (label, "Mẫu 08 on Reports/Annual");
+        }
+
+        yield return (AnnualReportBuilder.PeriodicCheck, nameof(AnnualReportBuilder.PeriodicCheck));
+        yield return (AnnualReportBuilder.RegulationAttached, nameof(AnnualReportBuilder.RegulationAttached));
         foreach (var alert in Enum.GetValues<ComponentAlert>().Where(a => a != ComponentAlert.None))
         {
             yield return (SoftwareComponents.AlertText(alert), $"SoftwareComponents.AlertText({alert})");
