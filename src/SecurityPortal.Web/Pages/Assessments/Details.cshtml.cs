@@ -223,16 +223,11 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     {
         IReadOnlyList<string> refused = [];
         var confirmed = 0;
-        var result = await StepAsync(answering: true, a => (confirmed, refused) = a.ConfirmCarriedAnswers(Today, UserId, clock.GetUtcNow().UtcDateTime),
-            "Đã xác nhận câu trả lời năm trước.", cancellationToken);
-        if (TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
-        {
-            TempData.Success(refused.Count == 0
+        return await StepAsync(answering: true, a => (confirmed, refused) = a.ConfirmCarriedAnswers(Today, UserId, clock.GetUtcNow().UtcDateTime),
+            () => refused.Count == 0
                 ? $"Đã xác nhận {confirmed} câu trả lời năm trước."
-                : $"Đã xác nhận {confirmed} câu trả lời năm trước; {refused.Count} yêu cầu cần trả lời lại (ví dụ {refused[0]}).");
-        }
-
-        return result;
+                : $"Đã xác nhận {confirmed} câu trả lời năm trước; {refused.Count} yêu cầu cần trả lời lại (ví dụ {refused[0]}).",
+            cancellationToken);
     }
 
     /// <summary>Brings last year's accepted answers onto an assessment started without them, as proposals to confirm.</summary>
@@ -249,15 +244,9 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         var catalogs = await db.CatalogVersions.AsNoTracking().Include(v => v.Requirements).ThenInclude(r => r.Levels).AsSplitQuery()
             .Where(v => v.Id == assessment.CatalogVersionId || v.Id == previous.CatalogVersionId).ToListAsync(cancellationToken);
         var proposed = 0;
-        var result = await StepAsync(answering: true,
+        return await StepAsync(answering: true,
             a => proposed = a.ProposeFrom(previous, catalogs.Single(v => v.Id == previous.CatalogVersionId), catalogs.Single(v => v.Id == a.CatalogVersionId)),
-            "Đã lấy câu trả lời năm trước.", cancellationToken);
-        if (TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
-        {
-            TempData.Success($"Đã lấy câu trả lời năm {previous.Cycle} cho {proposed} yêu cầu chưa trả lời; hãy xem lại rồi xác nhận.");
-        }
-
-        return result;
+            () => $"Đã lấy câu trả lời năm {previous.Cycle} cho {proposed} yêu cầu chưa trả lời; hãy xem lại rồi xác nhận.", cancellationToken);
     }
 
     /// <summary>Marks every requirement of one group «Không áp dụng» with one reason.</summary>
@@ -275,7 +264,7 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
             .FirstOrDefaultAsync(v => v.Id == db.Assessments.Where(a => a.Id == Id).Select(a => a.CatalogVersionId).FirstOrDefault(), cancellationToken);
         var added = 0;
         var removed = 0;
-        var result = await StepAsync(answering: true, a =>
+        return await StepAsync(answering: true, a =>
         {
             if (catalog is null || System.ApprovedLevel is not { } level)
             {
@@ -283,13 +272,9 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
             }
 
             (added, removed) = a.Rescope(catalog, level, levelIsApproved: true);
-        }, "Đã điều chỉnh theo cấp độ được phê duyệt.", cancellationToken);
-        if (added + removed > 0 && TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
-        {
-            TempData.Success($"{message} Thêm {added}, bỏ {removed} yêu cầu; các câu trả lời còn áp dụng được giữ nguyên.");
-        }
-
-        return result;
+        }, () => added + removed > 0
+            ? $"Đã điều chỉnh theo cấp độ được phê duyệt. Thêm {added}, bỏ {removed} yêu cầu; các câu trả lời còn áp dụng được giữ nguyên."
+            : "Đã điều chỉnh theo cấp độ được phê duyệt.", cancellationToken);
     }
 
     /// <summary>True when the system now has an approved level that this assessment does not follow.</summary>
@@ -313,7 +298,7 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken)
     {
         var created = 0;
-        var result = await StepAsync(answering: false, a =>
+        return await StepAsync(answering: false, a =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var gaps = a.Accept(UserId, now);
@@ -331,20 +316,22 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
                     gap.PlannedDate ?? Today.AddDays(90), UserId, now, User.DisplayName()));
                 created++;
             }
-        }, "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken,
+        }, () => created > 0
+            ? $"Đã chấp nhận bản tự đánh giá; bản này đã được khóa. Đã tạo {created} nhiệm vụ khắc phục cho các yêu cầu chưa đáp ứng hoặc đáp ứng một phần."
+            : "Đã chấp nhận bản tự đánh giá; bản này đã được khóa.", cancellationToken,
             notify: ct => notifier.AgencyOfficersAsync(System, NotificationKind.Assessment, $"Bản tự đánh giá năm {Assessment.Cycle} của «{System.Name}» đã được chấp nhận.", Link, UserId, ct));
-        if (created > 0 && TempData.Peek(StatusMessage.Key) is string message && !message.StartsWith(StatusMessage.ErrorPrefix, StringComparison.Ordinal))
-        {
-            TempData.Success($"{message} Đã tạo {created} nhiệm vụ khắc phục cho các yêu cầu chưa đáp ứng hoặc đáp ứng một phần.");
-        }
-
-        return result;
     }
 
     private string Link => $"/Assessments/Details/{Id}";
 
-    private async Task<IActionResult> StepAsync(
+    private Task<IActionResult> StepAsync(
         bool answering, Action<Assessment> apply, string success, CancellationToken cancellationToken, Guid? anchor = null, Func<CancellationToken, Task>? notify = null,
+        string? anchorId = null) =>
+        StepAsync(answering, apply, () => success, cancellationToken, anchor, notify, anchorId);
+
+    /// <summary>One workflow step on the assessment; the success message is written once the step is saved (it may count what the step did).</summary>
+    private async Task<IActionResult> StepAsync(
+        bool answering, Action<Assessment> apply, Func<string> success, CancellationToken cancellationToken, Guid? anchor = null, Func<CancellationToken, Task>? notify = null,
         string? anchorId = null)
     {
         anchorId = anchor is { } item ? $"item-{item}" : anchorId;
@@ -394,7 +381,7 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         }
 
         logger.LogInformation("Assessment {AssessmentId} is now {State}", Assessment.Id, Assessment.State);
-        TempData.Success(success);
+        TempData.Success(success());
         return Redirect(anchorId is not null ? $"{target}#{anchorId}" : target!);
     }
 
