@@ -8,6 +8,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.AuditTrail;
@@ -178,6 +179,11 @@ public sealed class ChangeDescriber(PortalDbContext db)
         if (entity == "IdentityUserToken`1" && field == "Name")
         {
             return TokenNames.GetValueOrDefault(text, text);
+        }
+
+        if (entity == nameof(DossierSectionReview) && field == nameof(DossierSectionReview.Section))
+        {
+            return DossierSections.Title(text) ?? text;
         }
 
         return clr switch
