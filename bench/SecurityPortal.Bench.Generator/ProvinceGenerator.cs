@@ -317,12 +317,14 @@ public sealed class ProvinceGenerator(Func<PortalDbContext> newContext, CatalogV
 
         dossier.Accept(reviewer, calendar, today, now);
         dossier.RecordAppraisal(reviewer, AppraisalConclusion.Suitable, null, $"{random.Next(1, 999)}/TĐ", today, "Sở Khoa học và Công nghệ", calendar, today, now);
+        // Level 3: the owner's decision, recorded by an officer of the owner agency other than the one who prepared the dossier.
+        var approver = dossier.MayApprove(reviewer) ? reviewer : officer with { UserId = officer.UserId + "-owner" };
         foreach (var kind in DossierRoute.For(level).RequiredToApprove)
         {
-            dossier.AddAttachment(reviewer, kind, "quyet-dinh.pdf", "application/pdf", 1000, Sha(random), now);
+            dossier.AddAttachment(approver, kind, "quyet-dinh.pdf", "application/pdf", 1000, Sha(random), now);
         }
 
-        dossier.Approve(reviewer, system, $"{random.Next(1, 2999)}/QĐ", today, "Giám đốc", today, now);
+        dossier.Approve(approver, system, $"{random.Next(1, 2999)}/QĐ", today, "Giám đốc", today, now);
         return dossier;
     }
 

@@ -20,7 +20,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task An_officer_walks_the_wizard_to_submission_and_a_reviewer_appraises_and_approves_and_the_system_shows_its_level()
+    public async Task An_officer_walks_the_wizard_to_submission_a_reviewer_returns_one_section_the_officer_fixes_it_and_the_reviewer_appraises_and_approves()
     {
         var agency = await fixture.Factory.CreateAgencyAsync("SL-STP", "Sở Tư pháp");
         await fixture.Factory.CreateUserAsync("canbo@stp.vn", PortalRoles.AgencyOfficer, agency.Id);
@@ -89,16 +89,51 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi thẩm định" }).ClickAsync();
         await page.Locator("#dossier-state", new() { HasText = "Đã gửi" }).WaitForAsync();
 
-        // The reviewer is notified, finds it in the queue, accepts, appraises and approves.
+        var dossierUrl = page.Url;
+
+        // The reviewer is notified, finds it in the queue, and returns one section with a comment: nothing is pre-selected.
         var (review, reviewProblems) = await fixture.NewPageAsync();
         await fixture.SignInAsync(review, "thamdinh@songlam.vn", Totp.Key);
         Assert.Contains("1", await review.Locator("#notification-bell").InnerTextAsync(), StringComparison.Ordinal);
         await review.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ cấp độ" }).ClickAsync();
         await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("22-dossier-queue"), FullPage = true });
         await review.Locator("#dossier-queue").GetByRole(AriaRole.Link, new() { Name = "Hệ thống quản lý hộ tịch" }).ClickAsync();
+        Assert.Equal(0, await review.Locator("input[type=radio][name^='Sections[']:checked").CountAsync());
+        await review.Locator("#verdict-Accepted-Content-Parties").CheckAsync();
+        await review.Locator("#verdict-NeedsChange-Content-NetworkZones").CheckAsync();
+        await review.Locator("#comment-Content-NetworkZones").FillAsync("Bổ sung dải địa chỉ IP công cộng của cổng dịch vụ.");
+        await review.Locator("#review-Content-NetworkZones").ScrollIntoViewIfNeededAsync();
+        await review.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("22a-dossier-section-review") });
+        await review.GetByRole(AriaRole.Button, new() { Name = "Trả lại hồ sơ" }).ClickAsync();
+        await review.Locator("#dossier-state", new() { HasText = "Bị trả lại" }).WaitForAsync();
+
+        // The officer sees the returned section first, highlighted with the comment, follows it to the field, fixes it and resubmits.
+        await page.GotoAsync(dossierUrl);
+        var returned = page.Locator("#returned-sections");
+        Assert.Contains("Đơn vị chuyên trách đề nghị bổ sung 1 mục", await returned.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Bổ sung dải địa chỉ IP công cộng của cổng dịch vụ.", await returned.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("border-warning", await returned.GetAttributeAsync("class") ?? string.Empty, StringComparison.Ordinal);
+        Assert.True(await returned.EvaluateAsync<bool>("e => e.getBoundingClientRect().top < document.getElementById('facts-h').getBoundingClientRect().top"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("22b-dossier-returned-section"), FullPage = true });
+        await returned.GetByRole(AriaRole.Link, new() { Name = "Sửa mục này" }).ClickAsync();
+        await page.Locator("h1", new() { HasText = "Bước 5" }).WaitForAsync();
+        Assert.Contains("Bổ sung dải địa chỉ IP công cộng", await page.Locator("#returned-NetworkZones").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#content-NetworkZones").FillAsync("Vùng DMZ 203.0.113.0/28; vùng máy chủ nội bộ 10.20.1.0/24.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và xem hồ sơ" }).ClickAsync();
+        await page.Locator("#returned-sections", new() { HasText = "Đã sửa" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi thẩm định" }).ClickAsync();
+        await page.Locator("#dossier-state", new() { HasText = "Đã gửi" }).WaitForAsync();
+        Assert.Contains("1 mục có thay đổi", await page.Locator("#changes-since-return").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The reviewer sees what changed since the return, accepts, appraises and approves.
+        await review.GotoAsync(dossierUrl);
+        var changed = review.Locator("#changes-since-return tr[data-section='Content:NetworkZones']");
+        Assert.Contains("Đã sửa", await changed.InnerTextAsync(), StringComparison.Ordinal);
+        await review.Locator("#changes-since-return").ScreenshotAsync(new LocatorScreenshotOptions { Path = BrowserFixture.ScreenshotPath("22c-dossier-changes-since-return") });
         await review.GetByRole(AriaRole.Button, new() { Name = "Hồ sơ đầy đủ: tiếp nhận, bắt đầu thẩm định" }).ClickAsync();
         await review.Locator("#dossier-state", new() { HasText = "Đang thẩm định" }).WaitForAsync();
-        await review.GetByLabel("Ý kiến thẩm định (bắt buộc khi chưa phù hợp)").FillAsync("Cấp độ đề xuất và phương án phù hợp.");
+        await review.GetByLabel("Phù hợp", new() { Exact = true }).CheckAsync();
+        await review.GetByLabel("Ý kiến thẩm định", new() { Exact = true }).FillAsync("Cấp độ đề xuất và phương án phù hợp.");
         await review.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận kết quả thẩm định" }).ClickAsync();
         await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
         await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
@@ -126,6 +127,11 @@ internal static class DossierScenario
     public static void Appraise(LevelDossier dossier, AppraisalConclusion conclusion, DossierActor? by = null)
     {
         var national = dossier.Route.NationalAppraisal;
+        if (conclusion == AppraisalConclusion.NotSuitable && (by ?? Reviewer).IsReviewer)
+        {
+            AskToChange(dossier, "Content:SecurityPlan", "Phương án chưa có nội dung sao lưu dữ liệu.", by);
+        }
+
         dossier.RecordAppraisal(
             by ?? Reviewer,
             conclusion,
@@ -152,9 +158,16 @@ internal static class DossierScenario
     public static void Decide(InformationSystem system, LevelDossier dossier, DossierActor approver) =>
         dossier.Approve(approver, system, DecisionNumber, ApproveDay, Signer, ApproveDay, At(ApproveDay));
 
+    /// <summary>Who records the decision by default: the unit (levels 1–2, 4–5), or for level 3 an officer of the owner agency.</summary>
+    public static DossierActor DefaultApprover(LevelDossier dossier) => dossier.MayApprove(Reviewer2) ? Reviewer2 : Owner2;
+
+    /// <summary>The reviewer marks one section «Cần bổ sung», as a return or an unsuitable appraisal needs.</summary>
+    public static void AskToChange(LevelDossier dossier, string section = "Content:NetworkZones", string comment = "Thiếu sơ đồ kết nối mạng.", DossierActor? by = null) =>
+        dossier.ReviewSections(by ?? Reviewer, [new SectionVerdict(section, ItemReview.NeedsChange, comment)], At(dossier.SubmittedOn ?? Today));
+
     public static void Approve(InformationSystem system, LevelDossier dossier, DossierActor? by = null)
     {
-        var approver = by ?? Reviewer2;
+        var approver = by ?? DefaultApprover(dossier);
         AttachApprovalDocuments(dossier, approver);
         Decide(system, dossier, approver);
     }
@@ -171,7 +184,8 @@ internal static class DossierScenario
         Submit(dossier);
         if (state == DossierState.Returned)
         {
-            dossier.ReturnIncomplete(Reviewer, "Thiếu sơ đồ kết nối mạng.", At(Today));
+            AskToChange(dossier);
+            dossier.ReturnIncomplete(Reviewer, null, At(Today));
         }
         else if (state != DossierState.Submitted)
         {
@@ -189,7 +203,7 @@ internal static class DossierScenario
                 }
                 else if (state == DossierState.Rejected)
                 {
-                    dossier.Reject(Reviewer2, "Chưa bố trí kinh phí vận hành.", At(ApproveDay));
+                    dossier.Reject(DefaultApprover(dossier), "Chưa bố trí kinh phí vận hành.", At(ApproveDay));
                 }
             }
         }
@@ -269,7 +283,7 @@ public sealed class LevelDossierWorkflowTests
         Assert.Null(d.ApprovalDue);
         Assert.Null(d.DueDate);
         Assert.Equal(level, d.ApprovedLevel);
-        Assert.Equal("reviewer2", d.ApprovedById);
+        Assert.Equal(level == 3 ? "owner2" : "reviewer2", d.ApprovedById);
         Assert.Equal(DecisionNumber, d.DecisionNumber);
         Assert.Equal(ApproveDay, d.DecisionDate);
         Assert.Equal(Signer, d.DecisionSigner);
@@ -330,7 +344,8 @@ public sealed class LevelDossierWorkflowTests
     public void A_returned_dossier_is_editable_and_is_resubmitted_with_a_new_completeness_deadline()
     {
         var d = Dossier(2, DossierState.Submitted);
-        d.ReturnIncomplete(Reviewer, "  Thiếu sơ đồ kết nối mạng.  ", At(new DateOnly(2026, 9, 2)));
+        AskToChange(d);
+        d.ReturnIncomplete(Reviewer, "  Bổ sung trong 5 ngày làm việc.  ", At(new DateOnly(2026, 9, 2)));
 
         Assert.Equal(DossierState.Returned, d.State);
         Assert.True(d.IsEditable);
@@ -340,7 +355,7 @@ public sealed class LevelDossierWorkflowTests
         Assert.Equal(DossierState.Submitted, returned.FromState);
         Assert.Equal(DossierState.Returned, returned.ToState);
         Assert.Equal("reviewer", returned.UserId);
-        Assert.Equal("Thiếu sơ đồ kết nối mạng.", returned.Note);
+        Assert.Equal("Bổ sung trong 5 ngày làm việc. Cần bổ sung: «Phân vùng mạng và quy hoạch địa chỉ IP».", returned.Note);
 
         d.SetContent(FullContent() with { NetworkZones = "Vùng DMZ, vùng máy chủ; sơ đồ kết nối kèm theo." });
         var resubmitted = new DateOnly(2026, 9, 3);
@@ -355,14 +370,16 @@ public sealed class LevelDossierWorkflowTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("   ")]
-    public void Returning_a_dossier_needs_a_reason(string? reason)
+    [InlineData("Thiếu nhiều nội dung.")]
+    public void Returning_a_dossier_needs_a_section_marked_to_change_whatever_the_general_note(string? reason)
     {
         var d = Dossier(2, DossierState.Submitted);
+        d.ReviewSections(Reviewer, [new SectionVerdict("Content:Parties", ItemReview.Accepted, null)], At(Today));
         var error = Assert.Throws<DomainException>(() => d.ReturnIncomplete(Reviewer, reason, At(Today)));
-        Assert.Equal("Lý do trả lại hồ sơ không được để trống.", error.Message);
+        Assert.Equal("Để trả lại hồ sơ, hãy đánh dấu «Cần bổ sung» (kèm nhận xét) ở ít nhất một mục của hồ sơ, để đơn vị biết cần sửa gì.", error.Message);
         Assert.Equal(DossierState.Submitted, d.State);
         Assert.Equal(new DateOnly(2026, 9, 9), d.CompletenessDue);
+        Assert.Null(d.LastReturnedRound);
     }
 
     [Fact]
@@ -370,6 +387,7 @@ public sealed class LevelDossierWorkflowTests
     {
         // The event note column holds DossierEvent.NoteMaxLength characters; Reject bounds its reason, Return must too.
         var d = Dossier(2, DossierState.Submitted);
+        AskToChange(d);
         var reason = new string('x', LevelDossier.ReasonMaxLength + 1);
         Assert.Throws<DomainException>(() => d.ReturnIncomplete(Reviewer, reason, At(Today)));
         Assert.Equal(DossierState.Submitted, d.State);
@@ -379,6 +397,7 @@ public sealed class LevelDossierWorkflowTests
     public void An_unsuitable_appraisal_sends_the_dossier_back_for_revision_and_it_can_be_resubmitted()
     {
         var d = Dossier(3, DossierState.UnderAppraisal);
+        AskToChange(d, "Content:SecurityPlan", "Chưa có phương án sao lưu.");
         d.RecordAppraisal(Reviewer, AppraisalConclusion.NotSuitable, "  Chưa có phương án sao lưu.  ", null, null, null, WorkCalendar, AppraiseDay, At(AppraiseDay));
 
         Assert.Equal(DossierState.NeedsRevision, d.State);
@@ -389,7 +408,7 @@ public sealed class LevelDossierWorkflowTests
         Assert.Null(d.AppraisalDue);
         Assert.Null(d.ApprovalDue);
         Assert.Null(d.DueDate);
-        Assert.Equal("Chưa phù hợp. Chưa có phương án sao lưu.", d.Events[^1].Note);
+        Assert.Equal("Chưa phù hợp. Chưa có phương án sao lưu. Cần bổ sung: «Phương án bảo đảm an toàn theo cấp độ».", d.Events[^1].Note);
         Assert.Equal(DossierState.NeedsRevision, d.Events[^1].ToState);
 
         d.SetContent(FullContent() with { SecurityPlan = "Bổ sung sao lưu hằng ngày, lưu trữ ngoài trung tâm dữ liệu." });
@@ -403,13 +422,13 @@ public sealed class LevelDossierWorkflowTests
 
     [Theory]
     [InlineData(null)]
-    [InlineData("  ")]
-    public void An_unsuitable_appraisal_needs_comments(string? comments)
+    [InlineData("Chưa phù hợp.")]
+    public void An_unsuitable_appraisal_needs_a_section_marked_to_change(string? comments)
     {
         var d = Dossier(3, DossierState.UnderAppraisal);
         var error = Assert.Throws<DomainException>(() =>
             d.RecordAppraisal(Reviewer, AppraisalConclusion.NotSuitable, comments, null, null, null, WorkCalendar, AppraiseDay, At(AppraiseDay)));
-        Assert.Contains("chưa phù hợp", error.Message, StringComparison.Ordinal);
+        Assert.Contains("kết luận «chưa phù hợp», hãy đánh dấu «Cần bổ sung»", error.Message, StringComparison.Ordinal);
         Assert.Equal(DossierState.UnderAppraisal, d.State);
         Assert.Null(d.AppraisalConclusion);
     }
@@ -418,6 +437,7 @@ public sealed class LevelDossierWorkflowTests
     public void An_appraisal_note_fits_the_event_note_column()
     {
         var d = Dossier(3, DossierState.UnderAppraisal);
+        AskToChange(d);
         var comments = new string('x', LevelDossier.ReasonMaxLength);
         var error = Record.Exception(() =>
             d.RecordAppraisal(Reviewer, AppraisalConclusion.NotSuitable, comments, null, null, null, WorkCalendar, AppraiseDay, At(AppraiseDay)));
@@ -557,13 +577,15 @@ public sealed class LevelDossierRoleTests
     [InlineData(3, "owner2", null)]
     [InlineData(3, "officer", "Người lập hoặc gửi hồ sơ không được phê duyệt.")]
     [InlineData(3, "outsider", "Cấp độ 3 do chủ quản phê duyệt")]
+    [InlineData(3, "reviewer2", "Cấp độ 3 do chủ quản phê duyệt: chỉ cán bộ của cơ quan chủ quản được tải lên và ghi nhận quyết định phê duyệt.")]
     [InlineData(4, "owner2", null)]
+    [InlineData(4, "reviewer2", null)]
     [InlineData(5, "outsider", "Cấp độ 5 do chủ quản phê duyệt")]
     public void MayApprove_and_Approve_agree_on_who_decides(int level, string userId, string? refusal)
     {
         var (system, d) = Reach(level, DossierState.AwaitingApproval);
         var actor = Actor(userId);
-        AttachApprovalDocuments(d, Reviewer2);
+        AttachApprovalDocuments(d, DefaultApprover(d));
 
         Assert.Equal(refusal is null, d.MayApprove(actor));
         Assert.Equal(refusal is null, d.MayAttach(actor, AttachmentKind.ScannedDecision));
@@ -590,7 +612,8 @@ public sealed class LevelDossierRoleTests
         d.Submit(Owner2, WorkCalendar, Today, At(Today));
         Accept(d);
         Appraise(d, AppraisalConclusion.Suitable);
-        AttachApprovalDocuments(d, Reviewer2);
+        var third = new DossierActor("owner3", "Lãnh đạo", IsReviewer: false, IsOwnerOfficer: true);
+        AttachApprovalDocuments(d, third);
 
         Assert.False(d.MayApprove(Officer));
         Assert.False(d.MayApprove(Owner2));
@@ -600,7 +623,6 @@ public sealed class LevelDossierRoleTests
         Assert.Equal("Người lập hoặc gửi hồ sơ không được từ chối phê duyệt.", reject.Message);
         Assert.Equal(DossierState.AwaitingApproval, d.State);
 
-        var third = new DossierActor("owner3", "Lãnh đạo", IsReviewer: false, IsOwnerOfficer: true);
         Assert.True(d.MayApprove(third));
         Decide(system, d, third);
         Assert.Equal("owner3", d.ApprovedById);
@@ -609,7 +631,8 @@ public sealed class LevelDossierRoleTests
     [Fact]
     public void A_reviewer_who_created_the_dossier_cannot_return_accept_appraise_or_approve_it()
     {
-        var (system, d) = Complete(3, creator: Reviewer);
+        // Level 4: the unit may record the owner's decision, but not on a dossier one of its reviewers created.
+        var (system, d) = Complete(4, creator: Reviewer);
         Submit(d);
 
         Assert.Contains("Người lập hoặc gửi hồ sơ không được", Assert.Throws<DomainException>(() => d.ReturnIncomplete(Reviewer, "Thiếu.", At(Today))).Message, StringComparison.Ordinal);
@@ -635,6 +658,8 @@ public sealed class LevelDossierRoleTests
         var d = Complete(3, creator: Reviewer).Dossier;
         Submit(d);
         var returned = Assert.Throws<DomainException>(() => d.ReturnIncomplete(Reviewer, "Thiếu.", At(Today)));
+        var reviewed = Assert.Throws<DomainException>(() => AskToChange(d));
+        Assert.Equal("Người lập hoặc gửi hồ sơ không được ghi nhận ý kiến từng mục.", reviewed.Message);
         var accepted = Assert.Throws<DomainException>(() => d.Accept(Reviewer, WorkCalendar, AcceptDay, At(AcceptDay)));
         Assert.Equal("Người lập hoặc gửi hồ sơ không được trả lại hồ sơ.", returned.Message);
         Assert.Equal("Người lập hoặc gửi hồ sơ không được tiếp nhận hồ sơ.", accepted.Message);
@@ -762,10 +787,10 @@ public sealed class LevelDossierReviewTests
 
         if (scannedDecision)
         {
-            Attach(d, Reviewer2, AttachmentKind.ScannedDecision, ApproveDay);
+            Attach(d, DefaultApprover(d), AttachmentKind.ScannedDecision, ApproveDay);
         }
 
-        var error = Assert.Throws<DomainException>(() => Decide(system, d, Reviewer2));
+        var error = Assert.Throws<DomainException>(() => Decide(system, d, DefaultApprover(d)));
         Assert.Equal(message, error.Message);
         Assert.Equal(DossierState.AwaitingApproval, d.State);
         Assert.Null(system.ApprovedLevel);
@@ -992,6 +1017,8 @@ public sealed class LevelDossierDraftTests
     [InlineData(3, DossierState.UnderAppraisal, "reviewer", AttachmentKind.AppraisalOpinion, true)]
     [InlineData(3, DossierState.AwaitingApproval, "owner2", AttachmentKind.ScannedDecision, true)]
     [InlineData(3, DossierState.AwaitingApproval, "officer", AttachmentKind.ScannedDecision, false)]
+    [InlineData(3, DossierState.AwaitingApproval, "reviewer2", AttachmentKind.ScannedDecision, false)]
+    [InlineData(4, DossierState.AwaitingApproval, "reviewer2", AttachmentKind.ScannedDecision, true)]
     [InlineData(2, DossierState.AwaitingApproval, "owner2", AttachmentKind.ScannedDecision, false)]
     [InlineData(3, DossierState.Approved, "reviewer2", AttachmentKind.ScannedDecision, false)]
     public void MayAttach_and_AddAttachment_agree(int level, DossierState state, string userId, AttachmentKind kind, bool allowed)
@@ -1054,7 +1081,8 @@ public sealed class LevelDossierDraftTests
         Assert.Throws<DomainException>(() => d.RemoveAttachment(Officer, overview));
         Assert.Contains(d.Attachments, a => a.Id == overview);
 
-        d.ReturnIncomplete(Reviewer, "Tài liệu tổng quan thiếu sơ đồ.", At(Today));
+        AskToChange(d, "Documents:Overview", "Tài liệu tổng quan thiếu sơ đồ.");
+        d.ReturnIncomplete(Reviewer, null, At(Today));
         d.RemoveAttachment(Officer, overview);
         Assert.DoesNotContain(d.Attachments, a => a.Id == overview);
         Assert.Contains("Chưa đính kèm: Tài liệu mô tả, thuyết minh tổng quan.", d.Checklist());

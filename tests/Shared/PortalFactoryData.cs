@@ -58,12 +58,14 @@ public static class PortalFactoryData
 
         dossier.Accept(reviewer, calendar, today, DateTime.UtcNow);
         dossier.RecordAppraisal(reviewer, Domain.Dossiers.AppraisalConclusion.Suitable, null, "2/TĐ", today, "Bộ Công an", calendar, today, DateTime.UtcNow);
+        // Level 3: the owner's decision, recorded by an officer of the owner agency (not the one who prepared the dossier).
+        var approver = dossier.MayApprove(reviewer) ? reviewer : new Domain.Dossiers.DossierActor("owner", "Cán bộ chủ quản", false, true);
         foreach (var kind in Domain.Dossiers.DossierRoute.For(level).RequiredToApprove)
         {
-            dossier.AddAttachment(reviewer, kind, "q.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
+            dossier.AddAttachment(approver, kind, "q.pdf", "application/pdf", 10, new string('a', 64), DateTime.UtcNow);
         }
 
-        dossier.Approve(reviewer, system, "3/QĐ", today, "Giám đốc", today, DateTime.UtcNow);
+        dossier.Approve(approver, system, "3/QĐ", today, "Giám đốc", today, DateTime.UtcNow);
         db.LevelDossiers.Add(dossier);
         return await db.SaveChangesAsync();
     });

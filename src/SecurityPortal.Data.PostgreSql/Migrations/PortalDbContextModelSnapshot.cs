@@ -1030,6 +1030,57 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("DossierEvent");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Round", "Section")
+                        .IsUnique();
+
+                    b.ToTable("DossierSectionReview");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1124,6 +1175,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.Property<DateOnly>("QueueOrder")
                         .HasColumnType("date");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RuleSet")
                         .IsRequired()
@@ -2425,6 +2479,15 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Dossiers.LevelDossier", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -2608,6 +2671,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>

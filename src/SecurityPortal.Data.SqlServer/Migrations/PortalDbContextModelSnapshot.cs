@@ -1032,6 +1032,57 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("DossierEvent");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Round", "Section")
+                        .IsUnique();
+
+                    b.ToTable("DossierSectionReview");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1126,6 +1177,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.Property<DateOnly>("QueueOrder")
                         .HasColumnType("date");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("int");
 
                     b.Property<string>("RuleSet")
                         .IsRequired()
@@ -2427,6 +2481,15 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Dossiers.LevelDossier", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -2610,6 +2673,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>

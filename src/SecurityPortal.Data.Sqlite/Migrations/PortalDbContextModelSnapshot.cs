@@ -1019,6 +1019,57 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.ToTable("DossierEvent");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Round", "Section")
+                        .IsUnique();
+
+                    b.ToTable("DossierSectionReview");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1113,6 +1164,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.Property<DateOnly>("QueueOrder")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewRound")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleSet")
                         .IsRequired()
@@ -2414,6 +2468,15 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Dossiers.DossierSectionReview", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Dossiers.LevelDossier", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Dossiers.LevelDossier", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -2597,6 +2660,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Reviews");
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Incidents.Incident", b =>

@@ -48,8 +48,10 @@ internal sealed class LevelDossierConfiguration : IEntityTypeConfiguration<Level
         });
         builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Events).WithOne().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Reviews).WithOne().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(d => d.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(d => d.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -72,5 +74,20 @@ internal sealed class DossierEventConfiguration : IEntityTypeConfiguration<Dossi
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Note).HasMaxLength(DossierEvent.NoteMaxLength);
+    }
+}
+
+internal sealed class DossierSectionReviewConfiguration : IEntityTypeConfiguration<DossierSectionReview>
+{
+    public void Configure(EntityTypeBuilder<DossierSectionReview> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasIndex(r => new { r.DossierId, r.Round, r.Section }).IsUnique();
+        builder.Property(r => r.Section).HasMaxLength(DossierSections.KeyMaxLength);
+        builder.Property(r => r.Comment).HasMaxLength(DossierSectionReview.CommentMaxLength);
+        builder.Property(r => r.ReviewerId).HasMaxLength(450);
+        builder.Property(r => r.ReviewerName).HasMaxLength(256);
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
     }
 }

@@ -1,3 +1,4 @@
+using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Common;
 
 namespace SecurityPortal.Domain.Dossiers;
@@ -70,3 +71,78 @@ public sealed class DossierEvent : IAggregatePart
 /// cybersecurity unit), an officer of the system's owner agency, or neither.
 /// </summary>
 public sealed record DossierActor(string UserId, string Name, bool IsReviewer, bool IsOwnerOfficer);
+
+/// <summary>
+/// The reviewer's verdict on one section of a dossier in one review round (a round runs from a submission to the
+/// reviewer's return or decision): «Đạt» or «Cần bổ sung» with a comment the officer sees beside the field. When the
+/// round ends in a return, every section of the returned version gets a row with its fingerprint, so the resubmitted
+/// version can say, section by section, what changed.
+/// </summary>
+public sealed class DossierSectionReview : IAggregatePart
+{
+    public const int CommentMaxLength = 4000;
+
+    private DossierSectionReview()
+    {
+        Section = string.Empty;
+    }
+
+    internal DossierSectionReview(Guid dossierId, int round, string section)
+    {
+        DossierId = dossierId;
+        Round = round;
+        Section = section;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid DossierId { get; private set; }
+
+    Guid IAggregatePart.AggregateId => DossierId;
+
+    /// <summary>The submission this verdict is about: 1 for the first, 2 after the first return…</summary>
+    public int Round { get; private set; }
+
+    /// <summary>The section's key (<see cref="DossierSections"/>): «Answers:3», «Content:SecurityPlan», «Documents:Design».</summary>
+    public string Section { get; private set; }
+
+    public ItemReview Review { get; private set; }
+    public string? Comment { get; private set; }
+    public string? ReviewerId { get; private set; }
+    public string? ReviewerName { get; private set; }
+    public DateTime? ReviewedAtUtc { get; private set; }
+
+    /// <summary>What the section held when the dossier was returned; null while the round is open or when it ended otherwise.</summary>
+    public string? Fingerprint { get; private set; }
+
+    /// <summary>When the round ended in a return.</summary>
+    public DateTime? ReturnedAtUtc { get; private set; }
+
+    public bool NeedsChange => Review == ItemReview.NeedsChange;
+
+    internal void Judge(ItemReview review, string? comment, DossierActor reviewer, DateTime nowUtc)
+    {
+        Review = review;
+        Comment = comment;
+        ReviewerId = reviewer.UserId;
+        ReviewerName = reviewer.Name;
+        ReviewedAtUtc = nowUtc;
+    }
+
+    internal void Clear()
+    {
+        Review = ItemReview.None;
+        Comment = null;
+        ReviewerId = null;
+        ReviewerName = null;
+        ReviewedAtUtc = null;
+    }
+
+    internal void Close(string fingerprint, DateTime nowUtc)
+    {
+        Fingerprint = fingerprint;
+        ReturnedAtUtc = nowUtc;
+    }
+}
+
+/// <summary>What the reviewer posts for one section: a verdict (None: not judged yet) and a comment.</summary>
+public sealed record SectionVerdict(string Section, ItemReview Review, string? Comment);

@@ -4,7 +4,9 @@ namespace SecurityPortal.Domain.Dossiers;
 
 /// <summary>
 /// Who acts, which form is used and what must be attached, per proposed level (regulations.md §3.6, §6.3.5).
-/// The routing is data: one row per band of levels.
+/// The routing is data: one row per band of levels. <see cref="ProvinceRecordsDecision"/>: where the owner decides,
+/// whether the provincial unit may also record the owner's decision (levels 4–5, whose appraisal it records as an
+/// external step) or only an officer of the owner agency (level 3: the owner decides on the unit's appraisal).
 /// </summary>
 public sealed record DossierRoute(
     int MinLevel,
@@ -13,18 +15,19 @@ public sealed record DossierRoute(
     bool NeedsExpertOpinion,
     bool NationalAppraisal,
     Approver Approver,
+    bool ProvinceRecordsDecision,
     IReadOnlyList<AttachmentKind> RequiredToSubmit,
     IReadOnlyList<AttachmentKind> RequiredToApprove)
 {
     public static IReadOnlyList<DossierRoute> All { get; } =
     [
-        new(1, 2, "Mẫu 01", NeedsExpertOpinion: false, NationalAppraisal: false, Approver.SecurityUnit,
+        new(1, 2, "Mẫu 01", NeedsExpertOpinion: false, NationalAppraisal: false, Approver.SecurityUnit, ProvinceRecordsDecision: true,
             [AttachmentKind.Overview, AttachmentKind.Design, AttachmentKind.SecurityPlan],
             [AttachmentKind.ScannedDecision]),
-        new(3, 3, "Mẫu 02", NeedsExpertOpinion: false, NationalAppraisal: false, Approver.Owner,
+        new(3, 3, "Mẫu 02", NeedsExpertOpinion: false, NationalAppraisal: false, Approver.Owner, ProvinceRecordsDecision: false,
             [AttachmentKind.Overview, AttachmentKind.Design, AttachmentKind.SecurityPlan],
             [AttachmentKind.SecurityRulesDecision, AttachmentKind.ScannedDecision]),
-        new(4, 5, "Mẫu 02", NeedsExpertOpinion: true, NationalAppraisal: true, Approver.Owner,
+        new(4, 5, "Mẫu 02", NeedsExpertOpinion: true, NationalAppraisal: true, Approver.Owner, ProvinceRecordsDecision: true,
             [AttachmentKind.Overview, AttachmentKind.Design, AttachmentKind.SecurityPlan, AttachmentKind.RiskAssessment],
             [AttachmentKind.SecurityRulesDecision, AttachmentKind.ScannedDecision]),
     ];

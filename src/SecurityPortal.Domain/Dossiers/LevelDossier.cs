@@ -1,3 +1,4 @@
+using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
@@ -17,6 +18,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
 
     private readonly List<DossierAttachment> _attachments = [];
     private readonly List<DossierEvent> _events = [];
+    private readonly List<DossierSectionReview> _reviews = [];
 
     private LevelDossier()
     {
@@ -70,6 +72,12 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
 
     public IReadOnlyList<DossierAttachment> Attachments => _attachments;
     public IReadOnlyList<DossierEvent> Events => _events;
+
+    /// <summary>The reviewer's verdicts per section and round (<see cref="DossierSectionReview"/>).</summary>
+    public IReadOnlyList<DossierSectionReview> Reviews => _reviews;
+
+    /// <summary>How many times the dossier has been submitted: the review round now open, or the last one.</summary>
+    public int ReviewRound { get; private set; }
 
     /// <summary>Draft, returned as incomplete, or sent back after an unsuitable appraisal: the officer may edit.</summary>
     public bool IsEditable => State is DossierState.Draft or DossierState.Returned or DossierState.NeedsRevision;
@@ -224,6 +232,13 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         missing.AddRange(Content.Sections().Where(s => s.FromLevel <= level && s.Text is null).Select(s => $"Chưa nhập mục «{s.Name}»."));
         var route = DossierRoute.For(level);
         missing.AddRange(route.RequiredToSubmit.Where(k => _attachments.All(a => a.Kind != k)).Select(k => $"Chưa đính kèm: {k.Vietnamese()}."));
+        if (State is DossierState.Returned or DossierState.NeedsRevision)
+        {
+            missing.AddRange(ChangesSinceReturn()
+                .Where(c => c.Review?.NeedsChange == true && c.Change == SectionChange.Unchanged)
+                .Select(c => $"Mục «{c.Title}» được đề nghị bổ sung nhưng chưa được sửa."));
+        }
+
         return missing;
     }
 
@@ -275,17 +290,125 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         ExpertOpinionNumber = null;
         ExpertOpinionDate = null;
         ExpertOpinionSummary = null;
+        ReviewRound++;
         State = DossierState.Submitted;
         Record(DossierAction.Submitted, from, actor, nowUtc, null);
     }
 
+    /// <summary>
+    /// The dossier goes back to the officer with the sections marked «Cần bổ sung» (at least one, each with its comment);
+    /// the general note is optional. Every section of the returned version is fingerprinted for the comparison after resubmission.
+    /// </summary>
     public void ReturnIncomplete(DossierActor actor, string? reason, DateTime nowUtc)
     {
         EnsureReviewer(actor, DossierState.Submitted, "trả lại hồ sơ");
-        var note = Bounded(Required(reason, "Lý do trả lại hồ sơ"), ReasonMaxLength, "Lý do trả lại hồ sơ");
+        var flagged = EnsureSectionsToChange("trả lại hồ sơ");
+        var note = Bounded(reason, ReasonMaxLength, "Lý do trả lại hồ sơ");
+        CloseRound(nowUtc);
         State = DossierState.Returned;
         CompletenessDue = null;
-        Record(DossierAction.Returned, DossierState.Submitted, actor, nowUtc, note);
+        Record(DossierAction.Returned, DossierState.Submitted, actor, nowUtc, $"{note} {SectionsNote(flagged)}".Trim());
+    }
+
+    /// <summary>
+    /// The reviewer's verdicts, section by section, while the dossier is checked or appraised: «Đạt», or «Cần bổ sung» with
+    /// the comment the officer will read beside the field; <see cref="ItemReview.None"/> without a comment withdraws a verdict.
+    /// Every verdict is checked before any is kept.
+    /// </summary>
+    public void ReviewSections(DossierActor actor, IReadOnlyCollection<SectionVerdict> verdicts, DateTime nowUtc)
+    {
+        if (State is not (DossierState.Submitted or DossierState.UnderAppraisal))
+        {
+            throw new DomainException($"Hồ sơ đang ở trạng thái «{State.Vietnamese()}»: không thể ghi nhận ý kiến từng mục.");
+        }
+
+        if (!actor.IsReviewer)
+        {
+            throw new DomainException("Chỉ cán bộ của đơn vị chuyên trách mới được ghi nhận ý kiến từng mục.");
+        }
+
+        if (IsOwnWork(actor))
+        {
+            throw new DomainException("Người lập hoặc gửi hồ sơ không được ghi nhận ý kiến từng mục.");
+        }
+
+        var sections = DossierSections.Of(this).ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var checkedVerdicts = new List<(string Section, ItemReview Review, string? Comment)>();
+        foreach (var verdict in verdicts)
+        {
+            if (!sections.TryGetValue(verdict.Section ?? string.Empty, out var section))
+            {
+                throw new DomainException("Có mục không thuộc hồ sơ này: hãy tải lại trang rồi ghi nhận lại.");
+            }
+
+            if (!Enum.IsDefined(verdict.Review))
+            {
+                throw new DomainException($"Mục «{section.Title}»: kết quả xem xét không hợp lệ; chọn «Đạt» hoặc «Cần bổ sung».");
+            }
+
+            var comment = BoundedText.Optional(verdict.Comment, DossierSectionReview.CommentMaxLength, $"Nhận xét mục «{section.Title}»");
+            if (verdict.Review == ItemReview.None && comment is not null)
+            {
+                throw new DomainException($"Mục «{section.Title}» có nhận xét nhưng chưa chọn «Đạt» hoặc «Cần bổ sung».");
+            }
+
+            if (verdict.Review == ItemReview.NeedsChange && comment is null)
+            {
+                throw new DomainException($"Mục «{section.Title}» được đánh dấu «Cần bổ sung»: hãy ghi nhận xét để đơn vị biết cần bổ sung gì.");
+            }
+
+            checkedVerdicts.Add((section.Key, verdict.Review, comment));
+        }
+
+        foreach (var (key, review, comment) in checkedVerdicts)
+        {
+            var row = _reviews.FirstOrDefault(r => r.Round == ReviewRound && r.Section == key);
+            if (review == ItemReview.None)
+            {
+                row?.Clear();
+                continue;
+            }
+
+            if (row is null)
+            {
+                row = new DossierSectionReview(Id, ReviewRound, key);
+                _reviews.Add(row);
+            }
+
+            row.Judge(review, comment, actor, nowUtc);
+        }
+    }
+
+    /// <summary>The verdicts of the round now open (or the last one), by section key.</summary>
+    public IReadOnlyDictionary<string, DossierSectionReview> CurrentReviews() =>
+        _reviews.Where(r => r.Round == ReviewRound && r.Review != ItemReview.None).ToDictionary(r => r.Section, StringComparer.Ordinal);
+
+    /// <summary>The last round that ended in a return (to the officer), if any.</summary>
+    public int? LastReturnedRound => _reviews.Where(r => r.Fingerprint is not null).Max(r => (int?)r.Round);
+
+    /// <summary>When the last return happened.</summary>
+    public DateTime? LastReturnedAtUtc => LastReturnedRound is { } round ? _reviews.First(r => r.Round == round && r.ReturnedAtUtc is not null).ReturnedAtUtc : null;
+
+    /// <summary>The sections the reviewer asked to change at the last return, in the dossier's order (the officer's list).</summary>
+    public IReadOnlyList<DossierSectionReview> ReturnedSections() => ChangesSinceReturn().Where(c => c.Review?.NeedsChange == true).Select(c => c.Review!).ToList();
+
+    /// <summary>
+    /// Each section of the last returned version with its verdict then, and whether it has changed since (sections added since
+    /// come last in their place); empty when the dossier was never returned.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Title, SectionChange Change, DossierSectionReview? Review)> ChangesSinceReturn()
+    {
+        if (LastReturnedRound is not { } round)
+        {
+            return [];
+        }
+
+        var returned = _reviews.Where(r => r.Round == round && r.Fingerprint is not null).ToDictionary(r => r.Section, StringComparer.Ordinal);
+        var now = DossierSections.Of(this);
+        var titles = now.ToDictionary(s => s.Key, s => s.Title, StringComparer.Ordinal);
+        return DossierSections.Compare(returned.ToDictionary(r => r.Key, r => r.Value.Fingerprint!, StringComparer.Ordinal), now)
+            .Select(c => (c.Key, titles.GetValueOrDefault(c.Key) ?? DossierSections.Title(c.Key) ?? c.Key, c.Change, returned.GetValueOrDefault(c.Key)))
+            .ToList();
     }
 
     /// <summary>Levels 4–5: the owner's cybersecurity unit gives its expert opinion before the national appraisal.</summary>
@@ -310,6 +433,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public void Accept(DossierActor actor, WorkingDays calendar, DateOnly today, DateTime nowUtc)
     {
         EnsureReviewer(actor, DossierState.Submitted, "tiếp nhận hồ sơ");
+        EnsureNoSectionToChange("tiếp nhận hồ sơ");
         if (Route.NeedsExpertOpinion && (ExpertOpinionNumber is null || _attachments.All(a => a.Kind != AttachmentKind.ExpertOpinion)))
         {
             throw new DomainException("Hồ sơ cấp độ 4, 5 cần ý kiến chuyên môn của đơn vị chuyên trách (số, ngày, nội dung và văn bản đính kèm) trước khi chuyển thẩm định.");
@@ -337,10 +461,9 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
             throw new DomainException("Kết luận thẩm định không hợp lệ: chọn «Phù hợp» hoặc «Chưa phù hợp».");
         }
 
-        if (conclusion == Dossiers.AppraisalConclusion.NotSuitable && string.IsNullOrWhiteSpace(comments))
-        {
-            throw new DomainException("Kết luận «chưa phù hợp» cần nêu rõ các nội dung chưa phù hợp.");
-        }
+        var flagged = conclusion == Dossiers.AppraisalConclusion.NotSuitable
+            ? EnsureSectionsToChange("kết luận «chưa phù hợp»")
+            : EnsureNoSectionToChange("kết luận «phù hợp»");
 
         // Everything is checked before anything changes: a refused appraisal leaves the dossier as it was.
         var national = Route.NationalAppraisal;
@@ -359,12 +482,23 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         AppraisalDue = null;
         State = conclusion == Dossiers.AppraisalConclusion.Suitable ? DossierState.AwaitingApproval : DossierState.NeedsRevision;
         ApprovalDue = State == DossierState.AwaitingApproval ? calendar.AddWorkingDays(today, DossierRoute.ApprovalWorkingDays) : null;
-        Record(DossierAction.Appraised, DossierState.UnderAppraisal, actor, nowUtc, $"{conclusion.Vietnamese()}. {AppraisalComments}".Trim());
+        if (State == DossierState.NeedsRevision)
+        {
+            CloseRound(nowUtc);
+        }
+
+        Record(DossierAction.Appraised, DossierState.UnderAppraisal, actor, nowUtc, $"{conclusion.Vietnamese()}. {AppraisalComments} {SectionsNote(flagged)}".Trim());
     }
 
-    /// <summary>Levels 1–2: the cybersecurity unit approves; levels 3–5: the owner's decision is recorded. Never by the submitter.</summary>
+    /// <summary>
+    /// Levels 1–2: the cybersecurity unit approves. Levels 3–5: the owner decides and its signed decision is recorded — for
+    /// level 3 by an officer of the owner agency only, for levels 4–5 also by the unit (<see cref="DossierRoute.ProvinceRecordsDecision"/>).
+    /// Never by whoever created or submitted the dossier.
+    /// </summary>
     public bool MayApprove(DossierActor actor) =>
-        !IsOwnWork(actor) && (actor.IsReviewer || (Route.Approver == Approver.Owner && actor.IsOwnerOfficer));
+        !IsOwnWork(actor) && (Route.Approver == Approver.SecurityUnit
+            ? actor.IsReviewer
+            : actor.IsOwnerOfficer || (Route.ProvinceRecordsDecision && actor.IsReviewer));
 
     public void Approve(DossierActor actor, InformationSystem system, string? decisionNumber, DateOnly? decisionDate, string? signer, DateOnly today, DateTime nowUtc)
     {
@@ -469,7 +603,45 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         {
             throw new DomainException(Route.Approver == Approver.SecurityUnit
                 ? $"Cấp độ {ProposedLevel} do đơn vị chuyên trách phê duyệt."
-                : $"Cấp độ {ProposedLevel} do chủ quản phê duyệt: chỉ cán bộ đơn vị chuyên trách hoặc của cơ quan chủ quản được ghi nhận quyết định.");
+                : Route.ProvinceRecordsDecision
+                    ? $"Cấp độ {ProposedLevel} do chủ quản phê duyệt: chỉ cán bộ đơn vị chuyên trách hoặc của cơ quan chủ quản được ghi nhận quyết định."
+                    : $"Cấp độ {ProposedLevel} do chủ quản phê duyệt: chỉ cán bộ của cơ quan chủ quản được tải lên và ghi nhận quyết định phê duyệt.");
+        }
+    }
+
+    /// <summary>The titles of the open round's sections marked «Cần bổ sung», in the dossier's order.</summary>
+    private List<string> SectionsToChange()
+    {
+        var current = CurrentReviews();
+        return DossierSections.Of(this).Where(s => current.GetValueOrDefault(s.Key)?.NeedsChange == true).Select(s => s.Title).ToList();
+    }
+
+    /// <summary>Sending the dossier back to the officer needs at least one section marked «Cần bổ sung».</summary>
+    private List<string> EnsureSectionsToChange(string what) => SectionsToChange() is { Count: > 0 } flagged
+        ? flagged
+        : throw new DomainException($"Để {what}, hãy đánh dấu «Cần bổ sung» (kèm nhận xét) ở ít nhất một mục của hồ sơ, để đơn vị biết cần sửa gì.");
+
+    /// <summary>Accepting the dossier, or finding it suitable, is refused while a section is marked «Cần bổ sung».</summary>
+    private List<string> EnsureNoSectionToChange(string what) => SectionsToChange() is { Count: > 0 } flagged
+        ? throw new DomainException($"Còn {flagged.Count} mục được đánh dấu «Cần bổ sung» ({string.Join("; ", flagged)}): không thể {what}. Hãy trả lại hồ sơ, hoặc đổi các mục đó thành «Đạt».")
+        : [];
+
+    private static string SectionsNote(List<string> flagged) =>
+        flagged.Count == 0 ? string.Empty : $"Cần bổ sung: {string.Join("; ", flagged.Select(t => $"«{t}»"))}.";
+
+    /// <summary>The round ends in a return: every section of this version is kept with its fingerprint, judged or not.</summary>
+    private void CloseRound(DateTime nowUtc)
+    {
+        foreach (var section in DossierSections.Of(this))
+        {
+            var row = _reviews.FirstOrDefault(r => r.Round == ReviewRound && r.Section == section.Key);
+            if (row is null)
+            {
+                row = new DossierSectionReview(Id, ReviewRound, section.Key);
+                _reviews.Add(row);
+            }
+
+            row.Close(section.Fingerprint, nowUtc);
         }
     }
 

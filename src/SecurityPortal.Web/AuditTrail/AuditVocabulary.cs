@@ -30,6 +30,7 @@ public static class AuditVocabulary
         ["LevelDossier"] = "Hồ sơ đề xuất cấp độ",
         ["DossierAttachment"] = "Tài liệu của hồ sơ",
         ["DossierEvent"] = "Diễn biến hồ sơ",
+        ["DossierSectionReview"] = "Ý kiến thẩm định từng mục của hồ sơ",
         ["NotificationPreference"] = "Tùy chọn thông báo",
         ["CatalogVersion"] = "Danh mục yêu cầu",
         ["CatalogGroup"] = "Nhóm yêu cầu",
@@ -53,7 +54,7 @@ public static class AuditVocabulary
     {
         "Id", "ConcurrencyStamp", "SecurityStamp", "SearchText", "SearchName", "NormalizedEmail", "NormalizedUserName",
         "NormalizedName", "NormalizedProduct", "Sha256", "ContentHash", "LastTotpTimeStep", "LeaseToken", "LeaseUntilUtc",
-        "BaselineFingerprint", "BaselinePhrases", "FindingCodes", "ProviderKey", "QueueOrder",
+        "BaselineFingerprint", "Fingerprint", "BaselinePhrases", "FindingCodes", "ProviderKey", "QueueOrder",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Fields whose change is recorded without its value (the trail writes a marker in their place).</summary>
@@ -111,7 +112,8 @@ public static class AuditVocabulary
         ["ExpertOpinionSummary"] = "Tóm tắt ý kiến chuyên môn", ["InvestmentStarted"] = "Ngày bắt đầu đầu tư hệ thống (nếu có)",
         ["ProposalJustification"] = "Lý do đề xuất cấp độ cao hơn kết quả xác định", ["ProposedLevel"] = "Cấp độ đề xuất",
         ["RuleSet"] = "Văn bản áp dụng", ["RuleSetReason"] = "Lý do chọn văn bản khác mặc định", ["SubmittedById"] = "Người gửi",
-        ["SubmittedOn"] = "Ngày gửi",
+        ["SubmittedOn"] = "Ngày gửi", ["ReviewRound"] = "Lần gửi thẩm định", ["Round"] = "Lần gửi thẩm định", ["Section"] = "Mục của hồ sơ",
+        ["Comment"] = "Nhận xét", ["ReviewerName"] = "Người xem xét", ["ReviewedAtUtc"] = "Thời điểm xem xét", ["ReturnedAtUtc"] = "Thời điểm trả lại",
         ["Facts.BasicPersonalDataSubjects"] = "Số chủ thể dữ liệu cá nhân cơ bản", ["Facts.CentralisedNationalData"] = "Lưu trữ tập trung dữ liệu đặc biệt quan trọng của quốc gia",
         ["Facts.ConditionalBusinessLine"] = "Thuộc danh mục ngành, nghề đầu tư kinh doanh có điều kiện",
         ["Facts.DesignatedLevel"] = "Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro (0 nếu không có)",

@@ -8,6 +8,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Domain.Auditing;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.AuditTrail;
@@ -192,6 +193,11 @@ public sealed class ChangeDescriber(PortalDbContext db)
         if (IsToken(entity, field))
         {
             return TokenNames.GetValueOrDefault(text, text);
+        }
+
+        if (entity == nameof(DossierSectionReview) && field == nameof(DossierSectionReview.Section))
+        {
+            return DossierSections.Title(text) ?? text;
         }
 
         return clr switch

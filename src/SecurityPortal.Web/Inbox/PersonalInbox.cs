@@ -88,7 +88,7 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         {
             // The officer's own agency only, even for someone who also holds a provincial role: the scope, narrowed.
             var systems = db.InformationSystems.VisibleTo(user).Where(s => s.OwnerAgencyId == agencyId || s.OperatorAgencyId == agencyId);
-            yield return Dossiers(user, systems.Where(s => s.OwnerAgencyId == agencyId), [DossierState.Returned, DossierState.NeedsRevision]);
+            yield return Dossiers(user, systems.Where(s => s.OwnerAgencyId == agencyId), [DossierState.Returned, DossierState.NeedsRevision], OwnerRecordedLevels);
             yield return Assessments(user, systems, [AssessmentState.Draft, AssessmentState.Returned]);
             yield return Tasks(user, systems, InboxKind.Task, t => RemediationTask.ToWorkOn.Contains(t.Status)
                 && t.Source != TaskSource.VulnerabilityWarning && (t.AssigneeId == userId || t.AssigneeId == null));
@@ -100,7 +100,7 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         if (user.IsProvincialReviewer())
         {
             var systems = db.InformationSystems.VisibleTo(user);
-            yield return Dossiers(user, systems, [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.AwaitingApproval]);
+            yield return Dossiers(user, systems, [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.AwaitingApproval], exceptAwaitingLevels: OwnerRecordedLevels);
             yield return Assessments(user, systems, [AssessmentState.Submitted, AssessmentState.UnderReview]);
             yield return Tasks(user, systems, InboxKind.TaskToVerify, t => t.Status == RemediationStatus.Resolved && t.ResolvedById != userId);
             var incidents = db.Incidents.VisibleTo(user).Where(i => i.Status != IncidentStatus.Closed);
@@ -112,23 +112,38 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         }
     }
 
-    private IQueryable<Row> Dossiers(ClaimsPrincipal user, IQueryable<InformationSystem> systems, DossierState[] states) =>
-        from d in db.LevelDossiers.VisibleTo(db, user)
-        join s in systems on d.SystemId equals s.Id
-        join a in db.Agencies on s.OwnerAgencyId equals a.Id
-        where states.Contains(d.State)
-        select new Row
-        {
-            Kind = d.State == DossierState.Submitted ? InboxKind.DossierToCheck
-                : d.State == DossierState.UnderAppraisal ? InboxKind.DossierToAppraise
-                : d.State == DossierState.AwaitingApproval ? InboxKind.DossierToApprove
-                : InboxKind.DossierReturned,
-            Id = d.Id,
-            Title = s.Name,
-            SystemName = s.Name,
-            AgencyName = a.Name,
-            Due = d.QueueOrder, // the current step's legal deadline; DateOnly.MaxValue when it has none
-        };
+    /// <summary>The levels whose approval only the owner agency's officers record (level 3): theirs to do, not the reviewers'.</summary>
+    private static readonly int?[] OwnerRecordedLevels = DossierRoute.All.Where(r => r.Approver == Approver.Owner && !r.ProvinceRecordsDecision)
+        .SelectMany(r => Enumerable.Range(r.MinLevel, r.MaxLevel - r.MinLevel + 1)).Select(l => (int?)l).ToArray();
+
+    /// <summary>
+    /// Dossiers in the given states, minus those awaiting approval at <paramref name="exceptAwaitingLevels"/>, plus those
+    /// awaiting approval at <paramref name="awaitingLevels"/> that the user neither created nor submitted (the decision is theirs to record).
+    /// </summary>
+    private IQueryable<Row> Dossiers(
+        ClaimsPrincipal user, IQueryable<InformationSystem> systems, DossierState[] states, int?[]? awaitingLevels = null, int?[]? exceptAwaitingLevels = null)
+    {
+        var awaiting = awaitingLevels ?? [];
+        var except = exceptAwaitingLevels ?? [];
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        return from d in db.LevelDossiers.VisibleTo(db, user)
+               join s in systems on d.SystemId equals s.Id
+               join a in db.Agencies on s.OwnerAgencyId equals a.Id
+               where (states.Contains(d.State) && !(d.State == DossierState.AwaitingApproval && except.Contains(d.ProposedLevel)))
+                   || (d.State == DossierState.AwaitingApproval && awaiting.Contains(d.ProposedLevel) && d.CreatedById != userId && d.SubmittedById != userId)
+               select new Row
+               {
+                   Kind = d.State == DossierState.Submitted ? InboxKind.DossierToCheck
+                       : d.State == DossierState.UnderAppraisal ? InboxKind.DossierToAppraise
+                       : d.State == DossierState.AwaitingApproval ? InboxKind.DossierToApprove
+                       : InboxKind.DossierReturned,
+                   Id = d.Id,
+                   Title = s.Name,
+                   SystemName = s.Name,
+                   AgencyName = a.Name,
+                   Due = d.QueueOrder, // the current step's legal deadline; DateOnly.MaxValue when it has none
+               };
+    }
 
     private IQueryable<Row> Assessments(ClaimsPrincipal user, IQueryable<InformationSystem> systems, AssessmentState[] states) =>
         from x in db.Assessments.VisibleTo(db, user)

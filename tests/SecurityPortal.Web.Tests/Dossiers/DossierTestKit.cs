@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Systems;
 
@@ -47,4 +49,63 @@ internal static class DossierTestKit
             .ToDictionary(s => $"Input.Content[{s.Field}]", s => $"Nội dung mục {s.Title}");
 
     public static Task<T> Db<T>(this PortalFactory factory, Func<PortalDbContext, Task<T>> work) => factory.WithDbAsync(work);
+
+    public static string Details(Guid id) => $"/Dossiers/Details/{id}";
+
+    /// <summary>The dossier's current version, for posts a page would not offer this user (a forged request).</summary>
+    public static Task<Dictionary<string, string>> CurrentStampAsync(this PortalFactory factory, Guid id) => factory.WithDbAsync(async db => new Dictionary<string, string>
+    {
+        ["ConcurrencyStamp"] = (await db.LevelDossiers.Where(d => d.Id == id).Select(d => d.ConcurrencyStamp).SingleAsync()).ToString(),
+    });
+
+    /// <summary>Posts one of the dossier page's step handlers with the page's token and hidden fields.</summary>
+    public static Task<HttpResponseMessage> StepAsync(this HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
+        client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
+
+    /// <summary>Creates a dossier through the pages and answers every wizard step as an officer would.</summary>
+    public static async Task<Guid> PrepareDossierAsync(
+        this HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false, string? justification = null)
+    {
+        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+        string Step(int n) => $"/Dossiers/Wizard/{id}?step={n}";
+        (await officer.PostFormAsync(Step(2), new Dictionary<string, string>
+        {
+            ["Input.FunctionKind"] = nameof(SystemFunctionKind.Internal), ["Input.InformationTypes"] = nameof(InformationTypes.Private), ["go"] = "next",
+        })).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
+        (await officer.PostFormAsync(Step(3), Step3Answers(administrativeProcedures))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
+        (await officer.PostFormAsync(Step(4), new Dictionary<string, string>
+        {
+            ["Input.ProposedLevel"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ProposalJustification"] = justification ?? string.Empty,
+        }))
+            .AssertRedirectsTo($"/Dossiers/Wizard/{id}");
+        (await officer.PostFormAsync(Step(5), ContentAnswers(level))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
+        foreach (var (kind, name, bytes) in new[]
+                 {
+                     ("Overview", "thuyet-minh.pdf", Pdf), ("Design", "thiet-ke.docx", Docx()),
+                     ("SecurityPlan", "phuong-an.pdf", Pdf),
+                 })
+        {
+            (await officer.UploadAsync(id, kind, name, bytes)).AssertRedirectsTo(Details(id));
+        }
+
+        return id;
+    }
+
+    /// <summary>The review form's fields for one section: a verdict («Accepted», «NeedsChange» or none) and a comment.</summary>
+    public static Dictionary<string, string> Verdict(string section, string? verdict, string comment = "")
+    {
+        var fields = new Dictionary<string, string> { [$"Sections[{section}].Comment"] = comment };
+        if (verdict is not null)
+        {
+            fields[$"Sections[{section}].Verdict"] = verdict;
+        }
+
+        return fields;
+    }
+
+    /// <summary>Several dictionaries of form fields as one.</summary>
+    public static Dictionary<string, string> Fields(params Dictionary<string, string>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(p => p.Key, p => p.Value);
 }

@@ -24,46 +24,16 @@ public sealed class DossierWorkflowTests : PortalTestBase
         await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
     }
 
-    private static string Details(Guid id) => $"/Dossiers/Details/{id}";
+    private static string Details(Guid id) => DossierTestKit.Details(id);
 
     /// <summary>The dossier's current version, for posts a page would not offer this user (a forged request).</summary>
-    private Task<Dictionary<string, string>> CurrentStampAsync(Guid id) => Factory.WithDbAsync(async db => new Dictionary<string, string>
-    {
-        ["ConcurrencyStamp"] = (await db.LevelDossiers.Where(d => d.Id == id).Select(d => d.ConcurrencyStamp).SingleAsync()).ToString(),
-    });
+    private Task<Dictionary<string, string>> CurrentStampAsync(Guid id) => Factory.CurrentStampAsync(id);
 
     private static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
-        client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
+        client.StepAsync(id, handler, fields);
 
-    /// <summary>Creates a dossier through the pages and answers every wizard step as an officer would.</summary>
-    private static async Task<Guid> PrepareAsync(HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false, string? justification = null)
-    {
-        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
-        string Step(int n) => $"/Dossiers/Wizard/{id}?step={n}";
-        (await officer.PostFormAsync(Step(2), new Dictionary<string, string>
-        {
-            ["Input.FunctionKind"] = nameof(SystemFunctionKind.Internal), ["Input.InformationTypes"] = nameof(InformationTypes.Private), ["go"] = "next",
-        })).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
-        (await officer.PostFormAsync(Step(3), DossierTestKit.Step3Answers(administrativeProcedures))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
-        (await officer.PostFormAsync(Step(4), new Dictionary<string, string>
-        {
-            ["Input.ProposedLevel"] = level.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.ProposalJustification"] = justification ?? string.Empty,
-        }))
-            .AssertRedirectsTo($"/Dossiers/Wizard/{id}");
-        (await officer.PostFormAsync(Step(5), DossierTestKit.ContentAnswers(level))).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
-        foreach (var (kind, name, bytes) in new[]
-                 {
-                     ("Overview", "thuyet-minh.pdf", DossierTestKit.Pdf), ("Design", "thiet-ke.docx", DossierTestKit.Docx()),
-                     ("SecurityPlan", "phuong-an.pdf", DossierTestKit.Pdf),
-                 })
-        {
-            (await officer.UploadAsync(id, kind, name, bytes)).AssertRedirectsTo(Details(id));
-        }
-
-        return id;
-    }
+    private static Task<Guid> PrepareAsync(HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false, string? justification = null) =>
+        officer.PrepareDossierAsync(system, level, administrativeProcedures, justification);
 
     [Fact]
     public async Task An_officer_prepares_and_submits_and_a_reviewer_appraises_and_approves_level_2_which_the_system_then_shows()
@@ -245,8 +215,8 @@ public sealed class DossierWorkflowTests : PortalTestBase
         var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
         (await StepAsync(reviewer, id, "Accept")).AssertRedirectsTo(Details(id));
         Assert.NotNull(await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => d.AppraisalDue).SingleAsync()));
-        var noComments = await StepAsync(reviewer, id, "Appraise", new() { ["Act.Conclusion"] = nameof(AppraisalConclusion.NotSuitable) });
-        Assert.Contains("cần nêu rõ các nội dung chưa phù hợp", (await noComments.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        var noSection = await StepAsync(reviewer, id, "Appraise", new() { ["Act.Conclusion"] = nameof(AppraisalConclusion.NotSuitable) });
+        Assert.Contains("Để kết luận «chưa phù hợp», hãy đánh dấu «Cần bổ sung»", (await noSection.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
         (await StepAsync(reviewer, id, "Appraise", new() { ["Act.Conclusion"] = nameof(AppraisalConclusion.Suitable) })).AssertRedirectsTo(Details(id));
 
         var colleague = await SignInAsync("yte2@sl.vn");
@@ -304,13 +274,14 @@ public sealed class DossierWorkflowTests : PortalTestBase
         (await StepAsync(officer, id, "Submit")).AssertRedirectsTo(Details(id));
 
         var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
-        var old = await StepAsync(reviewer, id, "Return", new() { ["Act.Reason"] = "Thiếu sơ đồ.", ["ConcurrencyStamp"] = stale });
+        var networkZones = DossierTestKit.Verdict("Content:NetworkZones", "NeedsChange", "Thiếu sơ đồ vùng mạng.");
+        var old = await StepAsync(reviewer, id, "Return", DossierTestKit.Fields(networkZones, new() { ["Act.Reason"] = "Thiếu sơ đồ.", ["ConcurrencyStamp"] = stale }));
         old.AssertRedirectsTo(Details(id));
         Assert.Equal(DossierState.Submitted, await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => d.State).SingleAsync()));
         var page = await reviewer.GetDocumentAsync(Details(id));
         Assert.Contains("vừa được người khác thay đổi", page.Body!.TextContent, StringComparison.Ordinal);
 
-        (await StepAsync(reviewer, id, "Return", new() { ["Act.Reason"] = "Thiếu sơ đồ." })).AssertRedirectsTo(Details(id));
+        (await StepAsync(reviewer, id, "Return", DossierTestKit.Fields(networkZones, new() { ["Act.Reason"] = "Thiếu sơ đồ." }))).AssertRedirectsTo(Details(id));
         var returned = await officer.GetDocumentAsync(Details(id));
         Assert.Contains("Thiếu sơ đồ.", returned.QuerySelector("#dossier-history")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Bị trả lại", returned.QuerySelector("#dossier-state")!.TextContent, StringComparison.Ordinal);

@@ -254,6 +254,28 @@ public sealed class InboxTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_level_3_decision_waits_for_the_owner_agencys_officers_not_for_the_reviewer()
+    {
+        await ArrangeAsync();
+        var ids = await SeedAsync(db =>
+        {
+            var owners = Dossier(db, _healthSystem, DossierState.AwaitingApproval, 3);
+            Set(db, owners, nameof(LevelDossier.ProposedLevel), 3);
+            Set(db, owners, nameof(LevelDossier.SubmittedById), "seed");
+            var units = Dossier(db, _wardSystem, DossierState.AwaitingApproval, 4);
+            return new { Owners = owners.Id, Units = units.Id };
+        });
+
+        // Level 3: an officer of the owner agency records the owner's decision; level 2: the unit approves.
+        var officer = Lines(await (await SignInAsync("yte2@sl.vn")).GetDocumentAsync("/"));
+        Assert.Contains(officer, l => l.Href == $"/Dossiers/Details/{ids.Owners}" && l.Kind == "DossierToApprove");
+        Assert.DoesNotContain(Lines(await (await SignInAsync("phuong@sl.vn")).GetDocumentAsync("/")), l => l.Href.Contains(ids.Units.ToString(), StringComparison.Ordinal));
+        var reviewer = Lines(await (await SignInAsync("td@sl.vn", Totp.Key)).GetDocumentAsync("/"));
+        Assert.DoesNotContain(reviewer, l => l.Href == $"/Dossiers/Details/{ids.Owners}");
+        Assert.Contains(reviewer, l => l.Href == $"/Dossiers/Details/{ids.Units}");
+    }
+
+    [Fact]
     public async Task Leadership_sees_overdue_work_by_agency_with_links_and_the_approvals_waiting()
     {
         await ArrangeAsync();

@@ -259,12 +259,19 @@ public sealed partial class EnglishCoverageTests
             IndustrialControlClass = ConstructionWorkClass.ClassI, ServesNationalSecurityWork = false, CentralisedNationalData = false,
             InternationalInfrastructureLink = false, DesignatedLevel = 0,
         };
-        foreach (var (question, answer) in DetailsModel.FactRows(new ClassificationFacts()).Concat(DetailsModel.FactRows(answered)))
+        // Every step's rows, unanswered and answered; what the officer typed, dates and figures are shown as they are.
+        var officer = new DossierActor("officer", "Cán bộ", IsReviewer: false, IsOwnerOfficer: true);
+        var system = new InformationSystem("HTTT-EN", "Hệ thống", Guid.NewGuid(), Guid.NewGuid());
+        var blank = LevelDossier.Start(system, officer, new DateOnly(2026, 12, 7), now, null);
+        var filled = LevelDossier.Start(system, officer, new DateOnly(2026, 12, 7), now, new DateOnly(2026, 1, 1));
+        filled.SetFacts(answered);
+        filled.Propose(Math.Min((filled.Evaluate().Level ?? 1) + 1, 5), "Lý do");
+        foreach (var row in new[] { blank, filled }.SelectMany(d => Enumerable.Range(1, 4).SelectMany(step => DossierSections.AnswerRows(d, step))))
         {
-            yield return (question, "Dossiers/Details FactRows");
-            foreach (var part in answer.Where(a => a.Any(char.IsLetter)))
+            yield return (row.Question, "DossierSections.AnswerRows");
+            foreach (var part in row.Verbatim ? [] : row.Parts)
             {
-                yield return (part, "Dossiers/Details FactRows");
+                yield return (part, "DossierSections.AnswerRows");
             }
         }
     }

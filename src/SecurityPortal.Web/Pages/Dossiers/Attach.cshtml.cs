@@ -21,7 +21,8 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    [BindProperty]
+    /// <summary>Also read from the query, so a link can open the page on the kind to upload (a returned document, the decision).</summary>
+    [BindProperty(SupportsGet = true)]
     [Display(Name = "Loại tài liệu")]
     public AttachmentKind Kind { get; set; }
 
@@ -36,6 +37,9 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
     public InformationSystem System { get; private set; } = null!;
     public IReadOnlyList<AttachmentKind> Kinds { get; private set; } = [];
     public long MaxMegabytes => files.MaxBytes / 1024 / 1024;
+
+    /// <summary>The documents the reviewer asked to change at the last return, with the comment, while the officer may still change them.</summary>
+    public IReadOnlyList<(string Title, string? Comment, SectionChange Change)> ReturnedDocuments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +102,8 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var dossier = await db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
+        var dossier = await db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).Include(d => d.Reviews).AsSplitQuery()
+            .FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
         var system = dossier is null ? null : await db.InformationSystems.AsNoTracking().FirstOrDefaultAsync(s => s.Id == dossier.SystemId, cancellationToken);
         if (dossier is null || system is null)
         {
@@ -110,6 +115,10 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
         var actor = User.ActorFor(system);
         Kinds = User.CanEdit(system) || actor.IsReviewer || actor.IsOwnerOfficer
             ? Enum.GetValues<AttachmentKind>().Where(k => dossier.MayAttach(actor, k)).ToList()
+            : [];
+        ReturnedDocuments = dossier.IsEditable
+            ? dossier.ChangesSinceReturn().Where(c => c.Review?.NeedsChange == true && c.Key.StartsWith(DossierSections.DocumentsPrefix, StringComparison.Ordinal))
+                .Select(c => (c.Title, c.Review!.Comment, c.Change)).ToList()
             : [];
         return Kinds.Count == 0 ? Forbid() : null;
     }

@@ -1,8 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
+using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
@@ -28,8 +29,27 @@ public sealed class StepInput
     public string? Signer { get; set; }
     public string? Body { get; set; }
     public string? Text { get; set; }
-    public AppraisalConclusion Conclusion { get; set; }
+    /// <summary>Null until the reviewer picks a conclusion: none is chosen for them.</summary>
+    public AppraisalConclusion? Conclusion { get; set; }
 }
+
+/// <summary>The reviewer's verdict on one section as posted: the radio (none checked: not judged) and the comment.</summary>
+public sealed class SectionInput
+{
+    public ItemReview Verdict { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// <summary>What the page shows with one section: its verdicts, what changed since the return, and the reviewer's inputs.</summary>
+public sealed record SectionReviewView(
+    DossierSection Section,
+    DossierSectionReview? Open,
+    SectionChange? Change,
+    DossierSectionReview? Returned,
+    bool CanReview,
+    bool BackWithOfficer,
+    string? EditLink,
+    SectionInput? Typed);
 
 /// <summary>
 /// A dossier: its answers beside the engine's reasoning, its checklist, documents and history, and the workflow
@@ -44,6 +64,13 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public StepInput Act { get; set; } = new();
+
+    /// <summary>
+    /// The reviewer's verdicts by section key (<see cref="DossierSections"/>), posted with the review form's every button. Named,
+    /// so that a post without them binds nothing (an unnamed dictionary falls back to every field of the form).
+    /// </summary>
+    [BindProperty(Name = nameof(Sections))]
+    public Dictionary<string, SectionInput> Sections { get; set; } = [];
 
     [BindProperty]
     public Guid ConcurrencyStamp { get; set; }
@@ -64,6 +91,24 @@ public sealed class DetailsModel(
     public bool IsReviewer => Actor.IsReviewer && !IsOwnWork;
     public bool IsOwnWork => Actor.UserId == Dossier.CreatedById || Actor.UserId == Dossier.SubmittedById;
     public IReadOnlyList<AttachmentKind> AttachableKinds { get; private set; } = [];
+
+    /// <summary>The dossier's reviewable sections as they stand.</summary>
+    public IReadOnlyList<DossierSection> SectionList { get; private set; } = [];
+
+    /// <summary>The open round's verdicts, shown to the reviewers only until the round ends.</summary>
+    public IReadOnlyDictionary<string, DossierSectionReview> OpenReviews { get; private set; } = new Dictionary<string, DossierSectionReview>();
+
+    /// <summary>Each section of the last returned version and whether it changed since; empty when never returned.</summary>
+    public IReadOnlyList<(string Key, string Title, SectionChange Change, DossierSectionReview? Review)> Changes { get; private set; } = [];
+
+    /// <summary>The reviewer may judge the sections now (checking completeness or appraising, not their own dossier).</summary>
+    public bool CanReviewSections => IsReviewer && Dossier.State is DossierState.Submitted or DossierState.UnderAppraisal;
+
+    /// <summary>The dossier is back with its officer after a return: the returned sections lead the page.</summary>
+    public bool IsBackWithOfficer => Dossier.IsEditable && Changes.Count > 0;
+
+    /// <summary>What the reviewer typed in the section forms, shown again when the step was refused.</summary>
+    public bool ShowsTypedVerdicts => FailedStep is "review" or "return" or "accept" or "appraise";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -114,9 +159,19 @@ public sealed class DetailsModel(
         (ctx, ct) => notifier.ReviewersAsync(NotificationKind.Dossier, $"Hồ sơ đề xuất cấp độ của «{ctx.System.Name}» vừa được gửi thẩm định.", Link, ctx.Actor.UserId, ct),
         "Đã gửi hồ sơ. Đơn vị chuyên trách kiểm tra tính đầy đủ trong 5 ngày làm việc.", cancellationToken);
 
+    /// <summary>Saves the reviewer's verdicts, section by section, without moving the dossier.</summary>
+    public Task<IActionResult> OnPostReviewAsync(CancellationToken cancellationToken) => StepAsync(
+        "review", ApplyVerdicts, null, "Đã lưu ý kiến từng mục.", cancellationToken);
+
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) => StepAsync(
-        "return", ctx => ctx.Dossier.ReturnIncomplete(ctx.Actor, Act.Reason, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» bị trả lại vì chưa đầy đủ: {Act.Reason}", Link, ctx.Actor.UserId, ct),
+        "return", ctx =>
+        {
+            ApplyVerdicts(ctx);
+            ctx.Dossier.ReturnIncomplete(ctx.Actor, Act.Reason, ctx.Now);
+        },
+        (ctx, ct) => notifier.AgencyOfficersAsync(
+            ctx.System, NotificationKind.Dossier,
+            $"Hồ sơ cấp độ của «{ctx.System.Name}» bị trả lại: cần bổ sung {ctx.Dossier.ReturnedSections().Count} mục. {Act.Reason}".Trim(), Link, ctx.Actor.UserId, ct),
         "Đã trả lại hồ sơ cho đơn vị.", cancellationToken);
 
     public Task<IActionResult> OnPostExpertOpinionAsync(CancellationToken cancellationToken) => StepAsync(
@@ -124,17 +179,32 @@ public sealed class DetailsModel(
         null, "Đã ghi nhận ý kiến chuyên môn.", cancellationToken);
 
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) => StepAsync(
-        "accept", ctx => ctx.Dossier.Accept(ctx.Actor, ctx.Calendar, ctx.Today, ctx.Now),
+        "accept", ctx =>
+        {
+            ApplyVerdicts(ctx);
+            ctx.Dossier.Accept(ctx.Actor, ctx.Calendar, ctx.Today, ctx.Now);
+        },
         (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được tiếp nhận và đang thẩm định.", Link, ctx.Actor.UserId, ct),
         "Đã tiếp nhận hồ sơ; thời hạn thẩm định bắt đầu tính.", cancellationToken);
 
     public Task<IActionResult> OnPostAppraiseAsync(CancellationToken cancellationToken) => StepAsync(
-        "appraise", ctx => ctx.Dossier.RecordAppraisal(ctx.Actor, Act.Conclusion, Act.Text, Act.Number, Act.Date, Act.Body, ctx.Calendar, ctx.Today, ctx.Now),
+        "appraise", ctx =>
+        {
+            ApplyVerdicts(ctx);
+            if (Act.Conclusion is not { } conclusion)
+            {
+                throw new DomainException("Hãy chọn kết luận thẩm định: «Phù hợp» hoặc «Chưa phù hợp».");
+            }
+
+            ctx.Dossier.RecordAppraisal(ctx.Actor, conclusion, Act.Text, Act.Number, Act.Date, Act.Body, ctx.Calendar, ctx.Today, ctx.Now);
+        },
         async (ctx, ct) =>
         {
             var text = ctx.Dossier.State == DossierState.NeedsRevision
-                ? $"Hồ sơ cấp độ của «{ctx.System.Name}» được thẩm định «chưa phù hợp»: cần chỉnh sửa và gửi lại."
-                : $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được thẩm định «phù hợp», chờ phê duyệt.";
+                ? $"Hồ sơ cấp độ của «{ctx.System.Name}» được thẩm định «chưa phù hợp»: cần bổ sung {ctx.Dossier.ReturnedSections().Count} mục và gửi lại."
+                : ctx.Dossier.Route.ProvinceRecordsDecision
+                    ? $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được thẩm định «phù hợp», chờ phê duyệt."
+                    : $"Hồ sơ cấp độ của «{ctx.System.Name}» đã được thẩm định «phù hợp»: cơ quan chủ quản ban hành quyết định phê duyệt và tải lên cổng.";
             await notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, text, Link, ctx.Actor.UserId, ct);
             if (ctx.Dossier.State == DossierState.AwaitingApproval)
             {
@@ -145,8 +215,17 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => StepAsync(
         "approve", ctx => ctx.Dossier.Approve(ctx.Actor, ctx.System, Act.Number, Act.Date, Act.Signer, ctx.Today, ctx.Now),
-        (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"«{ctx.System.Name}» đã được phê duyệt cấp độ {ctx.Dossier.ApprovedLevel}.", Link, ctx.Actor.UserId, ct),
-        "Đã phê duyệt. Cấp độ của hệ thống đã được cập nhật.", cancellationToken);
+        async (ctx, ct) =>
+        {
+            var text = $"«{ctx.System.Name}» đã được phê duyệt cấp độ {ctx.Dossier.ApprovedLevel} (quyết định số {ctx.Dossier.DecisionNumber}).";
+            await notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, text, Link, ctx.Actor.UserId, ct);
+            if (!ctx.Actor.IsReviewer)
+            {
+                // The owner's decision recorded by its officer: the provincial unit that appraised learns of it too.
+                await notifier.ReviewersAsync(NotificationKind.Dossier, text, Link, ctx.Actor.UserId, ct);
+            }
+        },
+        "Đã ghi nhận quyết định phê duyệt. Cấp độ của hệ thống đã được cập nhật theo quyết định.", cancellationToken);
 
     public Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken) => StepAsync(
         "reject", ctx => ctx.Dossier.Reject(ctx.Actor, Act.Reason, ctx.Now),
@@ -156,44 +235,43 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken) => StepAsync(
         "attachments", ctx => ctx.Dossier.RemoveAttachment(ctx.Actor, attachmentId), null, "Đã gỡ tệp đính kèm.", cancellationToken);
 
-    /// <summary>
-    /// The officer's answers, question by question, as the review screen shows them beside the engine's reasoning. Every
-    /// text is a localizer key; an answer is one or more parts (the kinds of information), which the view translates
-    /// one by one and joins.
-    /// </summary>
-    public static IEnumerable<(string Question, IReadOnlyList<string> Answer)> FactRows(ClassificationFacts f)
+    /// <summary>The section's verdicts and the reviewer's inputs, as the page shows them under the section.</summary>
+    public SectionReviewView ReviewOf(DossierSection section)
     {
-        const string none = "(chưa trả lời)";
-        static string[] One(string answer) => [answer];
-        static string[] YesNo(bool? value) => [value is null ? none : value.Value ? "Có" : "Không"];
-        static string Count(int? value) => value?.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")) ?? "—";
-        static string Number(int? value) => value is null ? none : Count(value);
-        yield return (Fact.FunctionKind.Question(), One(f.FunctionKind?.Vietnamese() ?? none));
-        yield return (Fact.InformationTypes.Question(), f.InformationTypes is { } types && types != InformationTypes.None ? [.. types.Names()] : One(f.InformationTypes?.Vietnamese() ?? none));
-        if (f.InformationTypes?.HasFlag(InformationTypes.StateSecret) == true)
+        var since = Changes.FirstOrDefault(c => c.Key == section.Key);
+        return new SectionReviewView(
+            section,
+            OpenReviews.GetValueOrDefault(section.Key),
+            since.Key is null ? null : since.Change,
+            since.Review,
+            CanReviewSections,
+            IsBackWithOfficer,
+            CanEdit ? EditLink(section) : null,
+            ShowsTypedVerdicts ? Sections.GetValueOrDefault(section.Key) ?? new SectionInput() : null);
+    }
+
+    /// <summary>Where the officer changes a section: the wizard's step (and field), or the upload page for a kind of document.</summary>
+    public string? EditLink(DossierSection section) => section.Group switch
+    {
+        SectionGroup.Documents => Url.Page("./Attach", new { id = Id, kind = section.Kind }),
+        SectionGroup.Content => Url.Page("./Wizard", null, new { id = Id, step = 5 }, null, null, $"content-{section.Key[(section.Key.IndexOf(':', StringComparison.Ordinal) + 1)..]}"),
+        _ => Url.Page("./Wizard", new { id = Id, step = section.WizardStep }),
+    };
+
+    /// <summary>Applies the posted verdicts (if the form had any) before the step itself; a value the form never offers is refused.</summary>
+    private void ApplyVerdicts(StepContext ctx)
+    {
+        if (Sections.Count == 0)
         {
-            yield return (Fact.NationalSecurityHarm.Question(), One(f.NationalSecurityHarm?.Vietnamese() ?? none));
+            return;
         }
 
-        if (f.FunctionKind == SystemFunctionKind.IndustrialControl)
+        if (ModelState.Where(e => e.Key.StartsWith($"{nameof(Sections)}[", StringComparison.Ordinal)).Any(e => e.Value?.ValidationState == ModelValidationState.Invalid))
         {
-            yield return (Fact.IndustrialControlClass.Question(), One(f.IndustrialControlClass?.Vietnamese() ?? none));
-            yield return (Fact.ServesNationalSecurityWork.Question(), YesNo(f.ServesNationalSecurityWork));
+            throw new DomainException("Có ý kiến từng mục không hợp lệ: với mỗi mục, chọn «Đạt» hoặc «Cần bổ sung».");
         }
 
-        yield return (Fact.OnlineServiceLevel.Question(), One(f.OnlineServiceLevel is 0 ? "Không có" : Number(f.OnlineServiceLevel)));
-        yield return (Fact.ConditionalBusinessLine.Question(), YesNo(f.ConditionalBusinessLine));
-        yield return (Fact.UserCount.Question(), One(Number(f.UserCount)));
-        yield return ("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", f.BasicPersonalDataSubjects is null && f.SensitivePersonalDataSubjects is null
-            ? One(none)
-            : One($"{Count(f.BasicPersonalDataSubjects)} / {Count(f.SensitivePersonalDataSubjects)}"));
-        yield return (Fact.HandlesAdministrativeProcedures.Question(), YesNo(f.HandlesAdministrativeProcedures));
-        yield return (Fact.InfrastructureScope.Question(), One(f.InfrastructureScope?.Vietnamese() ?? none));
-        yield return (Fact.Requires24x7.Question(), YesNo(f.Requires24x7));
-        yield return (Fact.NationalEGovernmentSystem.Question(), YesNo(f.NationalEGovernmentSystem));
-        yield return (Fact.CentralisedNationalData.Question(), YesNo(f.CentralisedNationalData));
-        yield return (Fact.InternationalInfrastructureLink.Question(), YesNo(f.InternationalInfrastructureLink));
-        yield return (Fact.DesignatedLevel.Question(), One(f.DesignatedLevel is 0 ? "Không" : Number(f.DesignatedLevel)));
+        ctx.Dossier.ReviewSections(ctx.Actor, Sections.Select(s => new SectionVerdict(s.Key, s.Value?.Verdict ?? ItemReview.None, s.Value?.Comment)).ToList(), ctx.Now);
     }
 
     private string Link => Url.Page("/Dossiers/Details", new { id = Id }) ?? $"/Dossiers/Details/{Id}";
@@ -255,7 +333,7 @@ public sealed class DetailsModel(
 
     private async Task<bool> LoadAsync(bool tracked, CancellationToken cancellationToken)
     {
-        var query = db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).Include(d => d.Events).AsSplitQuery();
+        var query = db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).Include(d => d.Events).Include(d => d.Reviews).AsSplitQuery();
         var dossier = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
         var systems = tracked ? db.InformationSystems : db.InformationSystems.AsNoTracking();
         var system = dossier is null ? null : await systems.FirstOrDefaultAsync(s => s.Id == dossier.SystemId, cancellationToken);
@@ -271,6 +349,9 @@ public sealed class DetailsModel(
         CanEdit = User.CanEdit(system);
         Result = dossier.Evaluate();
         Checklist = dossier.IsEditable ? dossier.Checklist() : [];
+        SectionList = DossierSections.Of(dossier);
+        OpenReviews = Actor.IsReviewer ? dossier.CurrentReviews() : new Dictionary<string, DossierSectionReview>();
+        Changes = dossier.ChangesSinceReturn();
         AttachableKinds = CanEdit || Actor.IsReviewer || Actor.IsOwnerOfficer
             ? Enum.GetValues<AttachmentKind>().Where(k => dossier.MayAttach(Actor, k)).ToList()
             : [];

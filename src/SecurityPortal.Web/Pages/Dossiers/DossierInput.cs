@@ -165,12 +165,5 @@ public sealed class DossierInput
         }
     }
 
-    public static string StepTitle(int step) => step switch
-    {
-        1 => "Văn bản áp dụng",
-        2 => "Loại hệ thống và thông tin",
-        3 => "Quy mô, dịch vụ và hạ tầng",
-        4 => "Cấp độ đề xuất",
-        _ => "Thuyết minh hồ sơ",
-    };
+    public static string StepTitle(int step) => step is >= 1 and <= 4 ? DossierSections.AnswerSteps[step - 1] : "Thuyết minh hồ sơ";
 }

@@ -39,6 +39,14 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
 
     public string? PlanCatalog { get; private set; }
 
+    /// <summary>The sections the reviewer asked to change at the last return, by key: the comment shown beside the field, and whether it changed since.</summary>
+    public IReadOnlyDictionary<string, (string? Comment, bool Changed)> Returned { get; private set; } = new Dictionary<string, (string?, bool)>();
+
+    /// <summary>Whether a wizard step holds a section to change (its tab is marked).</summary>
+    public bool StepHasReturned(int step) => step == DossierInput.StepCount
+        ? Returned.Keys.Any(k => k.StartsWith(DossierSections.ContentKey(string.Empty), StringComparison.Ordinal))
+        : Returned.ContainsKey(DossierSections.AnswersKey(step));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (await LoadAsync(cancellationToken) is { } refused)
@@ -133,7 +141,8 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
         Step = Math.Clamp(Step, 1, DossierInput.StepCount);
-        var dossier = await db.LevelDossiers.VisibleTo(db, User).FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
+        var dossier = await db.LevelDossiers.VisibleTo(db, User).Include(d => d.Attachments).Include(d => d.Reviews).AsSplitQuery()
+            .FirstOrDefaultAsync(d => d.Id == Id, cancellationToken);
         var system = dossier is null ? null : await db.InformationSystems.FirstOrDefaultAsync(s => s.Id == dossier.SystemId, cancellationToken);
         if (dossier is null || system is null)
         {
@@ -147,6 +156,8 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
 
         Dossier = dossier;
         System = system;
+        Returned = dossier.ChangesSinceReturn().Where(c => c.Review?.NeedsChange == true)
+            .ToDictionary(c => c.Key, c => (c.Review!.Comment, c.Change != SectionChange.Unchanged), StringComparer.Ordinal);
         if (!dossier.IsEditable)
         {
             TempData.Error($"Hồ sơ đang ở trạng thái «{dossier.State.Vietnamese()}»: không thể chỉnh sửa.");
