@@ -26,6 +26,9 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
     /// <summary>Words that stay Vietnamese in English: the language switch's own name, and decree numbers (85/2016/NĐ-CP).</summary>
     private static readonly HashSet<string> Kept = new(["Tiếng", "Việt", "NĐ"], StringComparer.Ordinal);
 
+    /// <summary>The sheets the importers read back by their Vietnamese names, quoted as such on the import page.</summary>
+    private static readonly string[] ImportSheetNames = ["«Cơ quan»", "«Hệ thống»", "«Địa chỉ»", "«Phần mềm»"];
+
     [GeneratedRegex(@"[\p{L}\p{M}]+")]
     private static partial Regex Word();
 
@@ -41,8 +44,31 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
         [
             "/", "/Systems", $"/Systems/Details/{system}", $"/Agencies/Details/{agency}", "/Dossiers", $"/Dossiers/Details/{dossier}",
             "/Tasks", $"/Tasks/Details/{task}", "/Incidents", $"/Incidents/Details/{incident}", "/Assessments", "/Notifications",
-            "/Notifications/Preferences",
+            "/Notifications/Preferences", "/Systems/Create", "/Incidents/Create", "/Account/Manage",
         ]);
+
+        // A form refused by the server reads in English: its summary and the messages beside the fields (model binding,
+        // validators and domain rules all write Vietnamese; the page puts them into English). Submitted without the
+        // browser's own checks (form.submit() skips them), then with them (their messages come from the same file).
+        await page.GotoAsync("/Systems/Create");
+        await page.Locator("main form[method=post]").Last.EvaluateAsync("f => f.submit()");
+        await page.Locator(".validation-summary-errors").WaitForAsync();
+        var serverErrors = await page.Locator(".validation-summary-errors, .field-validation-error").AllInnerTextsAsync();
+        await page.GotoAsync("/Incidents/Create");
+        await page.Locator("main form[method=post] button[type=submit]").Last.ClickAsync();
+        try
+        {
+            await page.Locator(".validation-summary-errors").WaitForAsync(new() { Timeout = 10_000 });
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("40-english-errors"), FullPage = true });
+        }
+
+        var clientErrors = await page.Locator(".field-validation-error, .validation-summary-errors").AllInnerTextsAsync();
+        var errorText = string.Join(" ", serverErrors.Concat(clientErrors));
+        Assert.True(serverErrors.Count > 1 && clientErrors.Count > 0, $"errors shown: {serverErrors.Count} by the server, {clientErrors.Count} in the browser");
+        Assert.True(!errorText.Any(c => c > 127 && char.IsLetter(c)), "Vietnamese in the English error messages: " + errorText);
 
         var (review, reviewProblems) = await fixture.NewPageAsync();
         await fixture.SignInAsync(review, "reviewer@english.test", Totp.Key);
@@ -51,13 +77,21 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
         [
             "/", "/Agencies", $"/Agencies/Details/{agency}", "/Systems", $"/Systems/Details/{system}", "/Dossiers", $"/Dossiers/Details/{dossier}",
             "/Tasks", $"/Tasks/Details/{task}", "/Incidents", $"/Incidents/Details/{incident}", "/Warnings", "/Websites", "/Assessments",
-            "/Campaigns", "/Dashboard", "/Dashboard/Ranking", "/Reports/Annual",
+            "/Campaigns", "/Dashboard", "/Dashboard/Ranking", "/Reports/Annual", "/Warnings/Create", "/Tasks/Outdated", "/Systems/Software",
+            "/Imports", "/Catalog",
         ]);
 
-        var failures = officerReport.Concat(reviewerReport).ToList();
+        var (admin, adminProblems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(admin, "admin@english.test", Totp.Key);
+        await SwitchToEnglishAsync(admin);
+        // The audit log is left out: it shows the values as they were recorded (names, the catalog's wording, role names).
+        var adminReport = await ReadAsync(admin, "admin", ["/Admin/Users", "/Admin/Calendar", "/Admin/Mail"]);
+
+        var failures = officerReport.Concat(reviewerReport).Concat(adminReport).ToList();
         Assert.True(failures.Count == 0, "Pages with Vietnamese in English:\n" + string.Join("\n", failures));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.True(reviewProblems.Count == 0, string.Join("\n", reviewProblems));
+        Assert.True(adminProblems.Count == 0, string.Join("\n", adminProblems));
     }
 
     /// <summary>Chooses English in the layout's switch (it submits itself) and waits for the page to come back in English.</summary>
@@ -77,7 +111,10 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
             var response = await page.GotoAsync(path);
             Assert.True(response?.Ok == true, $"{who} {path}: {response?.Status}");
             Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
-            var text = names.Aggregate(await page.Locator("body").InnerTextAsync(), (t, name) => t.Replace(name, " ", StringComparison.Ordinal));
+            // Content marked as Vietnamese (lang="vi": the catalog's legal wording, quoted from Circular 12/2022) is not read.
+            var shown = await page.EvaluateAsync<string>(
+                "() => { const vi = [...document.querySelectorAll('body [lang=vi]')]; vi.forEach(e => e.hidden = true); const t = document.body.innerText; vi.forEach(e => e.hidden = false); return t; }");
+            var text = names.Aggregate(shown, (t, name) => t.Replace(name, " ", StringComparison.Ordinal));
             var words = Word().Matches(text).Select(m => m.Value).ToList();
             var vietnamese = words.Where(w => !Kept.Contains(w) && w.Any(c => c > 127)).ToList();
             if (vietnamese.Count > words.Count * 0.02)
@@ -92,12 +129,12 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
 
     /// <summary>
     /// Names that come from the settings, like the agencies' names: the province, the reviewing body, and the province's
-    /// committee (the issuer of its Mẫu 08).
+    /// committee (the issuer of its Mẫu 08); and the import sheets' names.
     /// </summary>
     private string[] NamesFromConfiguration()
     {
         var portal = fixture.Factory.Services.GetRequiredService<PortalOptions>();
-        return [portal.ReviewingBodyName, "Ủy ban nhân dân " + char.ToLowerInvariant(portal.ProvinceName[0]) + portal.ProvinceName[1..], portal.ProvinceName];
+        return [portal.ReviewingBodyName, "Ủy ban nhân dân " + char.ToLowerInvariant(portal.ProvinceName[0]) + portal.ProvinceName[1..], portal.ProvinceName, .. ImportSheetNames];
     }
 
     /// <summary>An agency with an officer, a reviewer, a system, a submitted dossier, a task and an incident, all named in plain ASCII.</summary>
@@ -106,14 +143,15 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
         var agency = await fixture.Factory.CreateAgencyAsync("SL-ENG", "Department of Testing");
         var officer = await fixture.Factory.CreateUserAsync("officer@english.test", PortalRoles.AgencyOfficer, agency.Id);
         var reviewer = await fixture.Factory.CreateUserAsync("reviewer@english.test", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        await fixture.Factory.CreateUserAsync("admin@english.test", PortalRoles.Administrator, authenticatorKey: Totp.Key);
         var system = await fixture.Factory.CreateSystemAsync("ENG-PORTAL", "Testing Portal", agency.Id);
         var today = VietnamTime.Today(TimeProvider.System);
         var now = DateTime.UtcNow;
         var dossier = await fixture.Factory.WithDbAsync(async db =>
         {
-            foreach (var user in await db.Users.Where(u => u.Id == officer.Id || u.Id == reviewer.Id).ToListAsync())
+            foreach (var user in await db.Users.Where(u => u.Email!.EndsWith("@english.test")).ToListAsync())
             {
-                user.FullName = user.Id == officer.Id ? "Olivia Officer" : "Rupert Reviewer";
+                user.FullName = user.Id == officer.Id ? "Olivia Officer" : user.Id == reviewer.Id ? "Rupert Reviewer" : "Ada Admin";
             }
 
             var actor = new DossierActor(officer.Id, "Olivia Officer", false, true);

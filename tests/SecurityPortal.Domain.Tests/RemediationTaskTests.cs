@@ -392,8 +392,8 @@ public sealed class RemediationTaskStateMachineTests
     }
 
     [Theory]
-    [InlineData(RemediationStatus.Verified, "Nhiệm vụ đã được xác minh: không thể giao việc.")]
-    [InlineData(RemediationStatus.Cancelled, "Nhiệm vụ đã bị hủy: không thể giao việc.")]
+    [InlineData(RemediationStatus.Verified, "Nhiệm vụ đã được xác minh: không thể giao nhiệm vụ.")]
+    [InlineData(RemediationStatus.Cancelled, "Nhiệm vụ đã bị hủy: không thể giao nhiệm vụ.")]
     public void A_closed_task_says_why_it_cannot_change(RemediationStatus status, string message)
     {
         var task = Reach(status);

@@ -145,7 +145,7 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
 
     public void Assign(TaskActor actor, string? assigneeId, string? assigneeName, DateTime nowUtc)
     {
-        EnsureOpen("giao việc");
+        EnsureOpen("giao nhiệm vụ");
         EnsureParticipant(actor);
         AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId;
         AssigneeName = AssigneeId is null ? null : Text(assigneeName, 256, "Tên người được giao") ?? AssigneeId;

@@ -55,3 +55,39 @@ public sealed class ErrorSummaryTagHelper : TagHelper
         }
     }
 }
+
+/// <summary>
+/// The messages the browser shows before sending a form (<c>data-val-required="…"</c> and the like, written by the
+/// validators' client adapters in Vietnamese) in the user's language, as the server's own messages are.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
+[HtmlTargetElement("select", Attributes = "asp-for")]
+public sealed class ClientMessageTagHelper(PortalMessages messages) : TagHelper
+{
+    /// <summary>After the framework's tag helpers, which write the validation attributes.</summary>
+    public override int Order => 1000;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (PortalMessages.IsVietnamese(System.Globalization.CultureInfo.CurrentUICulture))
+        {
+            return;
+        }
+
+        // data-val-required, data-val-length, … are messages; data-val-length-max and the like are their arguments.
+        foreach (var attribute in output.Attributes.Where(a => a.Name.StartsWith("data-val-", StringComparison.Ordinal) && a.Name.IndexOf('-', 9) < 0).ToList())
+        {
+            var text = attribute.Value switch
+            {
+                string s => s,
+                Microsoft.AspNetCore.Html.HtmlString h => System.Net.WebUtility.HtmlDecode(h.Value),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                output.Attributes.SetAttribute(attribute.Name, messages.Translate(text));
+            }
+        }
+    }
+}

@@ -86,6 +86,7 @@ public static class PortalServices
                 PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.Leadership, PortalRoles.Auditor));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<PortalMessages>();
         builder.Services.AddOptions<RequestLocalizationOptions>().Configure<SecurityOptions>((o, security) =>
         {
             o.DefaultRequestCulture = new RequestCulture("vi-VN");
@@ -127,6 +128,7 @@ public static class PortalServices
                 // Required fields are declared in the validators, with Vietnamese messages.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
+                o.Filters.Add<TranslateModelStateFilter>();
                 o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider());
             })
             .AddViewLocalization()

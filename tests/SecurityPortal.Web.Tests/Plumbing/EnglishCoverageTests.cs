@@ -31,6 +31,23 @@ public sealed partial class EnglishCoverageTests
 {
     private static readonly Lazy<IReadOnlyList<(string Key, string Where)>> SourceKeys = new(ScanSources);
     private static readonly string[] SourceFiles = ["*.cs", "*.cshtml"];
+    private static readonly Lazy<IReadOnlyList<(string Key, string Where)>> CodeMessages = new(ScanCodeMessages);
+    private static readonly string[] CodeProjects = ["SecurityPortal.Domain", "SecurityPortal.Web"];
+
+    /// <summary>
+    /// Where Vietnamese literals are not messages to the user, or stay Vietnamese by design: the statutory forms and their
+    /// spreadsheets (issue 17: «the statutory Word/Excel forms stay Vietnamese»), the spreadsheets the importers read back
+    /// by their Vietnamese sheet and column names, the e-mails (written once for every recipient, in Vietnamese), the
+    /// operator's messages at start-up and on the command line, and the legal citations of the level engine's criteria.
+    /// </summary>
+    private static readonly string[] NotMessages =
+    [
+        "SecurityPortal.Web/Documents/", "SecurityPortal.Web/Reporting/", "SecurityPortal.Web/Notifications/", "SecurityPortal.Web/Options/",
+        "SecurityPortal.Web/Program.cs", "SecurityPortal.Web/Infrastructure/DatabaseSetup.cs", "SecurityPortal.Web/Infrastructure/StartupTasks.cs",
+        "SecurityPortal.Web/Infrastructure/AdminCommand.cs", "SecurityPortal.Web/Infrastructure/DatabaseBackup.cs",
+        "SecurityPortal.Web/Infrastructure/PortalConfigurationException.cs", "SecurityPortal.Domain/Classification/Decree85Criteria.cs",
+        "SecurityPortal.Domain/Classification/Decree331Criteria.cs",
+    ];
 
     [Fact]
     public void Every_literal_key_of_the_web_project_has_English()
@@ -49,9 +66,32 @@ public sealed partial class EnglishCoverageTests
     }
 
     [Fact]
+    public void Every_message_the_code_writes_in_Vietnamese_has_English()
+    {
+        var english = EnglishEntries();
+        // A step named inside a sentence («không thể xác minh») may use the button's entry («Xác minh»): PortalMessages.Entry.
+        static string OtherCase(string k) => k.Length == 0 ? k : (char.IsLower(k[0]) ? char.ToUpperInvariant(k[0]) : char.ToLowerInvariant(k[0])) + k[1..];
+        var missing = CodeMessages.Value.Where(m => !english.ContainsKey(m.Key) && !english.ContainsKey(OtherCase(m.Key)))
+            .Select(m => $"«{m.Key}» ({m.Where})").Distinct().ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} messages without English in {ResxPath}: " + string.Join("; ", missing));
+    }
+
+    [Fact]
+    public void The_message_scanner_reads_every_form_of_literal()
+    {
+        const string source = """"
+            // «không phải khóa» in a comment
+            throw new DomainException("Một"); var x = 'đ'; M(@"Hai ""trích""", $"Ba {a} và {(b ? "không" : "")} {{x}}");
+            /* "không phải khóa" */ M($@"Bốn {c:dd/MM/yyyy}", "ascii only", "Năm\n");
+            """";
+        Assert.Equal(["Một", "Hai \"trích\"", "không", "Ba {0} và {1} {x}", "Bốn {0}", "Năm\n"], VietnameseLiterals(source).ToList());
+    }
+
+    [Fact]
     public void No_English_entry_is_left_over()
     {
-        var used = SourceKeys.Value.Select(k => k.Key).Concat(ShownNames().Select(n => n.Key)).ToHashSet(StringComparer.Ordinal);
+        var used = SourceKeys.Value.Select(k => k.Key).Concat(ShownNames().Select(n => n.Key)).Concat(CodeMessages.Value.Select(m => m.Key))
+            .ToHashSet(StringComparer.Ordinal);
         var stale = EnglishEntries().Keys.Where(k => !used.Contains(k)).Select(k => $"«{k}»").ToList();
         Assert.True(stale.Count == 0, $"{stale.Count} entries of {ResxPath} whose key no page uses any more: " + string.Join("; ", stale));
     }
@@ -163,6 +203,121 @@ public sealed partial class EnglishCoverageTests
         }
 
         return found;
+    }
+
+    /// <summary>The Vietnamese literals of the domain's and the web project's C# code, but for <see cref="NotMessages"/>.</summary>
+    private static List<(string Key, string Where)> ScanCodeMessages()
+    {
+        var src = Path.Combine(AsvsMatrixTests.RepositoryRoot(), "src");
+        return [.. CodeProjects
+            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(src, p), "*.cs", SearchOption.AllDirectories))
+            .Select(f => (File: f, Relative: Path.GetRelativePath(src, f).Replace('\\', '/')))
+            .Where(f => !f.Relative.Contains("/bin/", StringComparison.Ordinal) && !f.Relative.Contains("/obj/", StringComparison.Ordinal)
+                && !NotMessages.Any(n => f.Relative.StartsWith(n, StringComparison.Ordinal)))
+            .SelectMany(f => VietnameseLiterals(File.ReadAllText(f.File)).Select(k => (k, f.Relative)))];
+    }
+
+    /// <summary>
+    /// The string literals of a C# source that hold a Vietnamese letter, as the text they write: escapes resolved, and an
+    /// interpolated literal as its template, each hole a placeholder in order («Dòng {0}: {1}»). Literals inside a hole are
+    /// read as literals of their own. Comments and character literals are skipped.
+    /// </summary>
+    private static IEnumerable<string> VietnameseLiterals(string text)
+    {
+        var found = new List<string>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] is '/' or '*')
+            {
+                var end = text[i + 1] == '/' ? text.IndexOf('\n', i) : text.IndexOf("*/", i + 2, StringComparison.Ordinal) + 1;
+                i = end <= 0 ? text.Length : end + 1;
+            }
+            else if (text[i] == '\'')
+            {
+                i = text[i + 1] == '\\' ? text.IndexOf('\'', i + 3) + 1 : i + 3;
+            }
+            else if (text[i] == '"')
+            {
+                i = ReadLiteral(text, i, found);
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return found.Where(f => f.Any(c => c > 127 && char.IsLetter(c)));
+    }
+
+    /// <summary>Reads the literal whose opening quote is at <paramref name="start"/>; adds it (and those in its holes) to <paramref name="found"/>; returns the index after it.</summary>
+    private static int ReadLiteral(string text, int start, List<string> found)
+    {
+        var prefix = text[Math.Max(0, start - 2)..start];
+        var verbatim = prefix.EndsWith('@') || prefix == "@$";
+        var interpolated = prefix.EndsWith('$') || prefix == "$@";
+        var literal = new StringBuilder();
+        var holes = 0;
+        var i = start + 1;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '"' && verbatim && i + 1 < text.Length && text[i + 1] == '"')
+            {
+                literal.Append('"');
+                i += 2;
+            }
+            else if (c == '"')
+            {
+                i++;
+                break;
+            }
+            else if (c == '\\' && !verbatim)
+            {
+                var escape = text[i + 1] == 'u' ? 6 : 2;
+                literal.Append(Regex.Unescape(text.Substring(i, escape)));
+                i += escape;
+            }
+            else if (interpolated && c is '{' or '}' && i + 1 < text.Length && text[i + 1] == c)
+            {
+                literal.Append(c);
+                i += 2;
+            }
+            else if (interpolated && c == '{')
+            {
+                literal.Append('{').Append(holes++).Append('}');
+                var depth = 0;
+                for (i++; i < text.Length; i++)
+                {
+                    if (text[i] == '"')
+                    {
+                        i = ReadLiteral(text, i, found) - 1;
+                    }
+                    else if (text[i] == '\'')
+                    {
+                        i = text[i + 1] == '\\' ? text.IndexOf('\'', i + 3) : i + 2;
+                    }
+                    else if (text[i] is '(' or '[' or '{')
+                    {
+                        depth++;
+                    }
+                    else if (text[i] is ')' or ']' or '}' && depth-- == 0)
+                    {
+                        break;
+                    }
+                }
+
+                i++;
+            }
+            else
+            {
+                literal.Append(c);
+                i++;
+            }
+        }
+
+        found.Add(literal.ToString());
+        return i;
     }
 
     /// <summary>What the pages pass to the localizer from code, each with where it comes from.</summary>

@@ -37,7 +37,7 @@ public sealed class AnswerInput
 /// without it one «Lưu tất cả» saves every changed item. Evidence, bulk actions (last year's answers, a whole group not
 /// applicable) and the reviewer's verdict are POST handlers that re-check scope and role.
 /// </summary>
-public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier notifier, TimeProvider clock, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier notifier, TimeProvider clock, PortalMessages messages, ILogger<DetailsModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -136,12 +136,12 @@ public sealed class DetailsModel(PortalDbContext db, FileStore files, Notifier n
         if (WantsJson)
         {
             return refusal is null
-                ? new JsonResult(new { saved = true, stamp = item.ConcurrencyStamp, answer = item.Answer.ToString(), message = "Đã lưu" })
+                ? new JsonResult(new { saved = true, stamp = item.ConcurrencyStamp, answer = item.Answer.ToString(), message = messages.Translate("Đã lưu") })
                 : new JsonResult(new
                 {
                     saved = false,
                     stale = refusal.Value.Stale,
-                    message = refusal.Value.Message,
+                    message = messages.Translate(refusal.Value.Message),
                     stamp = item.ConcurrencyStamp,
                     current = refusal.Value.Stale ? Current(item) : null,
                 }) { StatusCode = refusal.Value.Stale ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity };

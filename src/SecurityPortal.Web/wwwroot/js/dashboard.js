@@ -10,6 +10,11 @@
     Chart.defaults.animation = false;
     Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
+    // The series' names in the page's language (the axis labels come translated from the server).
+    var names = document.documentElement.lang === 'en'
+        ? { systems: 'Systems', score: 'Compliance rate (%)', approved: 'Level approved (%)', average: 'Average compliance score (%)', open: 'Open tasks', overdue: 'Overdue tasks' }
+        : { systems: 'Số hệ thống', score: 'Tỷ lệ đáp ứng (%)', approved: 'Đã phê duyệt cấp độ (%)', average: 'Điểm tuân thủ trung bình (%)', open: 'Nhiệm vụ mở', overdue: 'Nhiệm vụ quá hạn' };
+
     function percent(value) {
         return value === null || value === undefined ? '—' : value.toLocaleString('vi-VN') + '%';
     }
@@ -34,7 +39,7 @@
 
     var builders = {
         bar: function (d) {
-            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Số hệ thống', data: d.values, backgroundColor: palette }] },
+            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: names.systems, data: d.values, backgroundColor: palette }] },
                 options: { plugins: { legend: { display: false } }, scales: { x: { ticks: { maxRotation: 0, autoSkip: false, callback: wrap(10) } },
                     y: { beginAtZero: true, ticks: { precision: 0 } } } } };
         },
@@ -43,16 +48,16 @@
                 options: { plugins: { legend: { position: 'bottom' } } } };
         },
         hbar: function (d) {
-            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: 'Tỷ lệ đáp ứng (%)', data: d.values, backgroundColor: '#0d6efd' }] },
+            return { type: 'bar', data: { labels: d.labels, datasets: [{ label: names.score, data: d.values, backgroundColor: '#0d6efd' }] },
                 options: { indexAxis: 'y', plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return percent(c.parsed.x); } } } },
                     scales: { x: { beginAtZero: true, max: 100 }, y: { ticks: { autoSkip: false, callback: wrap(28) } } } } };
         },
         trend: function (d) {
             return { type: 'line', data: { labels: d.labels, datasets: [
-                    { label: 'Đã phê duyệt cấp độ (%)', data: d.approved, borderColor: '#198754', yAxisID: 'pct' },
-                    { label: 'Điểm tuân thủ trung bình (%)', data: d.score, borderColor: '#0d6efd', yAxisID: 'pct' },
-                    { label: 'Nhiệm vụ mở', data: d.open, borderColor: '#fd7e14', yAxisID: 'count' },
-                    { label: 'Nhiệm vụ quá hạn', data: d.overdue, borderColor: '#dc3545', yAxisID: 'count' }] },
+                    { label: names.approved, data: d.approved, borderColor: '#198754', yAxisID: 'pct' },
+                    { label: names.average, data: d.score, borderColor: '#0d6efd', yAxisID: 'pct' },
+                    { label: names.open, data: d.open, borderColor: '#fd7e14', yAxisID: 'count' },
+                    { label: names.overdue, data: d.overdue, borderColor: '#dc3545', yAxisID: 'count' }] },
                 options: { plugins: { legend: { position: 'bottom' } },
                     scales: { pct: { position: 'left', beginAtZero: true, max: 100 }, count: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false } } } } };
         }
