@@ -27,6 +27,23 @@ public sealed partial class PortalMessages(IStringLocalizer<SharedResource> loca
 
     public static bool IsVietnamese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "vi";
 
+    /// <summary>The message in English, whatever the current request's language (the English half of a mail).</summary>
+    public string InEnglish(string message)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = English;
+        try
+        {
+            return Translate(message);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
     private string Translate(string message, int depth)
     {
         if (Entry(message) is { } exact)

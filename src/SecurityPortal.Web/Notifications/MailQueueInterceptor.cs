@@ -64,30 +64,39 @@ public sealed class MailQueueInterceptor(MailComposer composer) : SaveChangesInt
     private sealed record Recipient(string Id, string Email);
 }
 
-/// <summary>The words of the portal's mails: plain text, Vietnamese, a link back to the page concerned.</summary>
-public sealed class MailComposer(MailOptions options, PortalOptions portal, TimeProvider clock)
+/// <summary>
+/// The words of the portal's mails: plain text, a link back to the page concerned; Vietnamese, then the same in English
+/// (a mail is written once for its recipient, whose language the portal does not know: both are there, Vietnamese first).
+/// </summary>
+public sealed class MailComposer(MailOptions options, PortalOptions portal, PortalMessages messages, TimeProvider clock)
 {
+    private const string EnglishMark = "\n\n--- English ---\n";
+
     public OutboxMail ForNotification(string address, Notification notification) => new(
         address,
         $"[SecurityPortal] {Clip(notification.Text, 150)}",
-        $"{notification.Text}\n\nXem chi tiết: {Url(notification.Link)}\n{Footer()}",
+        $"{notification.Text}\n\nXem chi tiết: {Url(notification.Link)}"
+            + $"{EnglishMark}{messages.InEnglish(notification.Text)}\n\nDetails: {Url(notification.Link)}\n{Footer()}",
         clock.GetUtcNow().UtcDateTime);
 
     public OutboxMail Digest(string address, IReadOnlyList<Notification> notifications)
     {
-        var lines = notifications.OrderBy(n => n.CreatedAtUtc)
-            .Select(n => $"- {Display.DateTime(n.CreatedAtUtc)} · {n.Kind.Vietnamese()}: {n.Text}\n  {Url(n.Link)}");
+        var ordered = notifications.OrderBy(n => n.CreatedAtUtc).ToList();
+        var lines = ordered.Select(n => $"- {Display.DateTime(n.CreatedAtUtc)} · {n.Kind.Vietnamese()}: {n.Text}\n  {Url(n.Link)}");
+        var english = ordered.Select(n => $"- {Display.DateTime(n.CreatedAtUtc)} · {messages.InEnglish(n.Kind.Vietnamese())}: {messages.InEnglish(n.Text)}\n  {Url(n.Link)}");
         return new OutboxMail(
             address,
             $"[SecurityPortal] Tổng hợp {notifications.Count} thông báo",
-            $"Các thông báo dành cho bạn kể từ thư tổng hợp trước:\n\n{string.Join("\n", lines)}\n{Footer()}",
+            $"Các thông báo dành cho bạn kể từ thư tổng hợp trước:\n\n{string.Join("\n", lines)}"
+                + $"{EnglishMark}Your notifications since the previous digest:\n\n{string.Join("\n", english)}\n{Footer()}",
             clock.GetUtcNow().UtcDateTime);
     }
 
     private string Url(string link) => options.PortalUrl.TrimEnd('/') + link;
 
     private string Footer() =>
-        $"\n--\n{portal.ProvinceName} · SecurityPortal. Thư gửi tự động, xin đừng trả lời.\nChọn cách nhận thông báo: {Url("/Notifications/Preferences")}";
+        $"\n--\n{portal.ProvinceName} · SecurityPortal. Thư gửi tự động, xin đừng trả lời. / An automatic mail: please do not reply."
+        + $"\nChọn cách nhận thông báo / Choose how you receive notifications: {Url("/Notifications/Preferences")}";
 
     private static string Clip(string text, int max) => text.Length > max ? text[..(max - 1)] + "…" : text;
 }

@@ -51,6 +51,8 @@ public sealed class MailOutboxTests : PortalTestBase, IDisposable
         Assert.Equal("yte@sl.vn", mail.ToAddress);
         Assert.Contains("Gia hạn chứng thư số", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("https://antt.songlam.gov.vn/Tasks/Details/", mail.Body, StringComparison.Ordinal);
+        // Vietnamese first, then the same in English.
+        Assert.Matches(@"(?s)^Bạn được giao nhiệm vụ «Gia hạn chứng thư số», hạn \d\d/\d\d/\d{4}\..*--- English ---\nYou have been assigned the task «Gia hạn chứng thư số», due \d\d/\d\d/\d{4}\.", mail.Body);
         Assert.Equal(MailState.Queued, await Factory.WithDbAsync(db => db.Notifications.Select(n => n.Mail).SingleAsync()));
 
         // The server is down: nothing is lost, the error is recorded in Vietnamese, the next try waits 30 s.

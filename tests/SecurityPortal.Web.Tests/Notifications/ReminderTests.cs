@@ -131,6 +131,7 @@ public sealed class ReminderTests : PortalTestBase
         var digest = Assert.Single(await Factory.WithDbAsync(db => db.OutboxMails.AsNoTracking().Where(m => m.ToAddress == "yte2@sl.vn").ToListAsync()));
         Assert.Equal("[SecurityPortal] Tổng hợp 1 thông báo", digest.Subject);
         Assert.Contains("Gia hạn chứng thư số", digest.Body, StringComparison.Ordinal);
+        Assert.Contains("--- English ---\nYour notifications since the previous digest:", digest.Body, StringComparison.Ordinal);
         Assert.Equal(MailState.Digested, Assert.Single(await OfKindAsync(_colleague, NotificationKind.TaskDueSoon)).Mail);
         await ScanAtAsync(Monday.AddDays(-7), 20);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.OutboxMails.CountAsync(m => m.ToAddress == "yte2@sl.vn")));
