@@ -15,7 +15,9 @@ public static class PortalPipeline
         }
         else
         {
-            app.UseExceptionHandler("/Error");
+            // A body the server could not read (cut off, malformed, over a form limit) is the client's fault: 400 or 413
+            // with the error page, not 500.
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = RequestBody.StatusFor });
         }
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");

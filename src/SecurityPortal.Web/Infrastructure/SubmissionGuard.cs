@@ -64,14 +64,17 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
             userId, key, http.Response.StatusCode is >= 300 and < 400 ? http.Response.Headers.Location.ToString() : null));
     }
 
-    /// <summary>The form's key; none when the form has none or could not be read (too large: model binding has said so already).</summary>
+    /// <summary>
+    /// The form's key; none when the form has none or could not be read (too large, or cut off: the request is refused
+    /// elsewhere, and the error page's re-run of the same request must not fail here).
+    /// </summary>
     private static async Task<Guid?> KeyOfAsync(HttpRequest request)
     {
         try
         {
             return Guid.TryParse((await request.ReadFormAsync(request.HttpContext.RequestAborted))[FieldName], out var key) ? key : null;
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (RequestBody.IsUnreadable(ex))
         {
             return null;
         }
