@@ -3,7 +3,7 @@ using SecurityPortal.Domain.Common;
 namespace SecurityPortal.Tests.Plumbing;
 
 /// <summary>
-/// Every cookie the portal sets — session, antiforgery, language, one-shot messages — is HttpOnly, Secure, SameSite and
+/// Every cookie the portal sets — session, the half-way second-factor sign-in, antiforgery, language, one-shot messages — is HttpOnly, Secure, SameSite and
 /// carries the __Host- prefix (path /, no domain) (ASVS 5.0 V3.3.1, V3.3.2, V3.3.3, V3.3.4). (The wapiti scan runs over plain http on loopback and cannot see
 /// this; its cookie-flag reports are allow-listed with this test as the reason.)
 /// </summary>
@@ -20,7 +20,10 @@ public sealed class CookieFlagsTests : PortalTestBase
         var culture = await client.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, "/Notifications");
         var english = await client.GetStringAsync("/Notifications");
         var loggedOut = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>(), "/Notifications"); // leaves a one-shot message
-        var cookies = new[] { login, signedIn, culture, loggedOut }
+        // Issue 20: between the password and the second factor Identity sets a cookie of its own.
+        await Factory.CreateUserAsync("cookie2fa@tinh.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
+        var halfway = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "cookie2fa@tinh.vn", ["Input.Password"] = PortalFactory.Password });
+        var cookies = new[] { login, signedIn, culture, loggedOut, halfway }
             .SelectMany(r => r.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
             .Where(c => !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
             .ToList();
@@ -29,6 +32,7 @@ public sealed class CookieFlagsTests : PortalTestBase
         Assert.Contains(cookies, c => c.StartsWith("__Host-SecurityPortal.Antiforgery=", StringComparison.Ordinal));
         Assert.Contains(cookies, c => c.StartsWith("__Host-SecurityPortal.Culture=", StringComparison.Ordinal));
         Assert.Contains(cookies, c => c.StartsWith("__Host-SecurityPortal.TempData=", StringComparison.Ordinal));
+        Assert.Contains(cookies, c => c.StartsWith("__Host-SecurityPortal.TwoFactor=", StringComparison.Ordinal));
         Assert.Contains("lang=\"en", english, StringComparison.Ordinal); // the renamed language cookie is read back
         Assert.All(cookies, c =>
         {

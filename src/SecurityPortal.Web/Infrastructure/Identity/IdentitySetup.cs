@@ -56,6 +56,11 @@ public static class IdentitySetup
             o.Cookie.SecurePolicy = securePolicy;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // Identity's other cookies (the user between password and second factor, the remembered device, an external
+        // sign-in) carry the same prefix as the session: named here, their flags set above.
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = cookiePrefix + "SecurityPortal.TwoFactor");
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = cookiePrefix + "SecurityPortal.TwoFactorDevice");
+        builder.Services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.Name = cookiePrefix + "SecurityPortal.External");
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = cookiePrefix + "SecurityPortal";
