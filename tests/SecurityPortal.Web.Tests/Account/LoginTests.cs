@@ -51,12 +51,74 @@ public sealed class LoginTests : PortalTestBase
         }
 
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "khoa@syt.vn", ["Input.Password"] = PortalFactory.Password });
-        response.AssertRedirectsTo("/Account/Lockout");
-        var lockout = await client.GetDocumentAsync("/Account/Lockout");
-        Assert.Contains("Tài khoản tạm khóa", lockout.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("tạm khóa (sau 5 lần nhập sai liên tiếp, tài khoản bị khóa 15 phút)", (await response.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
 
         var user = await Factory.WithDbAsync(db => db.Users.FirstAsync(u => u.Email == "khoa@syt.vn"));
         Assert.NotNull(user!.LockoutEnd);
+    }
+
+    /// <summary>
+    /// Issue 20, account enumeration: an address with an account and one without get the same answer — status, page and
+    /// message — after one wrong password and after six (when the existing account is locked, even for its right
+    /// password); and each attempt verifies one password, so the time does not tell them apart either (the verifications
+    /// are counted: the tests' hashing is cheap, so a stopwatch would prove nothing here).
+    /// </summary>
+    [Fact]
+    public async Task An_unknown_address_and_an_existing_account_get_the_same_answer_and_cost()
+    {
+        await Factory.CreateUserAsync("thatco@syt.vn", PortalRoles.Leadership);
+        var before = CountingHasher.Verifications;
+        var existing = await AnswerAsync("thatco@syt.vn", "mat-khau-sai");
+        var afterExisting = CountingHasher.Verifications;
+        var unknown = await AnswerAsync("khongco@syt.vn", "mat-khau-sai");
+        Assert.Equal(existing, unknown);
+        Assert.Equal(1, afterExisting - before);
+        Assert.Equal(1, CountingHasher.Verifications - afterExisting);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AnswerAsync("thatco@syt.vn", "mat-khau-sai-" + i);
+            await AnswerAsync("khongco@syt.vn", "mat-khau-sai-" + i);
+        }
+
+        var lockedBefore = CountingHasher.Verifications;
+        var locked = await AnswerAsync("thatco@syt.vn", PortalFactory.Password);
+        var lockedCost = CountingHasher.Verifications - lockedBefore;
+        var stillUnknown = await AnswerAsync("khongco@syt.vn", PortalFactory.Password);
+        Assert.Equal(locked, stillUnknown);
+        Assert.Equal(1, lockedCost);
+        Assert.Equal(existing, locked);
+        Assert.NotNull(await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "thatco@syt.vn").Select(u => u.LockoutEnd).SingleAsync()));
+    }
+
+    protected override PortalFactory Configure(PortalFactory factory) =>
+        factory.WithServices(s => s.AddScoped<IPasswordHasher<PortalUser>, CountingHasher>());
+
+    /// <summary>What a visitor sees of a sign-in attempt: the status, where it leads, and the page's messages.</summary>
+    private async Task<string> AnswerAsync(string email, string password)
+    {
+        var response = await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var page = await response.ParseAsync();
+        return $"{(int)response.StatusCode} {response.Headers.Location} {page.QuerySelector(".validation-summary-errors")?.TextContent.Trim()}";
+    }
+
+    /// <summary>The portal's hasher, counting its verifications.</summary>
+    private sealed class CountingHasher(Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> options) : IPasswordHasher<PortalUser>
+    {
+        private static int verifications;
+        private readonly PasswordHasher<PortalUser> inner = new(options);
+
+        public static int Verifications => Volatile.Read(ref verifications);
+
+        public string HashPassword(PortalUser user, string password) => inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(PortalUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref verifications);
+            return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 
     [Fact]

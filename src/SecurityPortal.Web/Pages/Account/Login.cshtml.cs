@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account;
 
 [EnableRateLimiting(PortalServices.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signInManager, SecurityOptions security, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -69,15 +70,19 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
         }
 
+        // One answer for an unknown account, a wrong password, a deactivated and a locked account (issue 20: no account
+        // enumeration): only existing accounts lock, so a lockout page would tell which addresses exist. The message
+        // says a lock is possible; the log says which it was.
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account locked out");
-            return RedirectToPage("./Lockout");
+        }
+        else
+        {
+            logger.LogWarning("Sign-in failed");
         }
 
-        logger.LogWarning("Sign-in failed");
-        // One message for unknown account, wrong password and deactivated account: no account enumeration.
-        ModelState.AddModelError(string.Empty, "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa.");
+        ModelState.AddModelError(string.Empty, $"Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa hay tạm khóa (sau {security.LockoutMaxFailedAttempts} lần nhập sai liên tiếp, tài khoản bị khóa {security.LockoutMinutes} phút).");
         Input.Password = string.Empty;
         return Page();
     }
