@@ -25,9 +25,15 @@ public sealed class DnsWebsiteResolver : IWebsiteResolver
         IPAddress.TryParse(host, out var address) ? Task.FromResult(new[] { address }) : Dns.GetHostAddressesAsync(host, cancellationToken);
 }
 
-/// <summary>Thrown when every address of a host is internal and not allowed.</summary>
-public sealed class BlockedAddressException(string host, IReadOnlyList<IPAddress> addresses)
-    : Exception($"{host} → {string.Join(", ", addresses)}");
+/// <summary>
+/// Thrown when every address of a host is internal and not allowed. Its message is what the website's page shows: that
+/// the address was not checked, never what the name resolves to (issue 20: the watch must not tell an officer the
+/// internal network's names and addresses); the addresses go to the log only.
+/// </summary>
+public sealed class BlockedAddressException() : Exception(Shown)
+{
+    public const string Shown = "địa chỉ nội bộ — không kiểm tra";
+}
 
 /// <summary>
 /// Which addresses the watch may connect to. Internal ranges (loopback, RFC 1918, link-local, carrier-grade NAT,
@@ -52,7 +58,7 @@ public sealed class AddressPolicy(IReadOnlyList<IPNetwork> allowed)
 }
 
 /// <summary>Opens the TCP connections of the watch: for its own TLS handshake and, as the HTTP client's connect callback, for every request.</summary>
-public sealed class GuardedConnector(IWebsiteResolver resolver, AddressPolicy policy)
+public sealed partial class GuardedConnector(IWebsiteResolver resolver, AddressPolicy policy, ILogger<GuardedConnector> logger)
 {
     /// <summary>Resolves, refuses internal addresses, and connects to the first address that answers.</summary>
     public async Task<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken)
@@ -66,7 +72,8 @@ public sealed class GuardedConnector(IWebsiteResolver resolver, AddressPolicy po
         var allowed = addresses.Where(policy.IsAllowed).ToList();
         if (allowed.Count == 0)
         {
-            throw new BlockedAddressException(host, addresses);
+            Refused(logger, host, string.Join(", ", addresses.Select(a => a.ToString())));
+            throw new BlockedAddressException();
         }
 
         SocketException? last = null;
@@ -92,6 +99,9 @@ public sealed class GuardedConnector(IWebsiteResolver resolver, AddressPolicy po
 
         throw last!;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Website watch: {Host} resolves only to internal addresses ({Addresses}); not contacted")]
+    private static partial void Refused(ILogger logger, string host, string addresses);
 }
 
 /// <summary>Spaces requests to the same host by at least the configured delay, across all checks of this instance (real time, not the portal's clock).</summary>

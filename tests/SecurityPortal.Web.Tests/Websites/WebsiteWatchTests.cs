@@ -368,5 +368,16 @@ public sealed class WebsiteWatchGuardTests : PortalTestBase
         var checks = await Factory.WithDbAsync(db => db.WebsiteChecks.AsNoTracking().ToListAsync());
         Assert.All(checks, c => Assert.Equal(FindingCode.BlockedAddress, Assert.Single(c.Findings()).Code));
         Assert.Equal(0, site.Requests);
+
+        // Issue 20: the officer who registered the address learns it was not checked, never what it resolves to.
+        await Factory.CreateUserAsync("a@sl.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var officer = await SignInAsync("a@sl.vn");
+        foreach (var id in await Factory.WithDbAsync(db => db.WatchedWebsites.Select(w => w.Id).ToListAsync()))
+        {
+            var page = (await officer.GetDocumentAsync($"/Websites/Details/{id}")).Body!.TextContent;
+            Assert.Contains("địa chỉ nội bộ — không kiểm tra", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("127.0.0.1", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("→", page, StringComparison.Ordinal);
+        }
     }
 }
