@@ -71,11 +71,11 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, ILogger<
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused: account locked out");
+            logger.LogWarning("Sign-in from {ClientAddress} refused: account locked out", HttpContext.Connection.RemoteIpAddress);
             return RedirectToPage("./Lockout");
         }
 
-        logger.LogWarning("Sign-in failed");
+        logger.LogWarning("Sign-in from {ClientAddress} failed", HttpContext.Connection.RemoteIpAddress);
         // One message for unknown account, wrong password and deactivated account: no account enumeration.
         ModelState.AddModelError(string.Empty, "Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa.");
         Input.Password = string.Empty;
