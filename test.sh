@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: every test project, on SQLite and on a private PostgreSQL server,
-# plus the browser tests in Debian's Chromium, then wapiti and sqlmap against the portal. Prints "tests: N passed, N failed, N skipped" last.
+# plus the browser tests in Debian's Chromium, then wapiti and sqlmap against the portal, then the portal behind Debian's nginx.
+# Prints "tests: N passed, N failed, N skipped" last.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -15,6 +16,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v wapiti >/dev/null || missing+=(wapiti)
 command -v sqlmap >/dev/null || missing+=(sqlmap)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
@@ -89,11 +91,20 @@ postgres_lane() {
   run data-postgres tests/SecurityPortal.Data.Tests "$on_pg" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS"
   run web-postgres tests/SecurityPortal.Web.Tests "$web_pg" PORTAL_TEST_DB=postgres PORTAL_TEST_PG="$PG_CS" PORTAL_AUDIT_WITNESS="$witness"
 }
+# A shell check (its own portal on loopback) that prints its result lines and "name: N passed, N failed" last.
+check() {
+  local name=$1 script=$2
+  { time "$script" "$OUT" >"$OUT/$name.txt" 2>&1; } 2>"$OUT/$name.time"
+  step_done "$name" "$OUT/$name.time" "$(tail -n 1 "$OUT/$name.txt")"
+  grep -E '^  (FAIL|ok) ' "$OUT/$name.txt"
+}
+checks=(scan proxy)
 scan_lane() {
   # 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
-  { time scripts/scan.sh "$OUT" >"$OUT/scan.txt" 2>&1; } 2>"$OUT/scan.time"
-  step_done scan "$OUT/scan.time" "$(tail -n 1 "$OUT/scan.txt")"
-  grep -E '^  (FAIL|ok) ' "$OUT/scan.txt"
+  check scan scripts/scan.sh
+  # 6. The released portal in Production behind Debian's nginx with deploy/nginx/securityportal.conf, checked with curl
+  # (about 30 s; this lane ends first, so it lengthens no other).
+  check proxy scripts/proxy-check.sh
 }
 sqlite_lane & sqlite_pid=$!
 postgres_lane & postgres_pid=$!
@@ -101,16 +112,19 @@ scan_lane & scan_pid=$!
 wait "$sqlite_pid" "$postgres_pid" "$scan_pid"
 run audit tests/SecurityPortal.Web.Tests 'Category=AuditCoverage' PORTAL_TEST_DB=sqlite PORTAL_AUDIT_WITNESS="$witness" PORTAL_AUDIT_WITNESS_CHECK=1
 crashed=$(wc -l <"$crashed_file")
-scan_line=$(grep -E '^scan: [0-9]+ passed, [0-9]+ failed$' "$OUT/scan.txt" | tail -n 1)
-if [ -z "$scan_line" ]; then echo "!! scan produced no result"; tail -n 20 "$OUT/scan.txt"; crashed=$((crashed + 1)); fi
+check_lines=()
+for name in "${checks[@]}"; do
+  line=$(grep -E "^$name: [0-9]+ passed, [0-9]+ failed\$" "$OUT/$name.txt" 2>/dev/null | tail -n 1)
+  if [ -n "$line" ]; then check_lines+=("$line"); else echo "!! $name produced no result"; tail -n 20 "$OUT/$name.txt" 2>/dev/null; crashed=$((crashed + 1)); fi
+done
 echo "== total          $((SECONDS)) s"
 
-# 6. The closing line, from the TRX counters and the scan.
+# 7. The closing line, from the TRX counters and the shell checks.
 passed=0; failed=$crashed; skipped=0
-if [ -n "$scan_line" ]; then
-  passed=$(echo "$scan_line" | grep -o '[0-9]* passed' | grep -o '[0-9]*')
-  failed=$((failed + $(echo "$scan_line" | grep -o '[0-9]* failed' | grep -o '[0-9]*')))
-fi
+for line in "${check_lines[@]}"; do
+  passed=$((passed + $(echo "$line" | grep -o '[0-9]* passed' | grep -o '[0-9]*')))
+  failed=$((failed + $(echo "$line" | grep -o '[0-9]* failed' | grep -o '[0-9]*')))
+done
 for trx in "$OUT"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")

@@ -9,27 +9,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-out/test}/scan"
 rm -rf "$OUT" && mkdir -p "$OUT"
-APP=src/SecurityPortal.Web/bin/Release/net10.0/SecurityPortal.Web.dll
-passed=0; failed=0
-verdict() { if [ "$2" = ok ]; then passed=$((passed + 1)); echo "  ok    $1"; else failed=$((failed + 1)); echo "  FAIL  $1"; fi; }
+# shellcheck source=portal-test-lib.sh
+. scripts/portal-test-lib.sh
 
-PORT=""
-for p in $(shuf -i 41000-49000 -n 20); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then PORT=$p; break; fi
-done
-BASE="http://127.0.0.1:$PORT"
+BASE="http://127.0.0.1:$(free_port 41000 49000)"
 DATA=$(mktemp -d /tmp/securityportal-scan.XXXXXX)
-# A throw-away portal: its own SQLite file and files folder, the demo province, no background work.
-env ASPNETCORE_ENVIRONMENT=Testing Seed__Demo=true Database__Provider=Sqlite ConnectionStrings__Portal="Data Source=$DATA/scan.db" \
-  Files__Root="$DATA/files" Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000 Mail__SenderEnabled=false \
-  Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false WebsiteWatch__WorkerEnabled=false \
-  Serilog__WriteTo__1__Args__path="$DATA/portal-.log" \
-  dotnet "$APP" --urls "$BASE" --contentRoot "$PWD/src/SecurityPortal.Web" >"$OUT/portal.log" 2>&1 &
-PORTAL_PID=$!
+# A throw-away portal over plain HTTP (cookies without Secure), the login limit out of the scanners' way.
+start_portal "$BASE" "$DATA" "$OUT/portal.log" ASPNETCORE_ENVIRONMENT=Testing Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000
 cleanup() { kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
-for _ in $(seq 1 90); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 1; done
-curl -fs "$BASE/health/ready" >/dev/null || { tail -n 30 "$OUT/portal.log"; verdict "portal started" fail; echo "scan: $passed passed, $failed failed"; exit 1; }
+wait_ready "$BASE/health/ready" || { tail -n 30 "$OUT/portal.log"; verdict "portal started" fail; echo "scan: $passed passed, $failed failed"; exit 1; }
 
 # shellcheck source=portal-sign-in.sh
 . scripts/portal-sign-in.sh

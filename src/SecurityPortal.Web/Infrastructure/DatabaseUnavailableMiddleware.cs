@@ -55,10 +55,6 @@ public sealed class DatabaseUnavailableMiddleware(
 
     private async Task WriteUnavailableAsync(HttpContext context)
     {
-        context.Response.Clear();
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "30";
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.SendFileAsync(environment.WebRootFileProvider.GetFileInfo("unavailable.html"), context.RequestAborted);
+        await StaticPage.SendAsync(context, environment, "unavailable.html", StatusCodes.Status503ServiceUnavailable, retryAfter: "30");
     }
 }

@@ -7,6 +7,8 @@ public static class PortalPipeline
 {
     public static void UsePortalPipeline(this WebApplication app)
     {
+        // First: everything after it sees the scheme, client address and host the trusted proxy forwarded.
+        app.UsePortalForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseMiddleware<MethodAllowListMiddleware>();
         if (app.Environment.IsDevelopment())
@@ -21,7 +23,11 @@ public static class PortalPipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms from {ClientAddress}";
+            o.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString());
+        });
         app.UseStaticFiles();
         app.UseMiddleware<NoStoreMiddleware>();
         // Answered here, before authentication: a probe with (or without) a session cookie never touches the database
@@ -31,6 +37,8 @@ public static class PortalPipeline
         // The background loops (mail, reminders, daily figures, website watch): «Degraded» (still 200) while one's last
         // round failed, so a monitor can alert; what failed and why is in the log, never in this answer.
         app.UseHealthChecks("/health/loops", new HealthCheckOptions { Predicate = r => r.Tags.Contains(Background.PortalLoop.HealthTag) });
+        // Plain HTTP where Secure cookies are required: the explanatory page, before the database and the cookies.
+        app.UseMiddleware<HttpsRequiredMiddleware>();
         app.UseMiddleware<FormSizeMiddleware>();
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();

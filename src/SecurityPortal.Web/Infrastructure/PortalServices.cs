@@ -36,6 +36,7 @@ public static class PortalServices
                 .Enrich.FromLogContext(),
             preserveStaticLogger: true);
 
+        builder.AddPortalReverseProxy();
         builder.Services.AddSingleton(TimeProvider.System);
         // Vietnamese letters are written as they are, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(
@@ -150,7 +151,7 @@ public static class PortalServices
                 }
 
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SecurityPortal.RateLimit")
-                    .LogWarning("Rate limit reached for {Path}", context.HttpContext.Request.Path);
+                    .LogWarning("Rate limit reached for {Path} from {ClientAddress}", context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress);
                 return ValueTask.CompletedTask;
             };
             var limits = builder.Configuration.GetSection("RateLimits");

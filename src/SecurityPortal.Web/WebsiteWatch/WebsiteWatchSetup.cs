@@ -10,7 +10,7 @@ public static class WebsiteWatchSetup
     public static void AddWebsiteWatch(this WebApplicationBuilder builder)
     {
         var options = builder.AddPortalOptions<WebsiteWatchOptions>(WebsiteWatchOptions.SectionName);
-        builder.Services.AddSingleton(new AddressPolicy(AllowedNetworks(options)));
+        builder.Services.AddSingleton(new AddressPolicy(ConfiguredAddresses.Networks("WebsiteWatch:AllowedInternalNetworks", options.AllowedInternalNetworks)));
         builder.Services.AddSingleton(new TrustedRoots(options));
         builder.Services.AddSingleton<IWebsiteResolver, DnsWebsiteResolver>();
         builder.Services.AddSingleton<GuardedConnector>();
@@ -39,21 +39,5 @@ public static class WebsiteWatchSetup
                 SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
 #pragma warning restore CA5359
             });
-    }
-
-    private static List<IPNetwork> AllowedNetworks(WebsiteWatchOptions options)
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var text in options.AllowedInternalNetworks)
-        {
-            if (!IPNetwork.TryParse(text, out var network))
-            {
-                throw new PortalConfigurationException($"WebsiteWatch:AllowedInternalNetworks: «{text}» không phải là dải địa chỉ CIDR (ví dụ 10.0.0.0/8).");
-            }
-
-            networks.Add(network);
-        }
-
-        return networks;
     }
 }

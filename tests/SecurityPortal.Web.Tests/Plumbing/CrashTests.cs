@@ -142,17 +142,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : PortalTestBas
     /// <summary>The Release (or Debug) build of the portal as its own process on loopback, on the given database and files.</summary>
     internal static Process StartPortal(int port, DatabaseProvider provider, string connectionString, string filesRoot, string logName)
     {
-        var root = AsvsMatrixTests.RepositoryRoot();
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(root, "src", "SecurityPortal.Web", "bin", configuration, "net10.0", "SecurityPortal.Web.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
-        {
-            WorkingDirectory = Path.Combine(root, "src", "SecurityPortal.Web"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = PortalStartInfo($"--urls http://127.0.0.1:{port}");
         var logs = Path.Combine(Path.GetTempPath(), "securityportal-tests", "logs");
         foreach (var (key, value) in new Dictionary<string, string>
         {
@@ -173,6 +163,22 @@ public sealed partial class CrashTests(ITestOutputHelper output) : PortalTestBas
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>The Release (or Debug) build of the portal, run with <paramref name="arguments"/> from its project folder, its output redirected.</summary>
+    internal static ProcessStartInfo PortalStartInfo(string arguments)
+    {
+        var root = AsvsMatrixTests.RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(root, "src", "SecurityPortal.Web", "bin", configuration, "net10.0", "SecurityPortal.Web.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built");
+        return new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
+        {
+            WorkingDirectory = Path.Combine(root, "src", "SecurityPortal.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
     }
 
     /// <summary>Kills the portal process if it still runs (a test that failed half-way leaves no process behind).</summary>

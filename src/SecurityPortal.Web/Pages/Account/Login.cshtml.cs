@@ -75,11 +75,11 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, Security
         // says a lock is possible; the log says which it was.
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused: account locked out");
+            logger.LogWarning("Sign-in from {ClientAddress} refused: account locked out", HttpContext.Connection.RemoteIpAddress);
         }
         else
         {
-            logger.LogWarning("Sign-in failed");
+            logger.LogWarning("Sign-in from {ClientAddress} failed", HttpContext.Connection.RemoteIpAddress);
         }
 
         ModelState.AddModelError(string.Empty, $"Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa hay tạm khóa (sau {security.LockoutMaxFailedAttempts} lần nhập sai liên tiếp, tài khoản bị khóa {security.LockoutMinutes} phút).");

@@ -56,11 +56,11 @@ public sealed class LoginWith2faModel(SignInManager<PortalUser> signInManager, I
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Two-factor sign-in refused: account locked out");
+            logger.LogWarning("Two-factor sign-in from {ClientAddress} refused: account locked out", HttpContext.Connection.RemoteIpAddress);
             return RedirectToPage("./Lockout");
         }
 
-        logger.LogWarning("Invalid authenticator code");
+        logger.LogWarning("Invalid authenticator code from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
         ModelState.AddModelError(string.Empty, "Mã xác thực không đúng, đã hết hạn hoặc đã được dùng. Hãy đợi mã mới rồi nhập lại.");
         Input.Code = string.Empty;
         return Page();

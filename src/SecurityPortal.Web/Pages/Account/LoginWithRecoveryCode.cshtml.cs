@@ -58,7 +58,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInM
             return RedirectToPage("./Lockout");
         }
 
-        logger.LogWarning("Invalid recovery code");
+        logger.LogWarning("Invalid recovery code from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
         ModelState.AddModelError(string.Empty, "Mã khôi phục không đúng hoặc đã được dùng.");
         Input.RecoveryCode = string.Empty;
         return Page();
