@@ -16,7 +16,7 @@ done_line() { echo "proxy: $passed passed, $failed failed"; [ "$failed" -eq 0 ];
 
 NAME=portal.test
 LIMIT=4 # sign-in requests a minute per client
-MAX_BYTES=104857600 # the highest Files:MaxBytes; an upload page's request may be 64 KiB more (FileStoreOptions.MaxRequestBytes)
+MAX_BYTES=104857600 # the highest Files:MaxBytes; an upload page's request may be 64 KiB more (UploadLimitAttribute)
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { verdict "nginx is installed (./test.sh installs Debian's package)" fail; done_line; }
 T=$(mktemp -d /tmp/securityportal-proxy.XXXXXX)

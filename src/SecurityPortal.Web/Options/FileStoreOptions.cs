@@ -7,15 +7,10 @@ public sealed class FileStoreOptions
 {
     public const string SectionName = "Files";
 
-    /// <summary>
-    /// The request size of every upload page: the upper bound of the configurable file limit (<see cref="MaxBytes"/>), plus room for
-    /// the form fields. The store enforces the configured limit on the file itself.
-    /// </summary>
-    public const long MaxRequestBytes = (100 * 1024 * 1024) + (64 * 1024);
-
     /// <summary>A directory outside the web root; relative paths are under the content root.</summary>
     public string Root { get; set; } = "App_Data/files";
 
+    /// <summary>The largest file; an upload page's request may be this plus 64 KiB for the form (<c>UploadLimitAttribute</c>).</summary>
     [Range(1d, 100d * 1024 * 1024, ErrorMessage = "Files:MaxBytes phải từ 1 byte đến 100 MB.")]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 

@@ -9,7 +9,6 @@ using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
-using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Assessments;
 
@@ -17,8 +16,7 @@ namespace SecurityPortal.Web.Pages.Assessments;
 /// Adds an evidence file to one answer, and to any other answers of the same assessment the officer ticks (one upload,
 /// stored once by its hash); the store checks type, size and archive contents.
 /// </summary>
-[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
+[UploadLimit]
 public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -9,13 +9,11 @@ using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
-using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 
 /// <summary>Adds a document to a dossier. The request may be a little larger than a file; the store enforces the file limit.</summary>
-[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
+[UploadLimit]
 public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock, ILogger<AttachModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]

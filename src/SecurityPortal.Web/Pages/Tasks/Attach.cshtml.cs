@@ -8,13 +8,11 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
-using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Tasks;
 
 /// <summary>Adds evidence to a task, through the same checked, content-addressed store as every upload.</summary>
-[RequestSizeLimit(FileStoreOptions.MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = FileStoreOptions.MaxRequestBytes)]
+[UploadLimit]
 public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
