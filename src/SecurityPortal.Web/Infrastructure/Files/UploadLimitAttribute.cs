@@ -46,7 +46,12 @@ public sealed class UploadLimitAttribute : Attribute, IFilterFactory, IOrderedFi
                 size.MaxRequestBodySize = bytes;
             }
 
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = bytes }));
+            // Like the framework's form limits filter: a form already read (an ordinary form, read by FormSizeMiddleware)
+            // keeps its reader; replacing it would read the consumed body again and lose the antiforgery token.
+            if (http.Features.Get<IFormFeature>() is not { Form: not null })
+            {
+                http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = bytes }));
+            }
         }
     }
 }
