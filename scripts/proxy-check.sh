@@ -98,7 +98,7 @@ result=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://$NAME:$H
 if [ "$result" = "301 https://$NAME/Account/Login" ]; then verdict "plain http to nginx: 301 to https" ok; else echo "  $result"; verdict "plain http to nginx: 301 to https" fail; fi
 
 # The form round trip with antiforgery: sign in as the demo officer, then the home page.
-if portal_sign_in "$HTTPS" canbo.syt@songlam.demo SongLam@Demo2026 "$T/jar" \
+if portal_sign_in "$HTTPS" canbo.syt@songlam.demo 'ThuNghiem@2026!' "$T/jar" \
    && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $PORTAL_COOKIE" "$HTTPS/")" = 200 ]; then
   verdict "sign-in form with antiforgery through nginx: 302, then the officer's home 200" ok
 else

@@ -23,7 +23,7 @@ wait_ready "$BASE/health/ready" || { tail -n 30 "$OUT/portal.log"; verdict "port
 # shellcheck source=portal-sign-in.sh
 . scripts/portal-sign-in.sh
 signed=fail
-portal_sign_in "$BASE" canbo.syt@songlam.demo SongLam@Demo2026 "$DATA/cookies.txt" && signed=ok
+portal_sign_in "$BASE" canbo.syt@songlam.demo 'ThuNghiem@2026!' "$DATA/cookies.txt" && signed=ok
 COOKIE=$PORTAL_COOKIE
 if [ "$signed" = ok ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/Systems")" = 200 ]; then verdict "signed in as the demo officer" ok; else verdict "signed in as the demo officer" fail; fi
 

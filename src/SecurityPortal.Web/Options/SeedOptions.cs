@@ -9,5 +9,5 @@ public sealed class SeedOptions
     public bool Demo { get; set; }
 
     /// <summary>Password of every demo account; it is only ever used with <see cref="Demo"/>.</summary>
-    public string DemoPassword { get; set; } = "SongLam@Demo2026";
+    public string DemoPassword { get; set; } = "ThuNghiem@2026!";
 }

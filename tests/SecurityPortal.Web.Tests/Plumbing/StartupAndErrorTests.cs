@@ -83,7 +83,7 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
 
         await using var scope = Factory.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
-        Assert.Equal(0, await seeder.SeedDemoAsync("SongLam@Demo2026"));
+        Assert.Equal(0, await seeder.SeedDemoAsync("ThuNghiem@2026!"));
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         foreach (var role in PortalRoles.All)
         {
@@ -95,7 +95,7 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
     public async Task The_demo_accounts_sign_in_with_the_documented_password()
     {
         var client = Anonymous();
-        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "canbo.syt@songlam.demo", ["Input.Password"] = "SongLam@Demo2026" });
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "canbo.syt@songlam.demo", ["Input.Password"] = "ThuNghiem@2026!" });
         response.AssertRedirectsTo("/");
     }
 

@@ -39,6 +39,7 @@ public static class IdentitySetup
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
+            .AddPasswordValidator<ContextWordsPasswordValidator>()
             .AddTokenProvider<DataProtectorTokenProvider<PortalUser>>(TokenOptions.DefaultProvider)
             .AddTokenProvider<PortalTotpTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
