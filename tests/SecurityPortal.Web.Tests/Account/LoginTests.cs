@@ -162,7 +162,7 @@ public sealed class LoginTests : PortalTestBase
         Assert.Contains(common.Errors, e => e.Code == "PasswordCommon" && e.Description.Contains("phổ biến", StringComparison.Ordinal));
         var shortOne = await users.CreateAsync(new PortalUser { UserName = "c@b.vn", Email = "c@b.vn", FullName = "C" }, "ngan-qua");
         Assert.Contains(shortOne.Errors, e => e.Description == "Mật khẩu phải có ít nhất 12 ký tự.");
-        var fine = await users.CreateAsync(new PortalUser { UserName = "d@b.vn", Email = "d@b.vn", FullName = "D" }, "song lam mua thu vang");
+        var fine = await users.CreateAsync(new PortalUser { UserName = "d@b.vn", Email = "d@b.vn", FullName = "D" }, "dong song mua thu vang");
         Assert.True(fine.Succeeded);
     }
 
@@ -170,7 +170,7 @@ public sealed class LoginTests : PortalTestBase
     public async Task A_long_password_with_spaces_is_taken_exactly_as_typed_and_password_fields_are_masked()
     {
         // ASVS V6.2.6, V6.2.8, V6.2.9: a 70-character passphrase works; the same with a trailing space or other case does not.
-        const string passphrase = "Mùa thu Sông Lam, lá vàng rơi trên bến đò cũ — chín giờ sáng thứ hai nhé";
+        const string passphrase = "Mùa thu sông Hồng, lá vàng rơi trên bến đò cũ — chín giờ sáng thứ hai nhé";
         var agency = await Factory.CreateAgencyAsync("SL-SVH", "Sở Văn hóa");
         var user = await Factory.CreateUserAsync("svh@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
         await using (var scope = Factory.Services.CreateAsyncScope())
