@@ -104,12 +104,12 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var message = await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "Quản trị viên đầu tiên", "mot cum tu rat dai cho quan tri");
+        var message = await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "Quản trị viên đầu tiên", "mot cum tu rat dai cho he thong");
         Assert.StartsWith("Đã tạo quản trị viên", message, StringComparison.Ordinal);
         var admin = await users.FindByEmailAsync("admin@tinh.gov.vn");
         Assert.True(admin!.RequireTwoFactor);
         Assert.True(await users.IsInRoleAsync(admin, PortalRoles.Administrator));
-        Assert.StartsWith("Tài khoản", await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "x", "mot cum tu rat dai cho quan tri"), StringComparison.Ordinal);
+        Assert.StartsWith("Tài khoản", await AdminCommand.CreateAdministratorAsync(users, "admin@tinh.gov.vn", "x", "mot cum tu rat dai cho he thong"), StringComparison.Ordinal);
         Assert.StartsWith("Lỗi", await AdminCommand.CreateAdministratorAsync(users, "yeu@tinh.gov.vn", "x", "123456789012"), StringComparison.Ordinal);
     }
 }
