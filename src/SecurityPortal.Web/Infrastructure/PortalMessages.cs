@@ -19,6 +19,7 @@ namespace SecurityPortal.Web.Infrastructure;
 public sealed partial class PortalMessages(IStringLocalizer<SharedResource> localizer)
 {
     private const int MaxDepth = 3;
+    private const int MaxMatchedLength = 2_000;
     private static readonly ConcurrentDictionary<string, IReadOnlyList<Template>> TemplatesByCulture = new(StringComparer.Ordinal);
 
     /// <summary>The message in the current UI culture; Vietnamese stays as it is.</summary>
@@ -51,15 +52,16 @@ public sealed partial class PortalMessages(IStringLocalizer<SharedResource> loca
             return exact;
         }
 
-        if (depth >= MaxDepth || !message.Any(c => c > 127))
+        // A message the code writes is a sentence or two; a longer text (a website finding's detail, which quotes a
+        // remote page) is shown as it is, so a template's pattern never runs long on text from outside.
+        if (depth >= MaxDepth || message.Length > MaxMatchedLength || !message.Any(c => c > 127))
         {
             return message;
         }
 
         foreach (var template in Templates())
         {
-            var match = template.Pattern.Match(message);
-            if (match.Success)
+            if (Match(template, message) is { Success: true } match)
             {
                 var parts = Enumerable.Range(0, template.Arity).Select(i => (object)Translate(match.Groups[$"p{i}"].Value, depth + 1)).ToArray();
                 return string.Format(CultureInfo.CurrentCulture, template.English, parts);
@@ -69,6 +71,19 @@ public sealed partial class PortalMessages(IStringLocalizer<SharedResource> loca
         // Several sentences joined («Thiếu tên. Thiếu mã.»): each in turn.
         var sentences = SentenceEnd().Split(message);
         return sentences.Length > 1 ? string.Join(" ", sentences.Select(x => Translate(x, depth + 1))) : message;
+    }
+
+    /// <summary>The template's match, or none when its pattern runs out of time: never an error page for a message.</summary>
+    private static Match? Match(Template template, string message)
+    {
+        try
+        {
+            return template.Pattern.Match(message);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -28,6 +28,14 @@ public sealed class PortalMessagesTests
         Assert.Equal(english, InCulture("en-US", () => Messages.Translate(vietnamese)));
 
     [Fact]
+    public void A_long_text_from_outside_is_shown_as_it_is()
+    {
+        // A website finding's detail quotes a remote page: no template runs over it, so nothing can run out of time.
+        var quoted = string.Concat(Enumerable.Repeat("Nội dung trang: ", 20_000));
+        Assert.Same(quoted, InCulture("en-US", () => Messages.Translate(quoted)));
+    }
+
+    [Fact]
     public void Vietnamese_stays_as_written() =>
         Assert.Equal("Hãy chọn hạn mới.", InCulture("vi-VN", () => Messages.Translate("Hãy chọn hạn mới.")));
 
