@@ -8,6 +8,8 @@ ROOT=$PWD
 OUT="$ROOT/out/test"
 rm -rf "$OUT" && mkdir -p "$OUT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Three lanes share two cores: a thread-pool thread that spins waiting for work takes CPU another lane could use.
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
