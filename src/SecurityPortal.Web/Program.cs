@@ -27,7 +27,7 @@ catch (PortalConfigurationException ex)
 catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 {
     // A setting out of its range (the data annotations of the Options classes), found when the host starts.
-    Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", string.Join(" ", ex.Failures));
+    Log.Fatal("Không thể khởi động SecurityPortal: {Reason}", string.Join(" ", ex.Failures.Select(SecurityPortal.Web.Options.OptionsRegistration.Readable)));
     return 2;
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using SecurityPortal.Web.Observability;
 using Serilog;
 
 namespace SecurityPortal.Web.Infrastructure;
@@ -25,8 +26,11 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseSerilogRequestLogging(o =>
         {
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms from {ClientAddress}";
-            o.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("ClientAddress", context.Connection.RemoteIpAddress?.ToString());
+            // The host's logger (console and file, as configured): left unset, the middleware writes to the static bootstrap
+            // logger, which the host does not replace (preserveStaticLogger) — the request lines reached the console only.
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = RequestLog.MessageTemplate;
+            o.EnrichDiagnosticContext = RequestLog.Enrich;
         });
         app.UseStaticFiles();
         app.UseMiddleware<NoStoreMiddleware>();

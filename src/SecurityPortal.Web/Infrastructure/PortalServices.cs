@@ -13,6 +13,7 @@ using SecurityPortal.Web.Calendar;
 using SecurityPortal.Web.Inbox;
 using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 using SecurityPortal.Web.Reporting;
 using SecurityPortal.Web.WebsiteWatch;
@@ -37,6 +38,7 @@ public static class PortalServices
             preserveStaticLogger: true);
 
         builder.AddPortalReverseProxy();
+        builder.AddPortalTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
         // Vietnamese letters are written as they are, not as numeric character references.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(
@@ -130,6 +132,7 @@ public static class PortalServices
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 VietnameseModelBinding.Apply(o.ModelBindingMessageProvider);
                 o.Filters.Add<TranslateModelStateFilter>();
+                o.Filters.Add<SubmissionMetricsFilter>();
                 o.ModelBinderProviders.Insert(0, new VietnameseDateBinderProvider());
             })
             .AddViewLocalization()

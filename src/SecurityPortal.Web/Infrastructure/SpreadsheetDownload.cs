@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Infrastructure;
@@ -66,6 +67,7 @@ public sealed class SpreadsheetDownload<T>(
 
             await body.FlushAsync(cancellationToken);
             ticket?.Finish(written);
+            PortalTelemetry.Exported(sheetName, written);
         }
         catch
         {

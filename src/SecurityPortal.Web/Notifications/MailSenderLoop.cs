@@ -12,7 +12,7 @@ public sealed class MailSenderLoop(IServiceScopeFactory scopes, MailOptions mail
 
     public override bool Enabled => mail.SenderEnabled;
 
-    protected override TimeSpan Every => TimeSpan.FromSeconds(Math.Max(1, mail.PollSeconds));
+    protected override TimeSpan Every => TimeSpan.FromSeconds(mail.PollSeconds);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,7 +27,7 @@ public sealed class MailSenderLoop(IServiceScopeFactory scopes, MailOptions mail
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // Keep sending while full batches come back, then pause.
-        while (await services.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken) >= Math.Max(1, mail.BatchSize)
+        while (await services.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken) >= mail.BatchSize
                && !cancellationToken.IsCancellationRequested)
         {
         }

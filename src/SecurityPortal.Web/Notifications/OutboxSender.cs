@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Notifications;
+using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Notifications;
@@ -27,7 +28,7 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, M
             .Where(m => m.SentAtUtc == null && m.GaveUpAtUtc == null && m.NextAttemptAtUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
             .OrderBy(m => m.NextAttemptAtUtc)
             .Select(m => m.Id)
-            .Take(Math.Max(1, options.BatchSize))
+            .Take(options.BatchSize)
             .ToListAsync(cancellationToken);
 
         var claimed = new List<Guid>();
@@ -77,11 +78,13 @@ public sealed class OutboxSender(PortalDbContext db, IMailTransport transport, M
             if (results[i] is { } error)
             {
                 mails[i].MarkFailed(error, doneAt);
+                PortalTelemetry.Mail(sent: false);
                 logger.LogWarning("Mail {MailId} not sent (attempt {Attempt}): {Error}", mails[i].Id, mails[i].Attempts, error);
             }
             else
             {
                 mails[i].MarkSent(doneAt);
+                PortalTelemetry.Mail(sent: true);
                 sent++;
             }
         }

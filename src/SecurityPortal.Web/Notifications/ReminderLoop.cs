@@ -12,7 +12,7 @@ public sealed class ReminderLoop(IServiceScopeFactory scopes, ReminderOptions re
 
     public override bool Enabled => reminders.WorkerEnabled;
 
-    protected override TimeSpan Every => TimeSpan.FromMinutes(Math.Max(1, reminders.ScanMinutes));
+    protected override TimeSpan Every => TimeSpan.FromMinutes(reminders.ScanMinutes);
 
     protected override Task RunAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<ReminderScanner>().RunAsync(cancellationToken);

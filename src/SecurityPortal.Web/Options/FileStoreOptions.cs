@@ -15,7 +15,9 @@ public sealed class FileStoreOptions
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>A ZIP (or Office document) may not unpack to more than this, nor hold more entries (zip-bomb guard).</summary>
+    [Range(1d, 10d * 1024 * 1024 * 1024, ErrorMessage = "Files:MaxUnpackedBytes phải từ 1 byte đến 10 GB.")]
     public long MaxUnpackedBytes { get; set; } = 200 * 1024 * 1024;
 
+    [Range(1, 100_000, ErrorMessage = "Files:MaxZipEntries phải từ 1 đến 100.000.")]
     public int MaxZipEntries { get; set; } = 5000;
 }

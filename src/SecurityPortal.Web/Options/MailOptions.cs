@@ -30,9 +30,13 @@ public sealed class MailOptions
     /// <summary>Run the background sender (tests drive it by hand).</summary>
     public bool SenderEnabled { get; set; } = true;
 
+    [Range(1, 86_400, ErrorMessage = "Mail:PollSeconds phải từ 1 đến 86.400 giây.")]
     public int PollSeconds { get; set; } = 15;
+    [Range(1, 1_000, ErrorMessage = "Mail:BatchSize phải từ 1 đến 1.000.")]
     public int BatchSize { get; set; } = 20;
+    [Range(10, 86_400, ErrorMessage = "Mail:LeaseSeconds phải từ 10 đến 86.400 giây.")]
     public int LeaseSeconds { get; set; } = 120;
+    [Range(1, 600, ErrorMessage = "Mail:TimeoutSeconds phải từ 1 đến 600 giây.")]
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsConfigured => Mode.Equals("Folder", StringComparison.OrdinalIgnoreCase)

@@ -17,4 +17,13 @@ public static class OptionsRegistration
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<T>>().Value);
         return builder.Configuration.GetSection(sectionName).Get<T>() ?? new T();
     }
+
+    /// <summary>
+    /// A validation failure as the operator should read it: the message of the failed rule, which names its key («Mail:BatchSize
+    /// phải từ 1 đến 1.000.»), without the framework's wrapping («DataAnnotation validation failed for 'MailOptions' members: …»).
+    /// </summary>
+    public static string Readable(string failure) =>
+        System.Text.RegularExpressions.Regex.Match(failure, "with the error: '(?<message>.*)'\\.?$", System.Text.RegularExpressions.RegexOptions.Singleline, TimeSpan.FromSeconds(1)) is { Success: true } match
+            ? match.Groups["message"].Value
+            : failure;
 }

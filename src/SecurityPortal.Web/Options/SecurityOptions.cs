@@ -11,9 +11,13 @@ public sealed class SecurityOptions
     [Range(8, 128, ErrorMessage = "Security:PasswordMinLength phải từ 8 đến 128 ký tự.")]
     public int PasswordMinLength { get; set; } = 12;
 
+    [Range(1, 100, ErrorMessage = "Security:LockoutMaxFailedAttempts phải từ 1 đến 100 lần.")]
     public int LockoutMaxFailedAttempts { get; set; } = 5;
+    [Range(1, 1_440, ErrorMessage = "Security:LockoutMinutes phải từ 1 đến 1.440 phút.")]
     public int LockoutMinutes { get; set; } = 15;
+    [Range(1, 1_440, ErrorMessage = "Security:IdleTimeoutMinutes phải từ 1 đến 1.440 phút.")]
     public int IdleTimeoutMinutes { get; set; } = 30;
+    [Range(1, 168, ErrorMessage = "Security:AbsoluteTimeoutHours phải từ 1 đến 168 giờ.")]
     public int AbsoluteTimeoutHours { get; set; } = 12;
 
     /// <summary>

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Observability;
 
 namespace SecurityPortal.Web.Pages;
 
@@ -25,7 +25,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> localizer) : Pag
         // A re-executed request keeps its status; the route value can be lost when the failed request's form
         // (too large to read) breaks model binding.
         var code = statusCode ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : StatusCodes.Status500InternalServerError);
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The trace id every log line of the request carries (RequestLog), so the operator finds them from the reference.
+        RequestId = RequestLog.TraceId(HttpContext);
         ShowRequestId = code >= 500;
         (Title, Message) = code switch
         {

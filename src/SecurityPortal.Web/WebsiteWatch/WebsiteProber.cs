@@ -162,7 +162,7 @@ public sealed class WebsiteProber(
         var started = clock.GetUtcNow().UtcDateTime;
         var watch = Stopwatch.StartNew();
         using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        whole.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.CheckTimeoutSeconds)));
+        whole.CancelAfter(TimeSpan.FromSeconds(options.CheckTimeoutSeconds));
         var uri = new Uri(url);
         TlsFacts? tls = null;
         try
@@ -402,7 +402,7 @@ public sealed class WebsiteProber(
     private CancellationTokenSource Timeout(CancellationToken cancellationToken)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        source.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, options.RequestTimeoutSeconds)));
+        source.CancelAfter(TimeSpan.FromSeconds(options.RequestTimeoutSeconds));
         return source;
     }
 

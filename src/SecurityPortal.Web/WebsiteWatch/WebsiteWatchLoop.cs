@@ -13,7 +13,7 @@ public sealed class WebsiteWatchLoop(
 
     public override bool Enabled => websites.WorkerEnabled;
 
-    protected override TimeSpan Every => TimeSpan.FromSeconds(Math.Max(5, websites.PollSeconds));
+    protected override TimeSpan Every => TimeSpan.FromSeconds(websites.PollSeconds);
 
     protected override async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Domain.Websites;
 using SecurityPortal.Web.Notifications;
+using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.WebsiteWatch;
@@ -84,7 +85,7 @@ public sealed class WebsiteWatchService(
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.WatchedWebsites.AsNoTracking()
             .Where(w => w.Active && w.NextCheckUtc <= now && (w.LeaseUntilUtc == null || w.LeaseUntilUtc < now))
-            .OrderBy(w => w.NextCheckUtc).Select(w => w.Id).Take(Math.Max(1, options.BatchSize)).ToListAsync(cancellationToken);
+            .OrderBy(w => w.NextCheckUtc).Select(w => w.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
         var claimed = new List<(Guid Id, Guid Token)>();
         foreach (var id in due)
         {
@@ -94,7 +95,7 @@ public sealed class WebsiteWatchService(
             }
         }
 
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Concurrency), CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
             async (item, ct) =>
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -162,6 +163,7 @@ public sealed class WebsiteWatchService(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                PortalTelemetry.WebsiteCheck(outcome.Health.ToString());
                 return;
             }
             catch (DbUpdateConcurrencyException) when (attempt == 0)

@@ -46,7 +46,8 @@ public sealed partial class EnglishCoverageTests
         "SecurityPortal.Web/Documents/", "SecurityPortal.Web/Reporting/", "SecurityPortal.Web/Notifications/MailQueueInterceptor.cs", "SecurityPortal.Web/Options/",
         "SecurityPortal.Web/Program.cs", "SecurityPortal.Web/Infrastructure/DatabaseSetup.cs", "SecurityPortal.Web/Infrastructure/StartupTasks.cs",
         "SecurityPortal.Web/Infrastructure/AdminCommand.cs", "SecurityPortal.Web/Infrastructure/DatabaseBackup.cs",
-        "SecurityPortal.Web/Infrastructure/PortalConfigurationException.cs", "SecurityPortal.Domain/Classification/Decree85Criteria.cs",
+        "SecurityPortal.Web/Infrastructure/PortalConfigurationException.cs", "SecurityPortal.Web/Observability/TelemetrySetup.cs",
+        "SecurityPortal.Domain/Classification/Decree85Criteria.cs",
         "SecurityPortal.Domain/Classification/Decree331Criteria.cs",
     ];
 

@@ -44,6 +44,8 @@ public sealed class ProductionErrorTests : PortalTestBase
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("Đã có lỗi xảy ra", body, StringComparison.Ordinal);
         Assert.Contains("Mã tra cứu", body, StringComparison.Ordinal);
+        // The reference is the request's W3C trace id, the one its log lines and spans carry (RequestLog).
+        Assert.Matches("<code>[0-9a-f]{32}</code>", body);
         Assert.DoesNotContain("secret internal detail", body, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account;
@@ -61,12 +62,15 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, Security
         var result = await signInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User signed in");
+            var user = await signInManager.UserManager.FindByNameAsync(Input.Email.Trim());
+            logger.LogInformation("User {UserId} signed in from {ClientAddress}", user?.Id, HttpContext.Connection.RemoteIpAddress);
+            PortalTelemetry.SignIn("password", "succeeded");
             return LocalRedirect(SafeReturnUrl);
         }
 
         if (result.RequiresTwoFactor)
         {
+            PortalTelemetry.SignIn("password", "two_factor_required");
             return RedirectToPage("./LoginWith2fa", new { ReturnUrl });
         }
 
@@ -75,11 +79,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, Security
         // says a lock is possible; the log says which it was.
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in from {ClientAddress} refused: account locked out", HttpContext.Connection.RemoteIpAddress);
+            logger.LogWarning("Sign-in as {AttemptedName} from {ClientAddress} refused: account locked out", RequestLog.HashedName(Input.Email), HttpContext.Connection.RemoteIpAddress);
+            PortalTelemetry.SignIn("password", "locked_out");
         }
         else
         {
-            logger.LogWarning("Sign-in from {ClientAddress} failed", HttpContext.Connection.RemoteIpAddress);
+            logger.LogWarning("Sign-in as {AttemptedName} from {ClientAddress} failed", RequestLog.HashedName(Input.Email), HttpContext.Connection.RemoteIpAddress);
+            PortalTelemetry.SignIn("password", "failed");
         }
 
         ModelState.AddModelError(string.Empty, $"Thư điện tử hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hóa hay tạm khóa (sau {security.LockoutMaxFailedAttempts} lần nhập sai liên tiếp, tài khoản bị khóa {security.LockoutMinutes} phút).");

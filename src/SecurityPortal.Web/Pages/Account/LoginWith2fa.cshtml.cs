@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Observability;
 
 namespace SecurityPortal.Web.Pages.Account;
 
@@ -36,7 +37,8 @@ public sealed class LoginWith2faModel(SignInManager<PortalUser> signInManager, I
 
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             return RedirectToPage("./Login");
         }
@@ -50,17 +52,20 @@ public sealed class LoginWith2faModel(SignInManager<PortalUser> signInManager, I
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            logger.LogInformation("User signed in with an authenticator code");
+            logger.LogInformation("User signed in with an authenticator code by {UserId} from {ClientAddress}", user.Id, HttpContext.Connection.RemoteIpAddress);
+            PortalTelemetry.SignIn("authenticator", "succeeded");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
         if (result.IsLockedOut)
         {
+            PortalTelemetry.SignIn("authenticator", "locked_out");
             logger.LogWarning("Two-factor sign-in from {ClientAddress} refused: account locked out", HttpContext.Connection.RemoteIpAddress);
             return RedirectToPage("./Lockout");
         }
 
-        logger.LogWarning("Invalid authenticator code from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
+        logger.LogWarning("Invalid authenticator code from {ClientAddress} for {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        PortalTelemetry.SignIn("authenticator", "failed");
         ModelState.AddModelError(string.Empty, "Mã xác thực không đúng, đã hết hạn hoặc đã được dùng. Hãy đợi mã mới rồi nhập lại.");
         Input.Code = string.Empty;
         return Page();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Observability;
 
 namespace SecurityPortal.Web.Pages.Account;
 
@@ -36,7 +37,8 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInM
 
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<InputModel> validator)
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             return RedirectToPage("./Login");
         }
@@ -49,16 +51,19 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<PortalUser> signInM
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", string.Empty, StringComparison.Ordinal));
         if (result.Succeeded)
         {
-            logger.LogInformation("User signed in with a recovery code");
+            logger.LogInformation("User signed in with a recovery code by {UserId} from {ClientAddress}", user.Id, HttpContext.Connection.RemoteIpAddress);
+            PortalTelemetry.SignIn("recovery_code", "succeeded");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
         if (result.IsLockedOut)
         {
+            PortalTelemetry.SignIn("recovery_code", "locked_out");
             return RedirectToPage("./Lockout");
         }
 
-        logger.LogWarning("Invalid recovery code from {ClientAddress}", HttpContext.Connection.RemoteIpAddress);
+        logger.LogWarning("Invalid recovery code from {ClientAddress} for {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        PortalTelemetry.SignIn("recovery_code", "failed");
         ModelState.AddModelError(string.Empty, "Mã khôi phục không đúng hoặc đã được dùng.");
         Input.RecoveryCode = string.Empty;
         return Page();
