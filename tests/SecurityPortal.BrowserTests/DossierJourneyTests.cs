@@ -53,14 +53,11 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("20-dossier-wizard-live"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu và tiếp tục" }).ClickAsync();
 
-        // Step 3: every question answered.
+        // Step 3: every question answered; an internal system is not asked about users, services or infrastructure (issue 18).
         await page.Locator("h1", new() { HasText = "Bước 3" }).WaitForAsync();
-        await page.GetByLabel("Mức độ dịch vụ công trực tuyến (0 nếu không có)").FillAsync("0");
-        await page.GetByLabel("Số người sử dụng có thông tin riêng, thông tin cá nhân được xử lý").FillAsync("250");
-        await page.GetByLabel("Số chủ thể dữ liệu cá nhân cơ bản").FillAsync("0");
-        await page.GetByLabel("Số chủ thể dữ liệu cá nhân nhạy cảm").FillAsync("0");
-        await page.GetByLabel("Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro (0 nếu không có)").FillAsync("0");
-        await page.GetByLabel("Phạm vi của cơ sở hạ tầng thông tin").SelectOptionAsync(nameof(InfrastructureScope.SingleOrganisation));
+        Assert.Equal(0, await page.Locator("[name='Input.UserCount'], [name='Input.OnlineServiceLevel'], [name='Input.InfrastructureScope']").CountAsync());
+        await page.GetByLabel("Cấp độ theo quyết định của Thủ tướng Chính phủ (0 nếu không có)").FillAsync("0");
+        await page.GetByLabel("Cấp độ theo Khung quản lý rủi ro an ninh mạng (0 nếu không được đánh giá theo Khung)").FillAsync("0");
         foreach (var select in await page.Locator("select[name^='Input.']").AllAsync())
         {
             if (await select.InputValueAsync() == string.Empty)

@@ -161,7 +161,7 @@ public sealed partial class EnglishPagesTests(BrowserFixture fixture) : IClassFi
                 FunctionKind = SystemFunctionKind.Internal, InformationTypes = InformationTypes.Private | InformationTypes.Public,
                 OnlineServiceLevel = 0, ConditionalBusinessLine = false, UserCount = 300, BasicPersonalDataSubjects = 0, SensitivePersonalDataSubjects = 0,
                 HandlesAdministrativeProcedures = false, InfrastructureScope = InfrastructureScope.SingleOrganisation, Requires24x7 = false,
-                NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0,
+                NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0, RiskFrameworkLevel = 0,
             });
             dossier.Propose(2, null);
             dossier.SetContent(DossierContent.FromSections(DossierContent.SectionList.ToDictionary(s => s.Field, s => (string?)"Described in the design")));

@@ -1,4 +1,5 @@
 using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
 using static SecurityPortal.Domain.Tests.DossierScenario;
@@ -181,10 +182,11 @@ public sealed class DossierReviewTests
     public void An_answer_step_changes_on_its_own_and_a_document_uploaded_again_unchanged_reads_unchanged()
     {
         var d = Dossier(2, DossierState.Submitted);
-        Review(d, Verdict("Answers:3", ItemReview.NeedsChange, "Số người dùng?"));
+        Review(d, Verdict("Answers:3", ItemReview.NeedsChange, "Hệ thống có phải vận hành 24/7?"));
         d.ReturnIncomplete(Reviewer, null, At(AcceptDay));
 
-        d.SetFacts(d.Facts with { UserCount = 450 });
+        // Issue 18: an internal system is no longer asked its user count, so the step changes through a question it is asked.
+        d.SetFacts(d.Facts with { Requires24x7 = true });
         var overview = d.Attachments.Single(a => a.Kind == AttachmentKind.Overview);
         d.RemoveAttachment(Officer, overview.Id);
         d.AddAttachment(Officer, AttachmentKind.Overview, overview.File.FileName, overview.File.ContentType, overview.File.Length, overview.File.Sha256, At(AcceptDay));
@@ -193,7 +195,7 @@ public sealed class DossierReviewTests
         Assert.Equal(SectionChange.Changed, changes["Answers:3"]);
         Assert.Equal(SectionChange.Unchanged, changes["Answers:2"]);
         Assert.Equal(SectionChange.Unchanged, changes["Documents:Overview"]);
-        Assert.Contains("450", DossierSections.Of(d).Single(s => s.Key == "Answers:3").Text, StringComparison.Ordinal);
+        Assert.Contains($"{Fact.Requires24x7.Question()}: Có", DossierSections.Of(d).Single(s => s.Key == "Answers:3").Text, StringComparison.Ordinal);
     }
 
     [Fact]

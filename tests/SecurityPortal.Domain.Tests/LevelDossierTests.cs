@@ -231,6 +231,7 @@ internal static class DossierScenario
         CentralisedNationalData = false,
         InternationalInfrastructureLink = false,
         DesignatedLevel = 0,
+        RiskFrameworkLevel = 0,
     };
 }
 
@@ -948,8 +949,10 @@ public sealed class LevelDossierDraftTests
         var checklist = d.Checklist();
 
         Assert.Contains("Chưa trả lời câu hỏi: Hệ thống xử lý những loại thông tin nào?", checklist);
-        Assert.Contains("Chưa trả lời câu hỏi: Hệ thống xử lý dữ liệu cá nhân của bao nhiêu chủ thể (cơ bản và nhạy cảm)?", checklist);
-        Assert.Contains("Chưa trả lời câu hỏi: Hệ thống có được xác định cấp độ theo quyết định của Thủ tướng Chính phủ hoặc Khung quản lý rủi ro an ninh mạng không?", checklist);
+        // Issue 18: the system is internal (the registry's default kind), so it is not asked about data subjects.
+        Assert.DoesNotContain("Chưa trả lời câu hỏi: Hệ thống xử lý dữ liệu cá nhân của bao nhiêu chủ thể (cơ bản và nhạy cảm)?", checklist);
+        // Issue 18: the Prime Minister's decision and the risk-management framework are two questions (Decree 331 Art. 11.2–15.5).
+        Assert.Contains("Chưa trả lời câu hỏi: Thủ tướng Chính phủ có quyết định cấp độ của hệ thống không, cấp độ nào?", checklist);
         Assert.Contains("Chưa chọn cấp độ đề xuất.", checklist);
         Assert.Contains("Chưa nhập mục «Thuyết minh đề xuất cấp độ».", checklist);
         foreach (var (name, _, fromLevel) in new DossierContent().Sections())

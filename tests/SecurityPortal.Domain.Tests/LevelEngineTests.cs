@@ -28,6 +28,7 @@ public sealed class LevelEngineTests
         InternationalInfrastructureLink = false,
         ServesNationalSecurityWork = false,
         DesignatedLevel = 0,
+        RiskFrameworkLevel = 0,
     };
 
     public static TheoryData<string, RuleSet, ClassificationFacts, int, string> Cases()
@@ -82,7 +83,13 @@ public sealed class LevelEngineTests
             { "331: ICS class I", D331, ics with { IndustrialControlClass = ConstructionWorkClass.ClassI }, 4, "Điều 14 khoản 3 Nghị định 331/2026/NĐ-CP" },
             { "331: ICS for a national-security work", D331, ics with { IndustrialControlClass = ConstructionWorkClass.ClassIV, ServesNationalSecurityWork = true }, 5, "Điều 15 khoản 4 Nghị định 331/2026/NĐ-CP" },
             { "331: state secret, serious harm", D331, secret with { NationalSecurityHarm = NationalSecurityHarm.Serious }, 4, "Điều 14 khoản 1 Nghị định 331/2026/NĐ-CP" },
-            { "331: risk framework level 3", D331, internalPublic with { DesignatedLevel = 3 }, 3, "Điều 13 khoản 5 Nghị định 331/2026/NĐ-CP" },
+            // Issue 18: the risk-management framework has its own question; DesignatedLevel is the Prime Minister's decision.
+            { "331: risk framework level 3", D331, internalPublic with { RiskFrameworkLevel = 3 }, 3, "Điều 13 khoản 5 Nghị định 331/2026/NĐ-CP" },
+            { "331: Prime Minister level 4", D331, internalPublic with { DesignatedLevel = 4 }, 4, "Điều 14 khoản 4 Nghị định 331/2026/NĐ-CP" },
+            { "331: risk framework level 1", D331, Base(SystemFunctionKind.Other, InformationTypes.Public) with { RiskFrameworkLevel = 1 }, 1, "Điều 11 khoản 2 Nghị định 331/2026/NĐ-CP" },
+            { "331: state secret, especially serious, strategic", D331, secret with { NationalSecurityHarm = NationalSecurityHarm.EspeciallySerious, Strategic = true }, 5, "Điều 15 khoản 1 Nghị định 331/2026/NĐ-CP" },
+            { "331: state secret, especially serious, not strategic", D331, secret with { NationalSecurityHarm = NationalSecurityHarm.EspeciallySerious, Strategic = false }, 4, "Điều 14 khoản 1 Nghị định 331/2026/NĐ-CP" },
+            { "331: ICS special class", D331, ics with { IndustrialControlClass = ConstructionWorkClass.Special, ServesNationalSecurityWork = null }, 5, "Điều 15 khoản 4 Nghị định 331/2026/NĐ-CP" },
             { "331: centralised national data", D331, internalPrivate with { CentralisedNationalData = true }, 5, "Điều 15 khoản 2 Nghị định 331/2026/NĐ-CP" },
         };
     }

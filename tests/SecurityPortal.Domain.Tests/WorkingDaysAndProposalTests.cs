@@ -46,7 +46,7 @@ public sealed class LevelProposalTests
         FunctionKind = SystemFunctionKind.CitizenBusinessService, InformationTypes = InformationTypes.Public, NationalSecurityHarm = NationalSecurityHarm.None,
         OnlineServiceLevel = 0, ConditionalBusinessLine = false, UserCount = 0, BasicPersonalDataSubjects = 0, SensitivePersonalDataSubjects = 0,
         HandlesAdministrativeProcedures = true, InfrastructureScope = InfrastructureScope.SingleOrganisation, Requires24x7 = false,
-        NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0,
+        NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0, RiskFrameworkLevel = 0,
     });
 
     [Fact]

@@ -1311,10 +1311,16 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                             b1.Property<bool?>("Requires24x7")
                                 .HasColumnType("boolean");
 
+                            b1.Property<int?>("RiskFrameworkLevel")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("SensitivePersonalDataSubjects")
                                 .HasColumnType("integer");
 
                             b1.Property<bool?>("ServesNationalSecurityWork")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool?>("Strategic")
                                 .HasColumnType("boolean");
 
                             b1.Property<int?>("UserCount")

@@ -1313,10 +1313,16 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                             b1.Property<bool?>("Requires24x7")
                                 .HasColumnType("bit");
 
+                            b1.Property<int?>("RiskFrameworkLevel")
+                                .HasColumnType("int");
+
                             b1.Property<int?>("SensitivePersonalDataSubjects")
                                 .HasColumnType("int");
 
                             b1.Property<bool?>("ServesNationalSecurityWork")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool?>("Strategic")
                                 .HasColumnType("bit");
 
                             b1.Property<int?>("UserCount")

@@ -1300,10 +1300,16 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                             b1.Property<bool?>("Requires24x7")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("RiskFrameworkLevel")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("SensitivePersonalDataSubjects")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool?>("ServesNationalSecurityWork")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool?>("Strategic")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int?>("UserCount")

@@ -14,6 +14,7 @@ public static class ClassificationText
         Fact.FunctionKind => "Hệ thống phục vụ mục đích gì (loại hệ thống)?",
         Fact.InformationTypes => "Hệ thống xử lý những loại thông tin nào?",
         Fact.NationalSecurityHarm => "Nếu bị phá hoại, hệ thống xử lý thông tin bí mật nhà nước gây tổn hại tới quốc phòng, an ninh quốc gia ở mức nào?",
+        Fact.Strategic => "Hệ thống xử lý thông tin bí mật nhà nước hoặc phục vụ quốc phòng, an ninh có mang tính chiến lược không?",
         Fact.OnlineServiceLevel => "Hệ thống cung cấp dịch vụ công trực tuyến ở mức độ nào?",
         Fact.ConditionalBusinessLine => "Dịch vụ trực tuyến có thuộc danh mục ngành, nghề đầu tư kinh doanh có điều kiện không?",
         Fact.UserCount => "Có bao nhiêu người sử dụng có thông tin riêng, thông tin cá nhân được hệ thống xử lý?",
@@ -26,7 +27,9 @@ public static class ClassificationText
         Fact.ServesNationalSecurityWork => "Công trình có phải công trình quan trọng liên quan đến an ninh quốc gia không?",
         Fact.CentralisedNationalData => "Hệ thống có lưu trữ tập trung thông tin, dữ liệu đặc biệt quan trọng của quốc gia không?",
         Fact.InternationalInfrastructureLink => "Đây có phải cơ sở hạ tầng thông tin quốc gia kết nối liên thông Việt Nam với quốc tế không?",
-        _ => "Hệ thống có được xác định cấp độ theo quyết định của Thủ tướng Chính phủ hoặc Khung quản lý rủi ro an ninh mạng không?",
+        Fact.DesignatedLevel => "Thủ tướng Chính phủ có quyết định cấp độ của hệ thống không, cấp độ nào?",
+        Fact.RiskFrameworkLevel => "Hệ thống được đánh giá rủi ro an ninh mạng theo Khung quản lý rủi ro an ninh mạng ở cấp độ nào?",
+        _ => throw new ArgumentOutOfRangeException(nameof(fact), fact, "Unknown fact."),
     };
 
     public static string Vietnamese(this NationalSecurityHarm harm) => harm switch

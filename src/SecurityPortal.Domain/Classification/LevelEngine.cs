@@ -8,12 +8,15 @@ public enum RuleSet
     Decree331,
 }
 
-/// <summary>A fact the engine needs, with the question the wizard asks for it.</summary>
+/// <summary>A fact the engine needs, with the question the wizard asks for it, in the order the wizard asks them.</summary>
 public enum Fact
 {
     FunctionKind,
     InformationTypes,
     NationalSecurityHarm,
+    Strategic,
+    IndustrialControlClass,
+    ServesNationalSecurityWork,
     OnlineServiceLevel,
     ConditionalBusinessLine,
     UserCount,
@@ -22,15 +25,23 @@ public enum Fact
     InfrastructureScope,
     Requires24x7,
     NationalEGovernmentSystem,
-    IndustrialControlClass,
-    ServesNationalSecurityWork,
     CentralisedNationalData,
     InternationalInfrastructureLink,
     DesignatedLevel,
+    RiskFrameworkLevel,
 }
 
-/// <summary>One criterion of the law: the level it gives, where it is written, and when it applies.</summary>
-public sealed record Criterion(int Level, string Citation, string Text, IReadOnlyList<Fact> Needs, Func<ClassificationFacts, bool> Applies);
+/// <summary>One criterion of the law: the level it gives, where it is written, and the condition it sets on the facts.</summary>
+public sealed record Criterion(int Level, string Citation, string Text, Condition When)
+{
+    /// <summary>Every fact the criterion reads.</summary>
+    public IReadOnlyList<Fact> Needs => When.Facts.ToList();
+
+    public bool Applies(ClassificationFacts facts) => When.Evaluate(facts) == true;
+
+    /// <summary>Decided (true or false) from the facts answered so far.</summary>
+    public bool IsDecided(ClassificationFacts facts) => When.Evaluate(facts) is not null;
+}
 
 /// <summary>The engine's answer: the level (highest matching criterion), every match with its citation, and what is missing.</summary>
 public sealed record LevelResult(RuleSet RuleSet, int? Level, IReadOnlyList<Criterion> Matched, IReadOnlyList<Fact> MissingFacts)
@@ -45,30 +56,46 @@ public sealed record LevelResult(RuleSet RuleSet, int? Level, IReadOnlyList<Crit
 /// </summary>
 public static class LevelEngine
 {
+    public static IReadOnlyList<Criterion> Criteria(RuleSet ruleSet) => ruleSet == RuleSet.Decree85 ? Decree85Criteria.All : Decree331Criteria.All;
+
+    /// <summary>
+    /// The level and its criteria. A criterion is decided as soon as its condition is known (one sufficient branch of
+    /// a «hoặc» is enough); the missing facts are the next questions (<see cref="Condition.Undecided"/>) of the undecided
+    /// criteria that could give a higher level than the one reached.
+    /// </summary>
     public static LevelResult Evaluate(RuleSet ruleSet, ClassificationFacts facts)
     {
-        var criteria = ruleSet == RuleSet.Decree85 ? Decree85Criteria.All : Decree331Criteria.All;
-        var missing = new SortedSet<Fact>();
-        var matched = new List<Criterion>();
-        foreach (var criterion in criteria)
+        var criteria = Criteria(ruleSet);
+        var matched = criteria.Where(c => c.Applies(facts)).OrderByDescending(c => c.Level).ToList();
+        int? level = matched.Count == 0 ? null : matched[0].Level;
+        var missing = criteria.Where(c => level is null || c.Level > level)
+            .SelectMany(c => c.When.Undecided(facts))
+            .Distinct().Order().ToList();
+        return new LevelResult(ruleSet, level, matched, missing);
+    }
+
+    /// <summary>
+    /// The questions the wizard asks, in its order: a question is asked when, given the answers to the questions
+    /// before it, an undecided criterion that could still raise the level needs it. What the system is (its function
+    /// kind) thus decides most of the list, and an answer can make a later question unnecessary, never an earlier one.
+    /// Every fact <see cref="Evaluate"/> reports missing is among them.
+    /// </summary>
+    public static IReadOnlyList<Fact> Questions(RuleSet ruleSet, ClassificationFacts facts)
+    {
+        var asked = new List<Fact>();
+        var known = ClassificationFacts.Unanswered;
+        foreach (var fact in Enum.GetValues<Fact>())
         {
-            var unknown = criterion.Needs.Where(f => !IsKnown(facts, f)).ToList();
-            if (unknown.Count > 0)
+            // `known` holds the answers to the questions before this one only.
+            if (Evaluate(ruleSet, known).MissingFacts.Contains(fact))
             {
-                missing.UnionWith(unknown);
-                continue;
+                asked.Add(fact);
             }
 
-            if (criterion.Applies(facts))
-            {
-                matched.Add(criterion);
-            }
+            known = known.WithAnswerFrom(fact, facts);
         }
 
-        int? level = matched.Count == 0 ? null : matched.Max(c => c.Level);
-        // A missing fact matters only if a criterion needing it could give a higher level than what matched.
-        var relevant = missing.Where(f => criteria.Any(c => c.Needs.Contains(f) && (level is null || c.Level > level))).ToList();
-        return new LevelResult(ruleSet, level, matched.OrderByDescending(c => c.Level).ToList(), relevant);
+        return asked;
     }
 
     /// <summary>
@@ -85,56 +112,66 @@ public static class LevelEngine
         return dossierCreated >= new DateOnly(2026, 8, 19) ? RuleSet.Decree331 : RuleSet.Decree85;
     }
 
-    private static bool IsKnown(ClassificationFacts f, Fact fact) => fact switch
-    {
-        Fact.FunctionKind => f.FunctionKind is not null,
-        Fact.InformationTypes => f.InformationTypes is not null,
-        // The harm is needed only when state secrets are processed; without them it is "none".
-        Fact.NationalSecurityHarm => f.InformationTypes is { } t && (!t.HasFlag(InformationTypes.StateSecret) || f.NationalSecurityHarm is not null),
-        Fact.OnlineServiceLevel => f.OnlineServiceLevel is not null,
-        Fact.ConditionalBusinessLine => f.ConditionalBusinessLine is not null,
-        Fact.UserCount => f.UserCount is not null,
-        Fact.PersonalDataSubjects => f.BasicPersonalDataSubjects is not null && f.SensitivePersonalDataSubjects is not null,
-        Fact.HandlesAdministrativeProcedures => f.HandlesAdministrativeProcedures is not null,
-        Fact.InfrastructureScope => f.InfrastructureScope is not null,
-        Fact.Requires24x7 => f.Requires24x7 is not null,
-        Fact.NationalEGovernmentSystem => f.NationalEGovernmentSystem is not null,
-        Fact.IndustrialControlClass => f.IndustrialControlClass is not null || f.FunctionKind is not SystemFunctionKind.IndustrialControl,
-        Fact.ServesNationalSecurityWork => f.ServesNationalSecurityWork is not null || f.FunctionKind is not SystemFunctionKind.IndustrialControl,
-        Fact.CentralisedNationalData => f.CentralisedNationalData is not null,
-        Fact.InternationalInfrastructureLink => f.InternationalInfrastructureLink is not null,
-        Fact.DesignatedLevel => f.DesignatedLevel is not null,
-        _ => false,
-    };
+    // Conditions shared by both decrees: each reads one fact, and is unknown while that fact is unanswered.
+    internal static Condition Kind(SystemFunctionKind kind) => Condition.When(Fact.FunctionKind, f => f.FunctionKind == kind);
 
-    // Small predicates shared by both decrees.
-    internal static bool Is(ClassificationFacts f, SystemFunctionKind kind) => f.FunctionKind == kind;
+    internal static Condition Information(Func<InformationTypes, bool> test) => Condition.When(Fact.InformationTypes, f => test(f.InformationTypes!.Value));
 
-    internal static bool OnlyPublic(ClassificationFacts f) => f.InformationTypes == InformationTypes.Public;
+    internal static Condition Yes(Fact fact, Func<ClassificationFacts, bool?> answer) => Condition.When(fact, f => answer(f) == true);
 
-    internal static bool PrivateOrPersonal(ClassificationFacts f) =>
-        f.InformationTypes is { } t && (t.HasFlag(InformationTypes.Private) || t.HasFlag(InformationTypes.Personal));
+    internal static Condition No(Fact fact, Func<ClassificationFacts, bool?> answer) => Condition.When(fact, f => answer(f) == false);
 
-    internal static bool StateSecret(ClassificationFacts f) => f.InformationTypes is { } t && t.HasFlag(InformationTypes.StateSecret);
+    internal static bool PrivateOrPersonal(InformationTypes t) => t.HasFlag(InformationTypes.Private) || t.HasFlag(InformationTypes.Personal);
 
-    internal static bool Harm(ClassificationFacts f, NationalSecurityHarm harm) => StateSecret(f) && f.NationalSecurityHarm == harm;
+    internal static Condition ProcessesPrivateOrPersonal => Information(PrivateOrPersonal);
 
-    internal static bool WorkClass(ClassificationFacts f, params ConstructionWorkClass[] classes) =>
-        Is(f, SystemFunctionKind.IndustrialControl) && f.IndustrialControlClass is { } c && classes.Contains(c);
+    /// <summary>State secrets processed and the harm of sabotage one of <paramref name="harms"/> (the harm is asked only with state secrets).</summary>
+    internal static Condition Harm(params NationalSecurityHarm[] harms) => Condition.AllOf(
+        Information(t => t.HasFlag(InformationTypes.StateSecret)),
+        Condition.When(Fact.NationalSecurityHarm, f => harms.Contains(f.NationalSecurityHarm!.Value)));
+
+    internal static Condition WorkClass(params ConstructionWorkClass[] classes) => Condition.AllOf(
+        Kind(SystemFunctionKind.IndustrialControl),
+        Condition.When(Fact.IndustrialControlClass, f => classes.Contains(f.IndustrialControlClass!.Value)));
+
+    internal static Condition Infrastructure(InfrastructureScope scope) => Condition.AllOf(
+        Kind(SystemFunctionKind.InformationInfrastructure),
+        Condition.When(Fact.InfrastructureScope, f => f.InfrastructureScope == scope));
+
+    internal static Condition CitizenService(params Condition[] parts) => Condition.AllOf([Kind(SystemFunctionKind.CitizenBusinessService), .. parts]);
+
+    internal static Condition PrimeMinisterDecision(int level) => Condition.When(Fact.DesignatedLevel, f => f.DesignatedLevel == level);
+
+    internal static Condition RiskFramework(int level) => Condition.When(Fact.RiskFrameworkLevel, f => f.RiskFrameworkLevel == level);
 
     // Criteria whose wording is the same in both decrees; the tables cite them per decree.
-    internal static bool InternalPublicOnly(ClassificationFacts f) => Is(f, SystemFunctionKind.Internal) && OnlyPublic(f);
+    internal static Condition InternalPublicOnly => Condition.AllOf(Kind(SystemFunctionKind.Internal), Information(t => t == InformationTypes.Public));
 
-    internal static bool InternalPrivateNoSecret(ClassificationFacts f) => Is(f, SystemFunctionKind.Internal) && PrivateOrPersonal(f) && !StateSecret(f);
+    internal static Condition InternalPrivateNoSecret => Condition.AllOf(
+        Kind(SystemFunctionKind.Internal), Information(t => PrivateOrPersonal(t) && !t.HasFlag(InformationTypes.StateSecret)));
 
-    internal static bool CitizenService(ClassificationFacts f, bool conditionalBusiness) =>
-        Is(f, SystemFunctionKind.CitizenBusinessService) && f.ConditionalBusinessLine == conditionalBusiness;
+    internal static Condition ConditionalBusiness(bool listed) => CitizenService(listed
+        ? Yes(Fact.ConditionalBusinessLine, f => f.ConditionalBusinessLine)
+        : No(Fact.ConditionalBusinessLine, f => f.ConditionalBusinessLine));
 
-    internal static bool Infrastructure(ClassificationFacts f, InfrastructureScope scope) =>
-        Is(f, SystemFunctionKind.InformationInfrastructure) && f.InfrastructureScope == scope;
+    /// <summary>Decree 85 Art. 11.4, Decree 331 Art. 15.4: a special-class work decides it without the national-security question.</summary>
+    internal static Condition IcsSpecialOrNationalSecurity => Condition.AllOf(
+        Kind(SystemFunctionKind.IndustrialControl),
+        Condition.AnyOf(
+            Condition.When(Fact.IndustrialControlClass, f => f.IndustrialControlClass == ConstructionWorkClass.Special),
+            Yes(Fact.ServesNationalSecurityWork, f => f.ServesNationalSecurityWork)));
 
-    internal static bool IcsSpecialOrNationalSecurity(ClassificationFacts f) =>
-        WorkClass(f, ConstructionWorkClass.Special) || (Is(f, SystemFunctionKind.IndustrialControl) && f.ServesNationalSecurityWork == true);
+    /// <summary>Decree 85 Art. 11.3, Decree 331 Art. 15.3: national infrastructure linking Viet Nam with other countries.</summary>
+    internal static Condition InternationalLink => Condition.AllOf(
+        Kind(SystemFunctionKind.InformationInfrastructure), Yes(Fact.InternationalInfrastructureLink, f => f.InternationalInfrastructureLink));
+
+    internal static Condition NationalEGovernment24x7 => Condition.AllOf(
+        Yes(Fact.Requires24x7, f => f.Requires24x7), Yes(Fact.NationalEGovernmentSystem, f => f.NationalEGovernmentSystem));
+
+    internal static Condition NationwideInfrastructure24x7 => Condition.AllOf(
+        Infrastructure(InfrastructureScope.Nationwide), Yes(Fact.Requires24x7, f => f.Requires24x7));
+
+    internal static Condition CentralisedData => Yes(Fact.CentralisedNationalData, f => f.CentralisedNationalData);
 
     internal static readonly ConstructionWorkClass[] ClassesTwoToFour = [ConstructionWorkClass.ClassII, ConstructionWorkClass.ClassIII, ConstructionWorkClass.ClassIV];
 }

@@ -58,6 +58,9 @@ public static class DossierSections
     /// <summary>The start of every documents section's key.</summary>
     public const string DocumentsPrefix = "Documents:";
 
+    /// <summary>The wizard step that asks for a fact: 2 (function and information) or 3 (scale, services and infrastructure).</summary>
+    public static int StepOf(Fact fact) => fact < Fact.OnlineServiceLevel ? 2 : 3;
+
     public static string AnswersKey(int step) => $"Answers:{step}";
 
     public static string ContentKey(string field) => $"Content:{field}";
@@ -124,6 +127,32 @@ public static class DossierSections
         static AnswerRow Number(string question, int? value, string? zero = null) =>
             value is null ? Said(question, None) : value == 0 && zero is not null ? Said(question, zero) : Typed(question, Count(value));
         var f = dossier.Facts;
+        AnswerRow Answer(Fact fact) => fact switch
+        {
+            Fact.FunctionKind => Said(fact.Question(), f.FunctionKind?.Vietnamese() ?? None),
+            Fact.InformationTypes => f.InformationTypes is { } types && types != InformationTypes.None
+                ? new AnswerRow(fact.Question(), [.. types.Names()])
+                : Said(fact.Question(), f.InformationTypes?.Vietnamese() ?? None),
+            Fact.NationalSecurityHarm => Said(fact.Question(), f.NationalSecurityHarm?.Vietnamese() ?? None),
+            Fact.Strategic => YesNo(fact.Question(), f.Strategic),
+            Fact.IndustrialControlClass => Said(fact.Question(), f.IndustrialControlClass?.Vietnamese() ?? None),
+            Fact.ServesNationalSecurityWork => YesNo(fact.Question(), f.ServesNationalSecurityWork),
+            Fact.OnlineServiceLevel => Number(fact.Question(), f.OnlineServiceLevel, zero: "Không có"),
+            Fact.ConditionalBusinessLine => YesNo(fact.Question(), f.ConditionalBusinessLine),
+            Fact.UserCount => Number(fact.Question(), f.UserCount),
+            Fact.PersonalDataSubjects => f.BasicPersonalDataSubjects is null && f.SensitivePersonalDataSubjects is null
+                ? Said("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", None)
+                : Typed("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", $"{Count(f.BasicPersonalDataSubjects)} / {Count(f.SensitivePersonalDataSubjects)}"),
+            Fact.HandlesAdministrativeProcedures => YesNo(fact.Question(), f.HandlesAdministrativeProcedures),
+            Fact.InfrastructureScope => Said(fact.Question(), f.InfrastructureScope?.Vietnamese() ?? None),
+            Fact.Requires24x7 => YesNo(fact.Question(), f.Requires24x7),
+            Fact.NationalEGovernmentSystem => YesNo(fact.Question(), f.NationalEGovernmentSystem),
+            Fact.CentralisedNationalData => YesNo(fact.Question(), f.CentralisedNationalData),
+            Fact.InternationalInfrastructureLink => YesNo(fact.Question(), f.InternationalInfrastructureLink),
+            Fact.DesignatedLevel => Number(fact.Question(), f.DesignatedLevel, zero: "Không"),
+            _ => Number(fact.Question(), f.RiskFrameworkLevel, zero: "Không được đánh giá theo Khung"),
+        };
+
         switch (step)
         {
             case 1:
@@ -138,36 +167,13 @@ public static class DossierSections
 
                 break;
             case 2:
-                yield return Said(Fact.FunctionKind.Question(), f.FunctionKind?.Vietnamese() ?? None);
-                yield return f.InformationTypes is { } types && types != InformationTypes.None
-                    ? new AnswerRow(Fact.InformationTypes.Question(), [.. types.Names()])
-                    : Said(Fact.InformationTypes.Question(), f.InformationTypes?.Vietnamese() ?? None);
-                if (f.InformationTypes?.HasFlag(InformationTypes.StateSecret) == true)
-                {
-                    yield return Said(Fact.NationalSecurityHarm.Question(), f.NationalSecurityHarm?.Vietnamese() ?? None);
-                }
-
-                if (f.FunctionKind == SystemFunctionKind.IndustrialControl)
-                {
-                    yield return Said(Fact.IndustrialControlClass.Question(), f.IndustrialControlClass?.Vietnamese() ?? None);
-                    yield return YesNo(Fact.ServesNationalSecurityWork.Question(), f.ServesNationalSecurityWork);
-                }
-
-                break;
             case 3:
-                yield return Number(Fact.OnlineServiceLevel.Question(), f.OnlineServiceLevel, zero: "Không có");
-                yield return YesNo(Fact.ConditionalBusinessLine.Question(), f.ConditionalBusinessLine);
-                yield return Number(Fact.UserCount.Question(), f.UserCount);
-                yield return f.BasicPersonalDataSubjects is null && f.SensitivePersonalDataSubjects is null
-                    ? Said("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", None)
-                    : Typed("Số chủ thể dữ liệu cá nhân cơ bản / nhạy cảm", $"{Count(f.BasicPersonalDataSubjects)} / {Count(f.SensitivePersonalDataSubjects)}");
-                yield return YesNo(Fact.HandlesAdministrativeProcedures.Question(), f.HandlesAdministrativeProcedures);
-                yield return Said(Fact.InfrastructureScope.Question(), f.InfrastructureScope?.Vietnamese() ?? None);
-                yield return YesNo(Fact.Requires24x7.Question(), f.Requires24x7);
-                yield return YesNo(Fact.NationalEGovernmentSystem.Question(), f.NationalEGovernmentSystem);
-                yield return YesNo(Fact.CentralisedNationalData.Question(), f.CentralisedNationalData);
-                yield return YesNo(Fact.InternationalInfrastructureLink.Question(), f.InternationalInfrastructureLink);
-                yield return Number(Fact.DesignatedLevel.Question(), f.DesignatedLevel, zero: "Không");
+                // Only the questions the wizard asks for this system (LevelEngine.Questions), as it asks them.
+                foreach (var fact in LevelEngine.Questions(dossier.RuleSet, f).Where(q => StepOf(q) == step))
+                {
+                    yield return Answer(fact);
+                }
+
                 break;
             case 4:
                 yield return dossier.ProposedLevel is { } proposed
@@ -214,17 +220,20 @@ public static class DossierSections
         object?[] values = step switch
         {
             1 => [dossier.RuleSet, dossier.InvestmentStarted, dossier.RuleSetReason],
-            2 => [f.FunctionKind, f.InformationTypes, f.NationalSecurityHarm, f.IndustrialControlClass, f.ServesNationalSecurityWork],
+            // The facts of issue 18 come last and only once answered, so a section returned before them keeps its fingerprint.
+            2 => [f.FunctionKind, f.InformationTypes, f.NationalSecurityHarm, f.IndustrialControlClass, f.ServesNationalSecurityWork, .. Answered(f.Strategic)],
             3 =>
             [
                 f.OnlineServiceLevel, f.ConditionalBusinessLine, f.UserCount, f.BasicPersonalDataSubjects, f.SensitivePersonalDataSubjects,
                 f.HandlesAdministrativeProcedures, f.InfrastructureScope, f.Requires24x7, f.NationalEGovernmentSystem, f.CentralisedNationalData,
-                f.InternationalInfrastructureLink, f.DesignatedLevel,
+                f.InternationalInfrastructureLink, f.DesignatedLevel, .. Answered(f.RiskFrameworkLevel),
             ],
             _ => [dossier.ProposedLevel, dossier.ProposalJustification],
         };
         return string.Join("\u001f", values.Select(v => v is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : v?.ToString() ?? "∅"));
     }
+
+    private static object?[] Answered(object? value) => value is null ? [] : [value];
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 

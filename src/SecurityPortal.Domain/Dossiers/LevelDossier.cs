@@ -170,7 +170,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
             throw new DomainException("Mức độ dịch vụ công trực tuyến phải từ 0 (không có) đến 4.");
         }
 
-        if (facts.DesignatedLevel is < 0 or > 5)
+        if (facts.DesignatedLevel is < 0 or > 5 || facts.RiskFrameworkLevel is < 0 or > 5)
         {
             throw new DomainException("Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro phải từ 0 (không có) đến 5.");
         }
@@ -184,6 +184,8 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         {
             InformationTypes = facts.InformationTypes == InformationTypes.None ? null : facts.InformationTypes,
             NationalSecurityHarm = stateSecret ? facts.NationalSecurityHarm : null,
+            // Decree 331 Art. 15.1: «mang tính chiến lược» is asked only of an especially serious harm.
+            Strategic = stateSecret && facts.NationalSecurityHarm == NationalSecurityHarm.EspeciallySerious ? facts.Strategic : null,
         };
     }
 

@@ -75,7 +75,7 @@ public sealed class DossierReviewTests : PortalTestBase
         (await reviewer.StepAsync(id, "Return", Fields(
             Verdict("Content:Parties", "Accepted"),
             Verdict("Content:NetworkZones", "NeedsChange", "Thiếu dải địa chỉ IP công cộng."),
-            Verdict("Answers:3", "NeedsChange", "Số người sử dụng chưa khớp với thuyết minh."),
+            Verdict("Answers:3", "NeedsChange", "Yêu cầu vận hành 24/7 chưa khớp với thuyết minh."),
             Verdict("Documents:Design", "NeedsChange", "Bản thiết kế chưa có sơ đồ mạng.")))).AssertRedirectsTo(Details(id));
         Assert.Equal(DossierState.Returned, await StateAsync(id));
         var officerId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "yte@sl.vn").Select(u => u.Id).SingleAsync());
@@ -102,7 +102,7 @@ public sealed class DossierReviewTests : PortalTestBase
         Assert.Contains("Thiếu dải địa chỉ IP công cộng.", Text(step5, "#returned-NetworkZones"), StringComparison.Ordinal);
         Assert.Equal("content-NetworkZones", step5.QuerySelector("#returned-NetworkZones")!.NextElementSibling!.Id);
         Assert.Null(step5.QuerySelector("#returned-Parties"));
-        Assert.Contains("Số người sử dụng chưa khớp", Text(await officer.GetDocumentAsync($"/Dossiers/Wizard/{id}?step=3"), "#returned-step"), StringComparison.Ordinal);
+        Assert.Contains("Yêu cầu vận hành 24/7 chưa khớp", Text(await officer.GetDocumentAsync($"/Dossiers/Wizard/{id}?step=3"), "#returned-step"), StringComparison.Ordinal);
         var attach = await officer.GetDocumentAsync($"/Dossiers/Attach/{id}?kind=Design");
         Assert.Contains("Bản thiết kế chưa có sơ đồ mạng.", Text(attach, "#returned-documents"), StringComparison.Ordinal);
         Assert.True(attach.QuerySelector("#Kind option[value=Design]")!.HasAttribute("selected"));
@@ -118,7 +118,7 @@ public sealed class DossierReviewTests : PortalTestBase
         content["Input.Content[NetworkZones]"] = "Vùng DMZ 203.0.113.0/28; vùng máy chủ 10.20.1.0/24.";
         (await officer.PostFormAsync($"/Dossiers/Wizard/{id}?step=5", content)).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
         var answers = Step3Answers();
-        answers["Input.UserCount"] = "420";
+        answers["Input.Requires24x7"] = "true"; // not a national e-government system (Step3Answers): still level 2
         (await officer.PostFormAsync($"/Dossiers/Wizard/{id}?step=3", answers)).AssertRedirectsTo($"/Dossiers/Wizard/{id}");
         var oldDesign = await Factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.DossierId == id && a.Kind == AttachmentKind.Design).Select(a => a.Id).SingleAsync());
         (await officer.UploadAsync(id, "Design", "thiet-ke-co-so-do.pdf", [.. Pdf, .. "% so do mang\n"u8.ToArray()])).AssertRedirectsTo(Details(id));

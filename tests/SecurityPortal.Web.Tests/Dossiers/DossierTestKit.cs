@@ -41,7 +41,7 @@ internal static class DossierTestKit
         ["Input.HandlesAdministrativeProcedures"] = administrativeProcedures ? "true" : "false",
         ["Input.InfrastructureScope"] = nameof(InfrastructureScope.SingleOrganisation), ["Input.Requires24x7"] = "false",
         ["Input.NationalEGovernmentSystem"] = "false", ["Input.CentralisedNationalData"] = "false",
-        ["Input.InternationalInfrastructureLink"] = "false", ["Input.DesignatedLevel"] = "0",
+        ["Input.InternationalInfrastructureLink"] = "false", ["Input.DesignatedLevel"] = "0", ["Input.RiskFrameworkLevel"] = "0",
     };
 
     public static Dictionary<string, string> ContentAnswers(int level) =>

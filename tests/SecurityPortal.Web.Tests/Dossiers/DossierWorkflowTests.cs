@@ -195,10 +195,11 @@ public sealed class DossierWorkflowTests : PortalTestBase
         // A level below the engine's names the article that forbids it; a number that is not a number is explained.
         var lower = await officer.PostFormAsync($"/Dossiers/Wizard/{id}?step=4", new Dictionary<string, string> { ["Input.ProposedLevel"] = "2" });
         Assert.Contains("Điều 13 khoản 2 điểm b Nghị định 331/2026/NĐ-CP", (await lower.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
-        var nonsense = await officer.PostFormAsync($"/Dossiers/Wizard/{id}?step=3", new Dictionary<string, string> { ["Input.UserCount"] = "rất nhiều" });
+        // (Issue 18: an internal system is not asked its user count any more; the Prime Minister's level is asked of every system.)
+        var nonsense = await officer.PostFormAsync($"/Dossiers/Wizard/{id}?step=3", new Dictionary<string, string> { ["Input.DesignatedLevel"] = "rất nhiều" });
         var nonsensePage = await nonsense.ParseAsync();
         Assert.Contains("không hợp lệ", nonsensePage.Body!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("rất nhiều", nonsensePage.QuerySelector("#Input_UserCount")!.GetAttribute("value"));
+        Assert.Equal("rất nhiều", nonsensePage.QuerySelector("#Input_DesignatedLevel")!.GetAttribute("value"));
         Assert.Equal(3, await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => d.ProposedLevel).SingleAsync()));
 
         // Uploads: the content decides, not the name; too large is refused; a path in the name is dropped.

@@ -414,7 +414,7 @@ public sealed partial class EnglishCoverageTests
             BasicPersonalDataSubjects = 10, SensitivePersonalDataSubjects = 0, HandlesAdministrativeProcedures = false,
             InfrastructureScope = InfrastructureScope.SectorOrProvince, Requires24x7 = true, NationalEGovernmentSystem = false,
             IndustrialControlClass = ConstructionWorkClass.ClassI, ServesNationalSecurityWork = false, CentralisedNationalData = false,
-            InternationalInfrastructureLink = false, DesignatedLevel = 0,
+            InternationalInfrastructureLink = false, DesignatedLevel = 0, RiskFrameworkLevel = 0,
         };
         // Every step's rows, unanswered and answered; what the officer typed, dates and figures are shown as they are.
         var officer = new DossierActor("officer", "Cán bộ", IsReviewer: false, IsOwnerOfficer: true);

@@ -30,6 +30,9 @@ public sealed class DossierInput
     [Display(Name = "Mức độ tổn hại tới quốc phòng, an ninh quốc gia nếu bị phá hoại")]
     public NationalSecurityHarm? NationalSecurityHarm { get; set; }
 
+    [Display(Name = "Hệ thống mang tính chiến lược")]
+    public bool? Strategic { get; set; }
+
     [Display(Name = "Cấp công trình xây dựng (hệ thống điều khiển công nghiệp)")]
     public ConstructionWorkClass? IndustrialControlClass { get; set; }
 
@@ -70,8 +73,11 @@ public sealed class DossierInput
     [Display(Name = "Hạ tầng thông tin quốc gia kết nối Việt Nam với quốc tế")]
     public bool? InternationalInfrastructureLink { get; set; }
 
-    [Display(Name = "Cấp độ theo quyết định của Thủ tướng hoặc Khung quản lý rủi ro (0 nếu không có)")]
+    [Display(Name = "Cấp độ theo quyết định của Thủ tướng Chính phủ (0 nếu không có)")]
     public int? DesignatedLevel { get; set; }
+
+    [Display(Name = "Cấp độ theo Khung quản lý rủi ro an ninh mạng (0 nếu không được đánh giá theo Khung)")]
+    public int? RiskFrameworkLevel { get; set; }
 
     // Step 4: the proposal.
     [Display(Name = "Cấp độ đề xuất")]
@@ -95,6 +101,7 @@ public sealed class DossierInput
             FunctionKind = f.FunctionKind,
             InformationTypes = Enum.GetValues<InformationTypes>().Where(t => t != Domain.Systems.InformationTypes.None && f.InformationTypes?.HasFlag(t) == true).ToList(),
             NationalSecurityHarm = f.NationalSecurityHarm,
+            Strategic = f.Strategic,
             IndustrialControlClass = f.IndustrialControlClass,
             ServesNationalSecurityWork = f.ServesNationalSecurityWork,
             OnlineServiceLevel = f.OnlineServiceLevel,
@@ -109,40 +116,56 @@ public sealed class DossierInput
             CentralisedNationalData = f.CentralisedNationalData,
             InternationalInfrastructureLink = f.InternationalInfrastructureLink,
             DesignatedLevel = f.DesignatedLevel,
+            RiskFrameworkLevel = f.RiskFrameworkLevel,
             ProposedLevel = dossier.ProposedLevel,
             ProposalJustification = dossier.ProposalJustification,
             Content = DossierContent.SectionList.ToDictionary(s => s.Field, s => dossier.Content.Text(s.Field)),
         };
     }
 
-    /// <summary>The facts as answered in steps 2 and 3, on top of the dossier's current facts.</summary>
-    public ClassificationFacts FactsFor(int step, ClassificationFacts current) => step switch
+    /// <summary>
+    /// The facts as answered in steps 2 and 3, on top of the dossier's current facts. The page shows only the questions
+    /// <see cref="LevelEngine.Questions"/> asks; an answer to a question not asked is neither demanded nor changed.
+    /// </summary>
+    public ClassificationFacts FactsFor(int step, RuleSet ruleSet, ClassificationFacts current)
     {
-        2 => current with
+        var posted = step switch
         {
-            FunctionKind = FunctionKind,
-            InformationTypes = InformationTypes.Aggregate(Domain.Systems.InformationTypes.None, (all, t) => all | t),
-            NationalSecurityHarm = NationalSecurityHarm,
-            IndustrialControlClass = FunctionKind == SystemFunctionKind.IndustrialControl ? IndustrialControlClass : null,
-            ServesNationalSecurityWork = FunctionKind == SystemFunctionKind.IndustrialControl ? ServesNationalSecurityWork : null,
-        },
-        3 => current with
-        {
-            OnlineServiceLevel = OnlineServiceLevel,
-            ConditionalBusinessLine = ConditionalBusinessLine,
-            UserCount = UserCount,
-            BasicPersonalDataSubjects = BasicPersonalDataSubjects,
-            SensitivePersonalDataSubjects = SensitivePersonalDataSubjects,
-            HandlesAdministrativeProcedures = HandlesAdministrativeProcedures,
-            InfrastructureScope = InfrastructureScope,
-            Requires24x7 = Requires24x7,
-            NationalEGovernmentSystem = NationalEGovernmentSystem,
-            CentralisedNationalData = CentralisedNationalData,
-            InternationalInfrastructureLink = InternationalInfrastructureLink,
-            DesignatedLevel = DesignatedLevel,
-        },
-        _ => current,
-    };
+            2 => current with
+            {
+                FunctionKind = FunctionKind,
+                InformationTypes = InformationTypes.Aggregate(Domain.Systems.InformationTypes.None, (all, t) => all | t),
+                NationalSecurityHarm = NationalSecurityHarm,
+                Strategic = Strategic,
+                IndustrialControlClass = IndustrialControlClass,
+                ServesNationalSecurityWork = ServesNationalSecurityWork,
+            },
+            3 => current with
+            {
+                OnlineServiceLevel = OnlineServiceLevel,
+                ConditionalBusinessLine = ConditionalBusinessLine,
+                UserCount = UserCount,
+                BasicPersonalDataSubjects = BasicPersonalDataSubjects,
+                SensitivePersonalDataSubjects = SensitivePersonalDataSubjects,
+                HandlesAdministrativeProcedures = HandlesAdministrativeProcedures,
+                InfrastructureScope = InfrastructureScope,
+                Requires24x7 = Requires24x7,
+                NationalEGovernmentSystem = NationalEGovernmentSystem,
+                CentralisedNationalData = CentralisedNationalData,
+                InternationalInfrastructureLink = InternationalInfrastructureLink,
+                DesignatedLevel = DesignatedLevel,
+                RiskFrameworkLevel = RiskFrameworkLevel,
+            },
+            _ => current,
+        };
+        var asked = LevelEngine.Questions(ruleSet, posted);
+        var facts = StepFacts(step).Where(f => !asked.Contains(f)).Aggregate(posted, (all, f) => all.WithAnswerFrom(f, current));
+        // The work's class and the national-security work belong to industrial control systems only.
+        return facts.FunctionKind == SystemFunctionKind.IndustrialControl ? facts : facts with { IndustrialControlClass = null, ServesNationalSecurityWork = null };
+    }
+
+    /// <summary>The facts a wizard step asks for, in the order it asks them.</summary>
+    public static IReadOnlyList<Fact> StepFacts(int step) => Enum.GetValues<Fact>().Where(f => DossierSections.StepOf(f) == step).ToList();
 
     /// <summary>Applies one step to the dossier; the domain refuses contradictions with a Vietnamese message.</summary>
     public void ApplyStep(int step, LevelDossier dossier)
@@ -154,7 +177,7 @@ public sealed class DossierInput
                 break;
             case 2:
             case 3:
-                dossier.SetFacts(FactsFor(step, dossier.Facts));
+                dossier.SetFacts(FactsFor(step, dossier.RuleSet, dossier.Facts));
                 break;
             case 4:
                 dossier.Propose(ProposedLevel, ProposalJustification);

@@ -32,6 +32,11 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
     public LevelDossier Dossier { get; private set; } = null!;
     public InformationSystem System { get; private set; } = null!;
     public LevelResult Result { get; private set; } = null!;
+
+    /// <summary>The questions of steps 2–3 that apply to these answers (<see cref="LevelEngine.Questions"/>); the others are not shown.</summary>
+    public IReadOnlyList<Fact> Asked { get; private set; } = [];
+
+    public bool Asks(Fact fact) => Asked.Contains(fact);
     public bool Conflict { get; private set; }
 
     /// <summary>Step 5: the requirements of the proposed level in the newest published catalog, which the security plan must answer.</summary>
@@ -56,7 +61,7 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
 
         Input = DossierInput.From(Dossier);
         ConcurrencyStamp = Dossier.ConcurrencyStamp;
-        Result = Dossier.Evaluate();
+        Show(Dossier.Facts);
         if (Step == DossierInput.StepCount && (Dossier.ProposedLevel ?? Result.Level) is { } level)
         {
             var catalog = await db.CatalogVersions.AsNoTracking().Where(v => v.Status == Domain.Catalog.CatalogStatus.Published)
@@ -78,6 +83,7 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
         }
 
         Result = Dossier.Evaluate();
+        Asked = LevelEngine.Questions(Dossier.RuleSet, Input.FactsFor(Step, Dossier.RuleSet, Dossier.Facts));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -133,9 +139,14 @@ public sealed class WizardModel(PortalDbContext db, ILogger<WizardModel> logger)
             return refused;
         }
 
-        var facts = Input.FactsFor(Step, Dossier.Facts);
+        Show(Input.FactsFor(Step, Dossier.RuleSet, Dossier.Facts));
+        return Partial("_WizardPreview", this);
+    }
+
+    private void Show(ClassificationFacts facts)
+    {
         Result = LevelEngine.Evaluate(Dossier.RuleSet, facts);
-        return Partial("_EngineResult", Result);
+        Asked = LevelEngine.Questions(Dossier.RuleSet, facts);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)

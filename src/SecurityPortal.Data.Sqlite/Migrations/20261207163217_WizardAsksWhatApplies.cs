@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecurityPortal.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class WizardAsksWhatApplies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Facts_RiskFrameworkLevel",
+                table: "LevelDossiers",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Facts_Strategic",
+                table: "LevelDossiers",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Facts_RiskFrameworkLevel",
+                table: "LevelDossiers");
+
+            migrationBuilder.DropColumn(
+                name: "Facts_Strategic",
+                table: "LevelDossiers");
+        }
+    }
+}
