@@ -294,8 +294,8 @@ public sealed class LevelDossierWorkflowTests
 
     [Theory]
     [InlineData(1, null)]
-    [InlineData(3, "2026-09-19")] // 15 days after 04/09
-    [InlineData(4, "2026-10-04")] // 30 days after 04/09
+    [InlineData(3, "2026-09-21")] // 15 days after 04/09 is Saturday 19/09: the limit ends on Monday (Civil Code 2015, Art. 148(5))
+    [InlineData(4, "2026-10-05")] // 30 days after 04/09 is Sunday 04/10
     public void Under_Decree_85_the_appraisal_limit_is_counted_in_calendar_days(int level, string? appraisalDue)
     {
         var d = Dossier(level, DossierState.UnderAppraisal, InvestedBeforeDecree331);

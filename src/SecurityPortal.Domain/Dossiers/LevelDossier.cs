@@ -440,7 +440,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         }
 
         AppraisalDue = DossierRoute.AppraisalLimit(RuleSet, ProposedLevel!.Value) is { } limit
-            ? limit.WorkingDays ? calendar.AddWorkingDays(today, limit.Days) : today.AddDays(limit.Days)
+            ? limit.WorkingDays ? calendar.AddWorkingDays(today, limit.Days) : calendar.AddCalendarDays(today, limit.Days)
             : null;
         CompletenessDue = null;
         State = DossierState.UnderAppraisal;
