@@ -81,6 +81,19 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
         var file = await JsonSerializer.DeserializeAsync<CalendarFile>(stream, JsonOptions, cancellationToken)
             ?? throw new InvalidOperationException("The embedded calendar file is empty.");
         var known = await db.CalendarDays.ToDictionaryAsync(d => d.Date, cancellationToken);
+
+        // A day an earlier file shipped and this one corrects goes only while it is exactly as shipped and still provisional:
+        // a day an administrator entered, confirmed or changed is theirs and stays.
+        var retracted = (file.Retracted ?? [])
+            .Select(r => known.GetValueOrDefault(r.Date) is { IsProvisional: true } existing && existing.Kind == r.Kind && existing.Name == r.Name ? existing : null)
+            .OfType<CalendarDay>().ToList();
+        if (retracted.Count > 0)
+        {
+            db.CalendarDays.RemoveRange(retracted);
+            await db.SaveChangesAsync(cancellationToken);
+            retracted.ForEach(r => known.Remove(r.Date));
+        }
+
         var added = 0;
         foreach (var day in file.Days)
         {
@@ -191,7 +204,8 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
     }
 }
 
-public sealed record CalendarFile(IReadOnlyList<CalendarFileDay> Days);
+/// <summary>The shipped calendar: its days, and the days earlier versions shipped that it withdraws or corrects.</summary>
+public sealed record CalendarFile(IReadOnlyList<CalendarFileDay> Days, IReadOnlyList<CalendarFileDay>? Retracted = null);
 
 public sealed record CalendarFileDay(DateOnly Date, string Name, CalendarDayKind Kind, bool Provisional);
 
