@@ -295,8 +295,8 @@ public sealed class LevelDossierWorkflowTests
 
     [Theory]
     [InlineData(1, null)]
-    [InlineData(3, "2026-09-19")] // 15 days after 04/09
-    [InlineData(4, "2026-10-04")] // 30 days after 04/09
+    [InlineData(3, "2026-09-21")] // 15 days after 04/09 is Saturday 19/09: the limit ends on Monday (Civil Code 2015, Art. 148(5))
+    [InlineData(4, "2026-10-05")] // 30 days after 04/09 is Sunday 04/10
     public void Under_Decree_85_the_appraisal_limit_is_counted_in_calendar_days(int level, string? appraisalDue)
     {
         var d = Dossier(level, DossierState.UnderAppraisal, InvestedBeforeDecree331);
@@ -304,6 +304,58 @@ public sealed class LevelDossierWorkflowTests
         Assert.Equal(Date(appraisalDue), d.AppraisalDue);
         Assert.Equal(d.AppraisalDue, d.DueDate);
     }
+
+    [Fact]
+    public void Under_Decree_85_no_completeness_deadline_is_applied_and_the_screens_say_the_texts_set_none()
+    {
+        // Decree 85 and Circular 12/2022 set no time limit for the completeness check; Decree 331 Art. 23.2 sets 5 working days.
+        var legacy = Dossier(3, DossierState.Submitted, InvestedBeforeDecree331);
+        Assert.Equal(RuleSet.Decree85, legacy.RuleSet);
+        Assert.Null(legacy.CompletenessDue);
+        Assert.Null(legacy.DueDate);
+        Assert.Null(legacy.DeadlineBasis!.Citation);
+        Assert.Contains("không quy định thời hạn kiểm tra tính đầy đủ", legacy.DeadlineBasis.Rule, StringComparison.Ordinal);
+
+        var current = Dossier(3, DossierState.Submitted);
+        Assert.Equal(new DateOnly(2026, 9, 9), current.CompletenessDue);
+        Assert.Equal("Điều 23 khoản 2 Nghị định 331/2026/NĐ-CP", current.DeadlineBasis!.Citation);
+    }
+
+    [Fact]
+    public void A_stored_Decree_85_appraisal_limit_on_a_day_off_is_moved_to_the_next_working_day_once()
+    {
+        var d = Dossier(3, DossierState.UnderAppraisal, InvestedBeforeDecree331);
+        Assert.Equal(new DateOnly(2026, 9, 21), d.AppraisalDue);
+        Assert.False(d.CorrectDeadlines(WorkCalendar));
+
+        // A calendar where that Monday became a day off: the limit ends on Tuesday, and a second run changes nothing.
+        var later = new WorkingDays([new DateOnly(2026, 9, 21)]);
+        Assert.True(d.CorrectDeadlines(later));
+        Assert.Equal(new DateOnly(2026, 9, 22), d.AppraisalDue);
+        Assert.False(d.CorrectDeadlines(later));
+
+        // Working-day limits (Decree 331) are never touched.
+        var current = Dossier(3, DossierState.UnderAppraisal);
+        var due = current.AppraisalDue;
+        Assert.False(current.CorrectDeadlines(new WorkingDays([due!.Value])));
+        Assert.Equal(due, current.AppraisalDue);
+    }
+
+    [Theory]
+    [InlineData(RuleSet.Decree331, 3, DossierState.UnderAppraisal, "Điều 23 khoản 3 điểm a Nghị định 331/2026/NĐ-CP")]
+    [InlineData(RuleSet.Decree331, 5, DossierState.UnderAppraisal, "Điều 23 khoản 3 điểm b Nghị định 331/2026/NĐ-CP")]
+    [InlineData(RuleSet.Decree85, 3, DossierState.UnderAppraisal, "Điều 16 khoản 2 điểm a Nghị định 85/2016/NĐ-CP")]
+    [InlineData(RuleSet.Decree85, 4, DossierState.UnderAppraisal, "Điều 16 khoản 2 điểm b Nghị định 85/2016/NĐ-CP")]
+    [InlineData(RuleSet.Decree331, 2, DossierState.AwaitingApproval, "Điều 24 khoản 2 Nghị định 331/2026/NĐ-CP")]
+    [InlineData(RuleSet.Decree85, 2, DossierState.AwaitingApproval, "Điều 17 khoản 2 Nghị định 85/2016/NĐ-CP")]
+    public void Every_deadline_carries_its_article_and_clause(RuleSet ruleSet, int level, DossierState state, string citation) =>
+        Assert.Equal(citation, DossierRoute.Basis(ruleSet, level, state)!.Citation);
+
+    [Theory]
+    [InlineData(DossierState.Draft)]
+    [InlineData(DossierState.Returned)]
+    [InlineData(DossierState.Approved)]
+    public void A_step_without_a_clock_has_no_basis(DossierState state) => Assert.Null(DossierRoute.Basis(RuleSet.Decree331, 3, state));
 
     [Fact]
     public void Each_step_of_a_level_4_dossier_is_recorded_with_its_states_and_actor()

@@ -37,6 +37,33 @@ public sealed class WorkingDaysTests
     [Fact]
     public void A_negative_count_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddWorkingDays(new DateOnly(2025, 1, 1), -1));
+
+    // 2026 as the portal ships it: Giỗ Tổ compensatory Monday 27/04, 30/04 and 01/05, Tết Dương lịch 01–02/01 with a
+    // make-up Saturday 10/01, and the Quốc khánh break from Saturday 29/08 to Wednesday 02/09.
+    private static readonly WorkingDays Calendar2026 = new(
+        [new(2026, 1, 1), new(2026, 1, 2), new(2026, 4, 27), new(2026, 4, 30), new(2026, 5, 1), new(2026, 8, 31), new(2026, 9, 1), new(2026, 9, 2)],
+        [new(2026, 1, 10)]);
+
+    [Theory]
+    [InlineData("2026-02-12", 30, "2026-03-16")] // 14/03 is a Saturday: the limit ends on Monday (Civil Code 2015, Art. 148(5))
+    [InlineData("2026-02-12", 15, "2026-02-27")] // a Friday: ends that day
+    [InlineData("2026-04-24", 15, "2026-05-11")] // 09/05 is a Saturday
+    [InlineData("2026-04-24", 30, "2026-05-25")] // 24/05 is a Sunday
+    [InlineData("2026-04-12", 15, "2026-04-28")] // 27/04 is the Giỗ Tổ compensatory day off
+    [InlineData("2026-04-15", 15, "2026-05-04")] // 30/04, 01/05 off, then the weekend
+    [InlineData("2026-08-14", 15, "2026-09-03")] // 29/08 (Saturday) to 02/09 off
+    [InlineData("2025-12-26", 15, "2026-01-10")] // Saturday 10/01 is a make-up working day (làm bù): the limit ends on it
+    [InlineData("2025-12-17", 15, "2026-01-05")] // 01/01 and 02/01 off, then the weekend
+    [InlineData("2026-03-02", 0, "2026-03-02")]
+    public void A_limit_in_calendar_days_ending_on_a_day_off_ends_on_the_next_working_day(string start, int days, string due)
+    {
+        var expected = DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, Calendar2026.AddCalendarDays(DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), days));
+    }
+
+    [Fact]
+    public void A_negative_number_of_calendar_days_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Calendar.AddCalendarDays(new DateOnly(2025, 1, 1), -1));
 }
 
 public sealed class LevelProposalTests

@@ -4,6 +4,9 @@ public enum ImportKind
 {
     Agencies,
     Systems,
+
+    /// <summary>A year of the holiday calendar (Quản trị → Lịch nghỉ → Nhập từ tệp), administrators only.</summary>
+    Calendar,
 }
 
 /// <summary>

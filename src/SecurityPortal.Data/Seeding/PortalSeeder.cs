@@ -7,7 +7,9 @@ using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Catalog;
+using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 
 namespace SecurityPortal.Data.Seeding;
@@ -28,6 +30,7 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
     {
         await SeedRolesAsync();
         await SeedCalendarAsync(cancellationToken);
+        await CorrectDossierDeadlinesAsync(cancellationToken);
         foreach (var catalog in ShippedCatalogs)
         {
             await SeedCatalogAsync(catalog, cancellationToken);
@@ -81,6 +84,19 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
         var file = await JsonSerializer.DeserializeAsync<CalendarFile>(stream, JsonOptions, cancellationToken)
             ?? throw new InvalidOperationException("The embedded calendar file is empty.");
         var known = await db.CalendarDays.ToDictionaryAsync(d => d.Date, cancellationToken);
+
+        // A day an earlier file shipped and this one corrects goes only while it is exactly as shipped and still provisional:
+        // a day an administrator entered, confirmed or changed is theirs and stays.
+        var retracted = (file.Retracted ?? [])
+            .Select(r => known.GetValueOrDefault(r.Date) is { IsProvisional: true } existing && existing.Kind == r.Kind && existing.Name == r.Name ? existing : null)
+            .OfType<CalendarDay>().ToList();
+        if (retracted.Count > 0)
+        {
+            db.CalendarDays.RemoveRange(retracted);
+            await db.SaveChangesAsync(cancellationToken);
+            retracted.ForEach(r => known.Remove(r.Date));
+        }
+
         var added = 0;
         foreach (var day in file.Days)
         {
@@ -99,6 +115,27 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
 
         await db.SaveChangesAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>
+    /// Open Decree 85 dossiers whose stored deadline an earlier version computed without a basis (a completeness deadline)
+    /// or on a day off (an appraisal limit in calendar days): corrected once, then nothing is left to correct.
+    /// </summary>
+    public async Task<int> CorrectDossierDeadlinesAsync(CancellationToken cancellationToken = default)
+    {
+        var dossiers = await db.LevelDossiers
+            .Where(d => d.RuleSet == RuleSet.Decree85
+                && ((d.State == DossierState.Submitted && d.CompletenessDue != null) || (d.State == DossierState.UnderAppraisal && d.AppraisalDue != null)))
+            .ToListAsync(cancellationToken);
+        if (dossiers.Count == 0)
+        {
+            return 0;
+        }
+
+        var calendar = CalendarDay.ToWorkingDays(await db.CalendarDays.AsNoTracking().ToListAsync(cancellationToken));
+        var corrected = dossiers.Count(d => d.CorrectDeadlines(calendar));
+        await db.SaveChangesAsync(cancellationToken);
+        return corrected;
     }
 
     public async Task SeedRolesAsync()
@@ -191,7 +228,8 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
     }
 }
 
-public sealed record CalendarFile(IReadOnlyList<CalendarFileDay> Days);
+/// <summary>The shipped calendar: its days, and the days earlier versions shipped that it withdraws or corrects.</summary>
+public sealed record CalendarFile(IReadOnlyList<CalendarFileDay> Days, IReadOnlyList<CalendarFileDay>? Retracted = null);
 
 public sealed record CalendarFileDay(DateOnly Date, string Name, CalendarDayKind Kind, bool Provisional);
 

@@ -29,6 +29,14 @@ public sealed class CalendarDay : Entity
 
     public CalendarDay(DateOnly date, string name, CalendarDayKind kind, bool isProvisional)
     {
+        Date = date;
+        Name = string.Empty;
+        Change(name, kind, isProvisional);
+    }
+
+    /// <summary>A new name, kind or provisional flag for the same date (an import that corrects the day), checked as a new day is.</summary>
+    public void Change(string name, CalendarDayKind kind, bool isProvisional)
+    {
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new DomainException("Vui lòng nhập tên ngày nghỉ (ví dụ: Tết Nguyên đán).");
@@ -39,12 +47,11 @@ public sealed class CalendarDay : Entity
             throw new DomainException($"Tên không được dài quá {NameMaxLength} ký tự.");
         }
 
-        if (kind == CalendarDayKind.MakeUpWorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+        if (kind == CalendarDayKind.MakeUpWorkingDay && Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
         {
             throw new DomainException("Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.");
         }
 
-        Date = date;
         Name = name.Trim();
         Kind = kind;
         IsProvisional = isProvisional;

@@ -33,6 +33,23 @@ public sealed class WorkingDays(IEnumerable<DateOnly> daysOff, IEnumerable<DateO
         return day;
     }
 
+    /// <summary>
+    /// The last day of a time limit of <paramref name="count"/> calendar days (ngày) starting the day after
+    /// <paramref name="start"/> (Civil Code 2015, Art. 147(1)); when that day is a weekly day off or a public holiday the
+    /// limit ends on the next working day (Art. 148(5)). A Saturday declared a working day (làm bù) ends the limit itself.
+    /// </summary>
+    public DateOnly AddCalendarDays(DateOnly start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var day = start.AddDays(count);
+        while (!IsWorkingDay(day))
+        {
+            day = day.AddDays(1);
+        }
+
+        return day;
+    }
+
     /// <summary>Working days from the day after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public int Between(DateOnly from, DateOnly to)
     {

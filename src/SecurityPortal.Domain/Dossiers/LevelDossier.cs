@@ -284,7 +284,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         var from = State;
         SubmittedById = actor.UserId;
         SubmittedOn = today;
-        CompletenessDue = calendar.AddWorkingDays(today, DossierRoute.CompletenessWorkingDays);
+        CompletenessDue = DossierRoute.CompletenessLimit(RuleSet) is { } days ? calendar.AddWorkingDays(today, days) : null;
         AppraisalDue = null;
         ApprovalDue = null;
         // A resubmission is reviewed afresh: the earlier opinion and appraisal stay in the history only.
@@ -442,7 +442,7 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         }
 
         AppraisalDue = DossierRoute.AppraisalLimit(RuleSet, ProposedLevel!.Value) is { } limit
-            ? limit.WorkingDays ? calendar.AddWorkingDays(today, limit.Days) : today.AddDays(limit.Days)
+            ? limit.WorkingDays ? calendar.AddWorkingDays(today, limit.Days) : calendar.AddCalendarDays(today, limit.Days)
             : null;
         CompletenessDue = null;
         State = DossierState.UnderAppraisal;
@@ -543,6 +543,33 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         State = DossierState.Rejected;
         Record(DossierAction.Rejected, DossierState.AwaitingApproval, actor, nowUtc, note);
     }
+
+    /// <summary>
+    /// Brings a deadline stored under an earlier rule in line with the rules as they stand (issue 18): a Decree 85 dossier has
+    /// no completeness deadline, and a Decree 85 appraisal limit (calendar days) that ends on a day off moves to the next
+    /// working day. Running it again changes nothing; returns whether anything changed.
+    /// </summary>
+    public bool CorrectDeadlines(WorkingDays calendar)
+    {
+        var changed = false;
+        if (State == DossierState.Submitted && CompletenessDue is not null && DossierRoute.CompletenessLimit(RuleSet) is null)
+        {
+            CompletenessDue = null;
+            changed = true;
+        }
+
+        if (State == DossierState.UnderAppraisal && AppraisalDue is { } due && ProposedLevel is { } level
+            && DossierRoute.AppraisalLimit(RuleSet, level) is { WorkingDays: false } && !calendar.IsWorkingDay(due))
+        {
+            AppraisalDue = calendar.AddCalendarDays(due, 0);
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>The legal basis of the current step's deadline, or the sentence that the texts set none.</summary>
+    public DeadlineBasis? DeadlineBasis => DossierRoute.Basis(RuleSet, ProposedLevel, State);
 
     /// <summary>The deadline of the current step, if the law sets one.</summary>
     public DateOnly? DueDate => StepDue(State, CompletenessDue, AppraisalDue, ApprovalDue);

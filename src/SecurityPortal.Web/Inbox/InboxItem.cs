@@ -1,3 +1,5 @@
+using SecurityPortal.Domain.Dossiers;
+
 namespace SecurityPortal.Web.Inbox;
 
 /// <summary>What kind of work an inbox line is; it decides the line's label and the page it links to.</summary>
@@ -34,6 +36,9 @@ public sealed record InboxItem(
     InboxKind Kind, Guid Id, string Title, string? SystemName, string AgencyName, DateOnly? Due, bool Unassigned, int? Cycle, OverdueCounts? Overdue)
 {
     public string Page => Kind.Page();
+
+    /// <summary>A dossier's deadline basis (article and clause, or that the texts set none); null for other lines.</summary>
+    public DeadlineBasis? Basis { get; init; }
 }
 
 /// <summary>The inbox of one user: its lines, oldest deadline first, and how many there are in all.</summary>

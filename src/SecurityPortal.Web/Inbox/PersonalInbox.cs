@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
@@ -142,6 +143,9 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
                    SystemName = s.Name,
                    AgencyName = a.Name,
                    Due = d.QueueOrder, // the current step's legal deadline; DateOnly.MaxValue when it has none
+                   RuleSet = d.RuleSet,
+                   Level = d.ProposedLevel,
+                   State = d.State,
                };
     }
 
@@ -205,7 +209,8 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         }
 
         var unassigned = row.Unassigned && row.Kind is InboxKind.Task or InboxKind.Warning;
-        return new InboxItem(row.Kind, row.Id, row.Title, row.SystemName, row.AgencyName, due, unassigned, row.Cycle, null);
+        var basis = row.State is { } state ? DossierRoute.Basis(row.RuleSet ?? RuleSet.Decree331, row.Level, state) : null;
+        return new InboxItem(row.Kind, row.Id, row.Title, row.SystemName, row.AgencyName, due, unassigned, row.Cycle, null) { Basis = basis };
     }
 
     /// <summary>Open tasks past their due date, by the owner agency of their system.</summary>
@@ -281,5 +286,8 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         public DateTime? DetectedAtUtc { get; init; }
         public bool NoticePending { get; init; }
         public bool ReportPending { get; init; }
+        public RuleSet? RuleSet { get; init; }
+        public int? Level { get; init; }
+        public DossierState? State { get; init; }
     }
 }

@@ -34,6 +34,55 @@ public sealed class CalendarTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_seeded_2026_calendar_has_both_announced_breaks_and_2027_Tet_has_five_weekdays()
+    {
+        var days = await Factory.WithDbAsync(db => db.CalendarDays.ToDictionaryAsync(d => d.Date));
+        foreach (var off in new DateOnly[] { new(2026, 1, 1), new(2026, 1, 2), new(2026, 8, 31), new(2026, 9, 1), new(2026, 9, 2) })
+        {
+            Assert.True(days.TryGetValue(off, out var day) && day.Kind == CalendarDayKind.DayOff && !day.IsProvisional, $"{off} is a day off");
+        }
+
+        // The swapped Saturdays are not confirmed against the notices: provisional, and named so.
+        Assert.All(new DateOnly[] { new(2026, 1, 10), new(2026, 9, 12) }, d => Assert.True(days[d].Kind == CalendarDayKind.MakeUpWorkingDay && days[d].IsProvisional));
+        Assert.Equal(5, days.Values.Count(d => d.Date.Year == 2027 && d.Date.Month == 2 && d.Name.StartsWith("Tết", StringComparison.Ordinal)));
+        Assert.All(days.Values.Where(d => d.Date.Year == 2027 && d.Date.Month == 2), d => Assert.True(d.IsProvisional));
+    }
+
+    [Fact]
+    public async Task A_database_seeded_by_an_earlier_version_gets_the_corrections_once_and_keeps_the_administrators_entries()
+    {
+        // The database as the earlier calendar file left it, plus two entries of an administrator's own.
+        await Factory.WithDbAsync(async db =>
+        {
+            var shippedSince = new DateOnly[] { new(2026, 1, 2), new(2026, 1, 10), new(2026, 8, 31), new(2026, 9, 1), new(2026, 9, 12) };
+            await db.CalendarDays.Where(d => shippedSince.Contains(d.Date)).ExecuteDeleteAsync();
+            db.CalendarDays.AddRange(
+                new CalendarDay(new DateOnly(2026, 9, 1), "Quốc khánh (dự kiến ngày nghỉ thứ hai)", CalendarDayKind.DayOff, isProvisional: true),
+                new CalendarDay(new DateOnly(2027, 2, 4), "Tết Nguyên đán Đinh Mùi (dự kiến)", CalendarDayKind.DayOff, isProvisional: true),
+                new CalendarDay(new DateOnly(2027, 2, 12), "Tết Nguyên đán Đinh Mùi (dự kiến)", CalendarDayKind.DayOff, isProvisional: false),
+                new CalendarDay(new DateOnly(2026, 1, 10), "Làm bù theo Thông báo của Bộ Nội vụ", CalendarDayKind.MakeUpWorkingDay, isProvisional: false));
+            return await db.SaveChangesAsync();
+        });
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
+            Assert.Equal(4, await seeder.SeedCalendarAsync()); // 02/01, 31/08, 01/09 (corrected), 12/09
+            Assert.Equal(0, await seeder.SeedCalendarAsync());
+        }
+
+        var days = await Factory.WithDbAsync(db => db.CalendarDays.ToDictionaryAsync(d => d.Date));
+        Assert.Equal("Quốc khánh", days[new DateOnly(2026, 9, 1)].Name);
+        Assert.False(days[new DateOnly(2026, 9, 1)].IsProvisional);
+        Assert.True(days[new DateOnly(2026, 1, 2)].Kind == CalendarDayKind.DayOff && days[new DateOnly(2026, 8, 31)].Kind == CalendarDayKind.DayOff);
+        Assert.False(days.ContainsKey(new DateOnly(2027, 2, 4)));
+        // What the administrator confirmed or entered stays as they left it.
+        Assert.False(days[new DateOnly(2027, 2, 12)].IsProvisional);
+        Assert.Equal("Làm bù theo Thông báo của Bộ Nội vụ", days[new DateOnly(2026, 1, 10)].Name);
+        Assert.False(days[new DateOnly(2026, 1, 10)].IsProvisional);
+    }
+
+    [Fact]
     public async Task An_administrator_adds_confirms_and_removes_days_with_clear_refusals()
     {
         var client = await AdminAsync();

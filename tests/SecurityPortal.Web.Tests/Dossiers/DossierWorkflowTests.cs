@@ -1,7 +1,10 @@
 using System.Net;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
@@ -76,6 +79,34 @@ public sealed class DossierWorkflowTests : PortalTestBase
         Assert.Contains("Hệ thống quản lý văn bản Sở Y tế", queue.QuerySelector("#dossier-queue")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(submitted.CompletenessDue!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), queue.QuerySelector("#dossier-queue")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Hồ sơ đề xuất cấp độ", (await reviewer.GetDocumentAsync("/Notifications")).QuerySelector("#notifications")!.TextContent, StringComparison.Ordinal);
+
+        // Every deadline shows its legal basis: on the details page, in the queue and in the reviewer's inbox.
+        const string completeness331 = "Điều 23 khoản 2 Nghị định 331/2026/NĐ-CP";
+        Assert.Contains(completeness331, queue.QuerySelector("#dossier-queue .deadline-basis")!.TextContent, StringComparison.Ordinal);
+        var basis = (await reviewer.GetDocumentAsync(Details(id))).QuerySelector("#deadline-basis")!.TextContent;
+        Assert.Contains("05 ngày làm việc kể từ ngày nhận hồ sơ", basis, StringComparison.Ordinal);
+        Assert.Contains(completeness331, basis, StringComparison.Ordinal);
+        Assert.Contains(completeness331, (await reviewer.GetDocumentAsync("/")).QuerySelector("#inbox-items .deadline-basis")!.TextContent, StringComparison.Ordinal);
+
+        // Decree 85 and Circular 12/2022 set no completeness limit: a date an earlier version stored is cleared at start-up
+        // (once), and the page says there is none instead of showing a date.
+        await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).ExecuteUpdateAsync(u => u.SetProperty(d => d.RuleSet, RuleSet.Decree85)));
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<PortalSeeder>();
+            Assert.Equal(1, await seeder.CorrectDossierDeadlinesAsync());
+            Assert.Equal(0, await seeder.CorrectDossierDeadlinesAsync());
+        }
+
+        var stored = await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id).Select(d => new { d.CompletenessDue, d.QueueOrder }).SingleAsync());
+        Assert.Null(stored.CompletenessDue);
+        Assert.Equal(DateOnly.MaxValue, stored.QueueOrder);
+        var legacy = await reviewer.GetDocumentAsync(Details(id));
+        Assert.Contains("Nghị định 85/2016/NĐ-CP và Thông tư 12/2022/TT-BTTTT không quy định thời hạn kiểm tra tính đầy đủ của hồ sơ", legacy.QuerySelector("#deadline-basis")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Điều", legacy.QuerySelector("#deadline-basis")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("không quy định thời hạn", (await reviewer.GetDocumentAsync("/Dossiers")).QuerySelector("#dossier-queue .deadline-basis")!.TextContent, StringComparison.Ordinal);
+        await Factory.WithDbAsync(db => db.LevelDossiers.Where(d => d.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.RuleSet, RuleSet.Decree331).SetProperty(d => d.CompletenessDue, submitted.CompletenessDue)));
 
         (await StepAsync(reviewer, id, "Accept")).AssertRedirectsTo(Details(id));
         (await StepAsync(reviewer, id, "Appraise", new() { ["Act.Conclusion"] = nameof(AppraisalConclusion.Suitable), ["Act.Text"] = "Cấp độ đề xuất phù hợp." })

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecurityPortal.Tests.Plumbing;
@@ -19,7 +18,7 @@ public sealed partial class AsvsMatrixTests
     public void Every_requirement_has_a_status_and_every_named_test_exists()
     {
         var root = RepositoryRoot();
-        var rows = ParseCsv(File.ReadAllText(Path.Combine(root, "docs", "security", "asvs-l2.csv")));
+        var rows = Web.Infrastructure.Csv.Read(File.ReadAllText(Path.Combine(root, "docs", "security", "asvs-l2.csv"))).Select(r => r.Cells.ToList()).ToList();
         Assert.Equal(Header, rows[0]);
         var body = rows.Skip(1).ToList();
         Assert.Equal(253, body.Count);
@@ -115,63 +114,6 @@ public sealed partial class AsvsMatrixTests
         }
 
         throw new InvalidOperationException("SecurityPortal.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    /// <summary>RFC 4180: fields separated by commas, quoted with doubled quotes inside, records by line ends outside quotes.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else if (c != '\r')
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     [GeneratedRegex(@"^V\d+\.\d+\.\d+$")]

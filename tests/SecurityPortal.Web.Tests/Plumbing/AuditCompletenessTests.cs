@@ -21,6 +21,7 @@ public sealed class AuditCompletenessTests : PortalTestBase
         ["/Error (page)"] = "the error page; stores nothing",
         ["/Systems/Create AddRows"] = "adds empty component and address rows to the form shown again; stores nothing",
         ["/Systems/Edit AddRows"] = "as on Systems/Create",
+        ["/Admin/Calendar/Import (page)"] = "keeps the uploaded calendar file as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, its Confirm handler, writes the audited days",
         ["/Imports/Index (page)"] = "keeps the uploaded spreadsheet as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, Imports/Preview, writes the audited changes",
         ["/Admin/Mail/Index Retry"] = "puts given-up mails back in the mail queue: message plumbing (OutboxMail, not audited); each attempt stays on the row",
         ["/Dossiers/Wizard Preview"] = "computes the engine's answer for the facts typed; saves nothing",

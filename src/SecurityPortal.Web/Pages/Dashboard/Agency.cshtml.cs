@@ -33,7 +33,7 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
 
     public sealed record OverdueTask(Guid Id, string Title, string SystemName, DateOnly DueDate);
 
-    public sealed record OverdueDossier(Guid Id, string SystemName, DossierState State, DateOnly? DueDate);
+    public sealed record OverdueDossier(Guid Id, string SystemName, DossierState State, DateOnly? DueDate, DeadlineBasis? Basis);
 
     public WebsiteFigures? Websites { get; private set; }
 
@@ -74,8 +74,9 @@ public sealed class AgencyModel(PortalDbContext db, ComplianceFigures figures, T
         OverdueDossiers = (await (from d in db.LevelDossiers.AsNoTracking()
                                   join s in db.InformationSystems on d.SystemId equals s.Id
                                   where s.OwnerAgencyId == Id && (d.State == DossierState.Submitted || d.State == DossierState.UnderAppraisal || d.State == DossierState.AwaitingApproval)
-                                  select new { d.Id, s.Name, d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue }).ToListAsync(cancellationToken))
-            .Select(d => new OverdueDossier(d.Id, d.Name, d.State, LevelDossier.StepDue(d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue)))
+                                  select new { d.Id, s.Name, d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue, d.RuleSet, d.ProposedLevel }).ToListAsync(cancellationToken))
+            .Select(d => new OverdueDossier(d.Id, d.Name, d.State, LevelDossier.StepDue(d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue),
+                DossierRoute.Basis(d.RuleSet, d.ProposedLevel, d.State)))
             .Where(d => d.DueDate < today)
             .ToList();
         return Page();

@@ -41,7 +41,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true, Name = Pager.QueryName)]
     public int PageNumber { get; set; } = 1;
 
-    public sealed record Row(Guid Id, Guid SystemId, string SystemName, string OwnerName, int? ProposedLevel, DossierState State, DateOnly? Due, DateOnly CreatedOn, string RuleSet);
+    public sealed record Row(Guid Id, Guid SystemId, string SystemName, string OwnerName, int? ProposedLevel, DossierState State, DateOnly? Due, DateOnly CreatedOn, string RuleSet, DeadlineBasis? Basis);
 
     public sealed record Unclassified(Guid Id, string Name, string OwnerName);
 
@@ -58,7 +58,8 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
         var matching = Matching();
         (Total, TotalCapped) = await Pager.CountAsync(matching, PageNumber, PageSize, cancellationToken);
         var rows = await WithNames(InOrder(matching).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
-        Rows = rows.Select(r => new Row(r.Id, r.SystemId, r.SystemName, r.OwnerName, r.ProposedLevel, r.State, r.Due, r.CreatedOn, Domain.Classification.ClassificationText.Citation(r.RuleSet))).ToList();
+        Rows = rows.Select(r => new Row(r.Id, r.SystemId, r.SystemName, r.OwnerName, r.ProposedLevel, r.State, r.Due, r.CreatedOn, Domain.Classification.ClassificationText.Citation(r.RuleSet),
+            DossierRoute.Basis(r.RuleSet, r.ProposedLevel, r.State))).ToList();
 
         if (User.CanRegisterSystems())
         {
@@ -90,10 +91,10 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock) : PageMod
     {
         var matching = Matching();
         return Spreadsheet.Download($"ho-so-cap-do-{Today:yyyyMMdd}.xlsx", "Hồ sơ cấp độ",
-            ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Quá hạn", "Ngày lập", "Căn cứ"],
+            ["Hệ thống", "Cơ quan chủ quản", "Cấp độ đề xuất", "Trạng thái", "Hạn bước hiện tại", "Căn cứ thời hạn", "Quá hạn", "Ngày lập", "Căn cứ"],
             take => WithNames(InOrder(matching).Take(take)),
             r => [r.SystemName, r.OwnerName, r.ProposedLevel, r.State.Vietnamese(), r.Due is { } d ? Display.Date(d) : null,
-                r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
+                DossierRoute.Basis(r.RuleSet, r.ProposedLevel, r.State) is { } basis ? basis.Citation ?? basis.Rule : null, r.Due is { } due && due < Today ? "Có" : "", Display.Date(r.CreatedOn), Domain.Classification.ClassificationText.Citation(r.RuleSet)],
             matching);
     }
 

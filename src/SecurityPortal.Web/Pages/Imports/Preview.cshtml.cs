@@ -67,10 +67,10 @@ public sealed class PreviewModel(PortalDbContext db, TimeProvider clock, ILogger
         return RedirectToPage(Kind == ImportKind.Agencies ? "/Agencies/Index" : "/Systems/Index");
     }
 
-    /// <summary>A draft is visible to the user who uploaded it only; anyone else gets 404.</summary>
+    /// <summary>A draft is visible to the user who uploaded it only; anyone else gets 404, and so does a calendar draft (Admin/Calendar/Import).</summary>
     private Task<ImportDraft?> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == Id && d.UserId == userId, cancellationToken);
+        return db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == Id && d.UserId == userId && d.Kind != ImportKind.Calendar, cancellationToken);
     }
 }
