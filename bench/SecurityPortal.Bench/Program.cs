@@ -6,6 +6,7 @@ using SecurityPortal.Data.Imports;
 using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Data.Sqlite;
 using SecurityPortal.Domain.Agencies;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Pages.Imports;
 

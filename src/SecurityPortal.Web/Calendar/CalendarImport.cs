@@ -5,7 +5,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Pages.Imports;
+using SecurityPortal.Web.Imports;
 
 namespace SecurityPortal.Web.Calendar;
 

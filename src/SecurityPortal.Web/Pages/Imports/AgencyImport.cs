@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Imports;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Imports;

@@ -1,5 +1,6 @@
 using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Imports;

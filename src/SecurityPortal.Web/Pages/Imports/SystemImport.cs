@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Registry;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
 
-namespace SecurityPortal.Web.Pages.Imports;
+namespace SecurityPortal.Web.Imports;
 
 /// <summary>One problem found in an uploaded file, said where a user can find it.</summary>
 public sealed record ImportIssue(string Sheet, int Row, string Column, string Message)

@@ -1,4 +1,4 @@
-namespace SecurityPortal.Web.Pages.Imports;
+namespace SecurityPortal.Web.Imports;
 
 /// <summary>What an import would do (preview) or did (confirmed): counts, and every problem found.</summary>
 public sealed class ImportOutcome
