@@ -118,5 +118,39 @@ public sealed class WorkingDayTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>
+    /// Issue 20: a file over the page's limit is refused in the browser as soon as it is chosen — its name, its size and the
+    /// limit beside the field — and the form is not sent; a file within the limit is sent and previewed. (The server's own
+    /// refusal, for a browser without the script, is UploadLimitTests.)
+    /// </summary>
+    [Fact]
+    public async Task A_file_over_the_pages_limit_is_refused_when_chosen_and_never_sent()
+    {
+        await fixture.Factory.CreateUserAsync("quantri-tep@sl.vn", PortalRoles.Administrator, authenticatorKey: Totp.Key);
+        var (page, problems) = await fixture.NewPageAsync();
+        await fixture.SignInAsync(page, "quantri-tep@sl.vn", Totp.Key);
+        await page.GotoAsync("/Admin/Calendar/Import");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+
+        var tooLarge = new byte[300 * 1024];
+        Array.Fill(tooLarge, (byte)'a');
+        await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "lich-2027.csv", MimeType = "text/csv", Buffer = tooLarge });
+        var message = page.Locator("[data-file-limit-for=Upload]");
+        Assert.Equal("Tệp «lich-2027.csv» nặng 300 KB, vượt giới hạn 256 KB của trang này. Hãy chọn tệp nhỏ hơn.", await message.TextContentAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("46-upload-too-large"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xem trước" }).ClickAsync();
+        Assert.Equal(0, posts);
+        Assert.EndsWith("/Admin/Calendar/Import", page.Url, StringComparison.Ordinal);
+
+        var csv = System.Text.Encoding.UTF8.GetBytes("Ngày;Tên;Loại;Dự kiến\n01/01/2027;Tết Dương lịch;nghỉ;Không\n");
+        await page.SetInputFilesAsync("#Upload", new FilePayload { Name = "lich-2027.csv", MimeType = "text/csv", Buffer = csv });
+        Assert.Equal(string.Empty, await message.TextContentAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và xem trước" }).ClickAsync();
+        await page.Locator("#import-preview").WaitForAsync();
+        Assert.Equal(1, posts);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     private static string Display(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -35,6 +35,8 @@ public sealed class EvidenceModel(PortalDbContext db, FileStore files, TimeProvi
 
     public Assessment Assessment { get; private set; } = null!;
     public AssessmentItem Item { get; private set; } = null!;
+    public long MaxBytes => files.MaxBytes;
+
     public long MaxMegabytes => files.MaxBytes / 1024 / 1024;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();

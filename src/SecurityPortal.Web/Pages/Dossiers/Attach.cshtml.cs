@@ -34,6 +34,8 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
     public LevelDossier Dossier { get; private set; } = null!;
     public InformationSystem System { get; private set; } = null!;
     public IReadOnlyList<AttachmentKind> Kinds { get; private set; } = [];
+    public long MaxBytes => files.MaxBytes;
+
     public long MaxMegabytes => files.MaxBytes / 1024 / 1024;
 
     /// <summary>The documents the reviewer asked to change at the last return, with the comment, while the officer may still change them.</summary>

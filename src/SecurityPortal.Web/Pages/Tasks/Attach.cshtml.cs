@@ -23,6 +23,8 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
     public IFormFile? Upload { get; set; }
 
     public RemediationTask Remediation { get; private set; } = null!;
+    public long MaxBytes => files.MaxBytes;
+
     public long MaxMegabytes => files.MaxBytes / 1024 / 1024;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();

@@ -36,6 +36,57 @@ document.addEventListener("DOMContentLoaded", function () {
     });
 });
 
+// A file larger than the page accepts (data-max-bytes, the server's own limit) is refused as soon as it is chosen, with
+// its size and the limit, instead of after minutes of uploading; the form is not sent while such a file is chosen. The
+// server still checks (an old browser, a crafted request): this only spares the wait.
+var FileLimit = (function () {
+    var english = document.documentElement.lang === "en";
+    var template = english
+        ? "The file «{0}» is {1}, over this page's limit of {2}. Please choose a smaller file."
+        : "Tệp «{0}» nặng {1}, vượt giới hạn {2} của trang này. Hãy chọn tệp nhỏ hơn.";
+    function size(bytes) {
+        var locale = english ? "en-GB" : "vi-VN";
+        if (bytes < 1024) { return bytes + " B"; }
+        if (bytes < 1024 * 1024) { return (bytes / 1024).toLocaleString(locale, { maximumFractionDigits: 1 }) + " KB"; }
+        return (bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 }) + " MB";
+    }
+    function message(input) {
+        var span = input.form && input.form.querySelector('[data-file-limit-for="' + input.id + '"]');
+        if (!span) {
+            span = document.createElement("div");
+            span.className = "text-danger small";
+            span.setAttribute("data-file-limit-for", input.id);
+            span.setAttribute("role", "alert");
+            input.insertAdjacentElement("afterend", span);
+        }
+        return span;
+    }
+    // True when every chosen file fits; otherwise says which does not, beside the field.
+    function check(input) {
+        var limit = Number(input.dataset.maxBytes);
+        var tooLarge = Array.prototype.find.call(input.files || [], function (f) { return f.size > limit; });
+        var text = tooLarge ? template.replace("{0}", tooLarge.name).replace("{1}", size(tooLarge.size)).replace("{2}", size(limit)) : "";
+        message(input).textContent = text;
+        input.classList.toggle("is-invalid", !!tooLarge);
+        return !tooLarge;
+    }
+    document.addEventListener("change", function (event) {
+        if (event.target instanceof HTMLInputElement && event.target.type === "file" && event.target.dataset.maxBytes) {
+            check(event.target);
+        }
+    });
+    // Capture phase: before the busy-button handler below, which must not announce an upload that will not start.
+    document.addEventListener("submit", function (event) {
+        var inputs = event.target.querySelectorAll("input[type=file][data-max-bytes]");
+        var ok = Array.prototype.every.call(inputs, check);
+        if (!ok) {
+            event.preventDefault();
+            event.stopImmediatePropagation();
+        }
+    }, true);
+    return { check: check };
+})();
+
 // A long-running submit shows what is happening ("Đang kiểm tra tệp…") instead of a frozen button.
 document.addEventListener("submit", function (event) {
     var button = event.target.querySelector("button.js-busy");
