@@ -49,6 +49,8 @@ public static class PortalPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Between the two: it knows who asked, and sees the authorization middleware's own refusals come back.
+        app.UseMiddleware<AccessRefusedLog>();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorEnforcementMiddleware>();
         app.MapRazorPages();

@@ -31,6 +31,11 @@ public static class PortalTelemetry
     private static readonly Counter<long> ExportRows = Meter.CreateCounter<long>(
         "portal.export_rows", unit: "{row}", description: "Rows written to Excel exports, by sheet (one per list).");
 
+    private static readonly Counter<long> Refusals = Meter.CreateCounter<long>(
+        "portal.access_refused", unit: "{request}", description: "Requests of signed-in people refused (403, access denied, 404), by status.");
+
+    public static void AccessRefused(int status) => Refusals.Add(1, new KeyValuePair<string, object?>("status", status));
+
     public static void SignIn(string step, string outcome) =>
         SignIns.Add(1, new KeyValuePair<string, object?>("step", step), new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -91,6 +91,33 @@ public sealed class TelemetryTests : PortalTestBase
         Assert.Equal(user.Id, Text(succeeded, "UserId"));
     }
 
+    [Fact]
+    public async Task Another_agencys_record_and_a_page_of_another_role_are_logged_as_security_events()
+    {
+        var health = await Factory.CreateAgencyAsync("SYT", "Sở Y tế");
+        var finance = await Factory.CreateAgencyAsync("STC", "Sở Tài chính");
+        var officer = await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        var foreign = await Factory.CreateSystemAsync("STC-KT", "Hệ thống kế toán", finance.Id);
+        var client = await SignInAsync("yte@sl.vn");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/Systems/Details/{foreign.Id}?q=do-tham")).StatusCode);
+        (await client.GetAsync("/Admin/Users/Create")).AssertRedirectsTo("/Account/AccessDenied");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/Systems")).StatusCode);
+        await Anonymous().GetAsync("/khong-co-trang-nay");
+
+        var events = _log.Events.Where(e => e.MessageTemplate.Text.StartsWith("Security event:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e =>
+        {
+            Assert.Equal(LogEventLevel.Warning, e.Level);
+            Assert.Equal(officer.Id, Text(e, "UserId"));
+            Assert.Equal(health.Id.ToString(), Text(e, "AgencyId"));
+            Assert.DoesNotContain("do-tham", e.RenderMessage(), StringComparison.Ordinal);
+        });
+        Assert.Contains(events, e => Text(e, "StatusCode") == "404" && Text(e, "RequestPath") == $"/Systems/Details/{foreign.Id}");
+        Assert.Contains(events, e => Text(e, "StatusCode") == "302" && Text(e, "RequestPath") == "/Admin/Users/Create");
+    }
+
     [Theory]
     [InlineData("OpenTelemetry:Endpoint", "ftp://thu.vn:4317", "OpenTelemetry:Endpoint")]
     [InlineData("OpenTelemetry:Endpoint", "thu.vn:4317", "OpenTelemetry:Endpoint")]
