@@ -29,6 +29,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SystemEndpoint> SystemEndpoints => Set<SystemEndpoint>();
     public DbSet<ImportDraft> ImportDrafts => Set<ImportDraft>();
     public DbSet<Submissions.FormSubmission> FormSubmissions => Set<Submissions.FormSubmission>();
+    public DbSet<Exports.ExportTicket> ExportTickets => Set<Exports.ExportTicket>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<LevelDossier> LevelDossiers => Set<LevelDossier>();
     public DbSet<DossierAttachment> DossierAttachments => Set<DossierAttachment>();

@@ -195,6 +195,42 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SecurityPortal.Data.Exports.ExportTicket", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Truncated")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId", "Token");
+
+                    b.HasIndex("UpdatedAtUtc");
+
+                    b.ToTable("ExportTickets");
+                });
+
             modelBuilder.Entity("SecurityPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")

@@ -29,13 +29,13 @@ public sealed class SpreadsheetDownload<T>(
     {
         var http = context.HttpContext;
         var cancellationToken = http.RequestAborted;
-        var ticket = http.RequestServices.GetRequiredService<ExportProgress>().Begin(http);
+        var ticket = await http.RequestServices.GetRequiredService<ExportProgress>().BeginAsync(http);
         var limit = http.RequestServices.GetRequiredService<PortalOptions>().ExportRowLimit;
         try
         {
             if (ticket is not null && count is not null)
             {
-                ticket.Report(0, Math.Min(limit, await count(limit + 1, cancellationToken)));
+                await ticket.ReportAsync(0, Math.Min(limit, await count(limit + 1, cancellationToken)), cancellationToken);
             }
 
             var response = http.Response;
@@ -60,18 +60,29 @@ public sealed class SpreadsheetDownload<T>(
                     {
                         writer.Flush();
                         await body.FlushAsync(cancellationToken);
-                        ticket?.Report(written);
+                        if (ticket is not null)
+                        {
+                            await ticket.ReportAsync(written, cancellationToken: cancellationToken);
+                        }
                     }
                 }
             }
 
             await body.FlushAsync(cancellationToken);
-            ticket?.Finish(written);
+            if (ticket is not null)
+            {
+                await ticket.FinishAsync(written, cancellationToken);
+            }
+
             PortalTelemetry.Exported(sheetName, written);
         }
         catch
         {
-            ticket?.Fail();
+            if (ticket is not null)
+            {
+                await ticket.FailAsync();
+            }
+
             throw;
         }
     }

@@ -28,7 +28,7 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
     /// <summary>How long a repeated submission waits for the first one to finish before it is told to check later.</summary>
     public static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(20);
 
-    private static long _lastCleanupTicks;
+    private static readonly OncePerHour Cleanup = new();
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -182,8 +182,7 @@ public sealed class SubmissionGuardFilter(IServiceScopeFactory scopes, TimeProvi
     /// <summary>Keys older than <see cref="FormSubmission.KeepDays"/> days are removed, at most once an hour per instance.</summary>
     private static async Task CleanUpAsync(PortalDbContext db, DateTime now, CancellationToken cancellationToken)
     {
-        var last = Interlocked.Read(ref _lastCleanupTicks);
-        if (now.Ticks - last < TimeSpan.TicksPerHour || Interlocked.CompareExchange(ref _lastCleanupTicks, now.Ticks, last) != last)
+        if (!Cleanup.TryClaim(now))
         {
             return;
         }

@@ -101,6 +101,32 @@ public sealed class ReminderTests : PortalTestBase
     }
 
     [Fact]
+    public async Task Two_instances_scanning_at_once_on_one_database_produce_each_reminder_once()
+    {
+        await ArrangeAsync();
+        await TaskAsync("Cập nhật WordPress", Monday, _assignee);
+        await TaskAsync("Gia hạn chứng thư số", Monday, assigneeId: null);
+        await using var second = new PortalFactory(Factory.Database).UseClock(_clock);
+        _ = second.Services;
+        _clock.SetVietnam(2027, 3, 8, 8);
+
+        static async Task<int> ScanOnAsync(PortalFactory instance)
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ReminderScanner>().RunAsync(CancellationToken.None);
+        }
+
+        // Both instances scan the same morning at the same moment: the reminder keys are claimed in the database, so
+        // one of them produces the reminders and the other nothing.
+        var produced = await Task.WhenAll(Task.Run(() => ScanOnAsync(Factory)), Task.Run(() => ScanOnAsync(second)));
+        Assert.Equal(2, produced.Sum());
+        Assert.Equal(2, (await OfKindAsync(_assignee, NotificationKind.TaskDueSoon)).Count);
+        Assert.Single(await OfKindAsync(_colleague, NotificationKind.TaskDueSoon));
+        var again = await Task.WhenAll(ScanOnAsync(Factory), ScanOnAsync(second));
+        Assert.Equal([0, 0], again);
+    }
+
+    [Fact]
     public async Task Each_person_chooses_per_kind_immediate_mail_a_daily_digest_or_none()
     {
         await ArrangeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data.Exports;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Web.Infrastructure;
@@ -104,5 +105,61 @@ public sealed class ExportRowLimitTests : PortalTestBase
         Assert.Equal(1 + 5 + 1, tasks.Count);
         Assert.Equal("Vá lỗ hổng 4", tasks[5][0]);
         Assert.StartsWith("Danh sách còn tiếp", tasks[^1][0], StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Two instances of the portal on one database, as behind a balancer without sticky sessions: the export runs on one,
+/// the progress page is asked on the other and answers from the database, still to the export's own user only.
+/// </summary>
+public sealed class ExportProgressAcrossInstancesTests : PortalTestBase
+{
+    private static async Task<HttpClient> SignInOnAsync(PortalFactory host, string email)
+    {
+        var client = host.CreateClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = PortalFactory.Password });
+        response.AssertRedirectsTo("/");
+        return client;
+    }
+
+    [Fact]
+    public async Task An_export_on_one_instance_reports_its_rows_on_another_to_its_user_only()
+    {
+        var health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var ward = await Factory.CreateAgencyAsync("SL-PBT", "Ủy ban nhân dân phường Bến Thủy");
+        const int count = SpreadsheetDownload<object>.FlushEvery + 10;
+        for (var i = 0; i < count; i++)
+        {
+            await Factory.CreateSystemAsync($"YT-{i:D3}", $"Cổng thông tin y tế {i:D3}", health.Id);
+        }
+
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        await Factory.CreateUserAsync("phuong@sl.vn", PortalRoles.AgencyOfficer, ward.Id);
+        await using var second = new PortalFactory(Factory.Database);
+        var onFirst = await SignInAsync("yte@sl.vn");
+        var onSecond = await SignInOnAsync(second, "yte@sl.vn");
+        var token = Guid.NewGuid();
+
+        // Before the export, neither instance knows the token.
+        Assert.Equal(HttpStatusCode.NotFound, (await onSecond.GetAsync($"/Exports/Progress?token={token}")).StatusCode);
+
+        var rows = await onFirst.GetExcelRowsAsync($"/Systems?handler=Excel&{ExportProgress.QueryName}={token}");
+        Assert.Equal(count + 1, rows.Count);
+
+        using (var json = JsonDocument.Parse(await onSecond.GetStringAsync($"/Exports/Progress?token={token}")))
+        {
+            Assert.True(json.RootElement.GetProperty("done").GetBoolean());
+            Assert.False(json.RootElement.GetProperty("failed").GetBoolean());
+            Assert.Equal(count, json.RootElement.GetProperty("written").GetInt32());
+            Assert.Equal(count, json.RootElement.GetProperty("total").GetInt32());
+        }
+
+        // A third user, on either instance, holding the same token learns nothing.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInOnAsync(second, "phuong@sl.vn")).GetAsync($"/Exports/Progress?token={token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignInAsync("phuong@sl.vn")).GetAsync($"/Exports/Progress?token={token}")).StatusCode);
+
+        // One row for the export, not one per flush; it is kept a day at most.
+        var ticket = await Factory.WithDbAsync(db => db.ExportTickets.AsNoTracking().SingleAsync());
+        Assert.Equal((token, ExportState.Done), (ticket.Token, ticket.State));
     }
 }
