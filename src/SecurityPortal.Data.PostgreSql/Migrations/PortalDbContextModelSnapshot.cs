@@ -1188,6 +1188,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("ExpectedApprovalOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ExpertOpinionDate")
                         .HasColumnType("date");
 
@@ -1223,6 +1226,17 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<string>("RuleSetReason")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("RulesDecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RulesDecisionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RulesDecisionNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("State")
                         .IsRequired()

@@ -1190,6 +1190,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateOnly?>("ExpectedApprovalOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ExpertOpinionDate")
                         .HasColumnType("date");
 
@@ -1225,6 +1228,17 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<string>("RuleSetReason")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("RulesDecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RulesDecisionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RulesDecisionNumber")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("State")
                         .IsRequired()

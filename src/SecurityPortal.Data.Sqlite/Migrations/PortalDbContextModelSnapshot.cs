@@ -1177,6 +1177,9 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExpectedApprovalOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ExpertOpinionDate")
                         .HasColumnType("TEXT");
 
@@ -1211,6 +1214,17 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.Property<string>("RuleSetReason")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RulesDecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesDecisionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesDecisionNumber")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

@@ -35,6 +35,8 @@ internal sealed class LevelDossierConfiguration : IEntityTypeConfiguration<Level
         builder.Property(d => d.AppraisalDocumentNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
         builder.Property(d => d.DecisionNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
         builder.Property(d => d.DecisionSigner).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.RulesDecisionNumber).HasMaxLength(LevelDossier.ShortTextMaxLength);
+        builder.Property(d => d.RulesDecisionIssuer).HasMaxLength(LevelDossier.ShortTextMaxLength);
         builder.ComplexProperty(d => d.Facts, facts =>
         {
             facts.Property(f => f.InformationTypes).HasMaxLength(100);

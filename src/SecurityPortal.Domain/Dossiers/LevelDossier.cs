@@ -70,6 +70,14 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
     public int? ApprovedLevel { get; private set; }
     public string? ApprovedById { get; private set; }
 
+    /// <summary>When the owner expects the level to be approved, as the officer estimates it (Mẫu 08 column 9).</summary>
+    public DateOnly? ExpectedApprovalOn { get; private set; }
+
+    /// <summary>The decision issuing the system's cybersecurity rules (quy chế), if any (Mẫu 08 column 8).</summary>
+    public string? RulesDecisionNumber { get; private set; }
+    public DateOnly? RulesDecisionDate { get; private set; }
+    public string? RulesDecisionIssuer { get; private set; }
+
     public IReadOnlyList<DossierAttachment> Attachments => _attachments;
     public IReadOnlyList<DossierEvent> Events => _events;
 
@@ -200,6 +208,38 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
 
         ProposedLevel = level;
         ProposalJustification = string.IsNullOrWhiteSpace(justification) ? null : justification.Trim();
+    }
+
+    /// <summary>The officer's estimate of the approval date; not before the dossier was started, null clears it.</summary>
+    public void PlanApproval(DateOnly? expected)
+    {
+        EnsureEditable();
+        if (expected is { } day && day < CreatedOn)
+        {
+            throw new DomainException($"Thời gian dự kiến phê duyệt ({Format(day)}) không được trước ngày lập hồ sơ ({Format(CreatedOn)}).");
+        }
+
+        ExpectedApprovalOn = expected;
+    }
+
+    /// <summary>
+    /// The decision issuing the system's cybersecurity rules: number, date and issuer together, or none of them
+    /// (the system has no rules yet).
+    /// </summary>
+    public void RecordRulesDecision(string? number, DateOnly? date, string? issuer)
+    {
+        EnsureEditable();
+        if (string.IsNullOrWhiteSpace(number) && date is null && string.IsNullOrWhiteSpace(issuer))
+        {
+            RulesDecisionNumber = null;
+            RulesDecisionDate = null;
+            RulesDecisionIssuer = null;
+            return;
+        }
+
+        RulesDecisionNumber = Bounded(Required(number, "Số quyết định ban hành quy chế"), ShortTextMaxLength, "Số quyết định ban hành quy chế");
+        RulesDecisionDate = date ?? throw new DomainException("Ngày quyết định ban hành quy chế không được để trống.");
+        RulesDecisionIssuer = Bounded(Required(issuer, "Cơ quan ban hành quy chế"), ShortTextMaxLength, "Cơ quan ban hành quy chế");
     }
 
     public void SetContent(DossierContent content)

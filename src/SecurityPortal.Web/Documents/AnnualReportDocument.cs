@@ -34,15 +34,15 @@ public static partial class DossierDocuments
     ];
 
     /// <summary>The columns of <see cref="Mau08Cells"/> that hold the portal's own words (a status, «Định kỳ»), which the screen translates.</summary>
-    public static readonly IReadOnlySet<int> Mau08WordColumns = new HashSet<int> { 5, 7, 9, 11 };
+    public static readonly IReadOnlySet<int> Mau08WordColumns = new HashSet<int> { 5, 9, 11 };
 
-    private static readonly string[] OwnerFields =
+    public static readonly string[] OwnerFields =
     [
         "(1) Tên chủ quản hệ thống thông tin", "(2) Quy định chức năng, nhiệm vụ và quyền hạn", "(3) Người đại diện, chức vụ",
         "(4) Địa chỉ liên lạc của cơ quan chủ quản hệ thống thông tin", "(5) Thông tin liên hệ (số điện thoại, thư điện tử)",
     ];
 
-    private static readonly string[] UnitFields =
+    public static readonly string[] UnitFields =
     [
         "(1) Tên đơn vị chuyên trách về an ninh mạng", "(2) Quy định chức năng, nhiệm vụ và quyền hạn", "(3) Người đại diện, chức vụ",
         "(4) Địa chỉ liên lạc của đơn vị chuyên trách về an ninh mạng", "(5) Thông tin liên hệ (số điện thoại, thư điện tử)",
@@ -61,38 +61,60 @@ public static partial class DossierDocuments
         row.ExpectedApproval is { } a ? Display.Date(a) : null, row.Deployment, row.ExpectedFullDeployment is { } f ? Display.Date(f) : null, row.Checked,
     ];
 
+    /// <summary>Column widths of the table sheet, in characters.</summary>
+    public static readonly double[] Mau08ExcelWidths = [6, 30, 24, 24, 9, 16, 30, 30, 13, 18, 13, 22];
+
+    /// <summary>
+    /// Three sheets (general information, owners, the table), A4 landscape; counts, numbers and levels are numbers,
+    /// headings bold, and the table's heading and numbering rows repeat on every printed page.
+    /// </summary>
     public static byte[] AnnualReportExcel(AnnualReport report)
     {
-        var general = new List<IReadOnlyList<object?>>
+        using var stream = new MemoryStream();
+        using (var xlsx = new XlsxWriter(stream))
         {
-            new object?[] { "Mẫu số 08 (Nghị định số 331/2026/NĐ-CP)", null },
-            new object?[] { "Chủ quản hệ thống thông tin", report.IssuerName },
-            new object?[] { "Trích yếu", Mau08Subject },
-            new object?[] { "Kính gửi", "(Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)" },
-            new object?[] { "Kỳ báo cáo (chốt số liệu)", $"Từ {Display.Date(report.PeriodStart)} đến {Display.Date(report.PeriodEnd)}" },
-            new object?[] { "1. Thông tin chung", null },
-        };
-        var counts = CountValues(report);
-        general.AddRange(Mau08Counts.Select((label, i) => (IReadOnlyList<object?>)[$"- {label}", counts[i]]));
+            xlsx.BeginSheet("Thông tin chung", ["Mục", "Nội dung"], new SheetLayout([95, 40], Landscape: true));
+            xlsx.WriteRow(["Mẫu số 08 (Nghị định số 331/2026/NĐ-CP)", null], bold: true);
+            xlsx.WriteRow(["Chủ quản hệ thống thông tin", report.IssuerName]);
+            xlsx.WriteRow(["Trích yếu", Mau08Subject]);
+            xlsx.WriteRow(["Kính gửi", "(Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)"]);
+            xlsx.WriteRow(["Kỳ báo cáo (chốt số liệu)", $"Từ {Display.Date(report.PeriodStart)} đến {Display.Date(report.PeriodEnd)}"]);
+            xlsx.WriteRow(["1. Thông tin chung", null], bold: true);
+            var c = report.Counts;
+            object?[] counts = [c.Total, c.Classified, c.DossierPrepared, c.Appraised, c.Approved, c.ApprovedAndAssessed, report.ExpectedAllApproved];
+            for (var i = 0; i < Mau08Counts.Length; i++)
+            {
+                xlsx.WriteRow([$"- {Mau08Counts[i]}", counts[i]]);
+            }
 
-        var owners = new List<IReadOnlyList<object?>>();
-        foreach (var owner in report.Owners)
-        {
-            owners.Add(["a) Thông tin về chủ quản hệ thống thông tin", null]);
-            owners.AddRange(OwnerFields.Zip(OwnerValues(owner)).Select(x => (IReadOnlyList<object?>)[x.First, x.Second]));
+            xlsx.BeginSheet(
+                "Chủ quản, đơn vị chuyên trách",
+                ["2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng", "Nội dung"],
+                new SheetLayout([75, 60], Landscape: true));
+            foreach (var owner in report.Owners)
+            {
+                xlsx.WriteRow(["a) Thông tin về chủ quản hệ thống thông tin", null], bold: true);
+                foreach (var (field, value) in OwnerFields.Zip(OwnerValues(owner)))
+                {
+                    xlsx.WriteRow([field, value]);
+                }
+            }
+
+            xlsx.WriteRow(["b) Thông tin về đơn vị chuyên trách về an ninh mạng", null], bold: true);
+            foreach (var (field, value) in UnitFields.Zip(UnitValues(report)))
+            {
+                xlsx.WriteRow([field, value]);
+            }
+
+            xlsx.BeginSheet("Chi tiết hệ thống", Mau08Columns, new SheetLayout(Mau08ExcelWidths, RepeatRows: 2, Landscape: true));
+            xlsx.WriteRow(Mau08Columns.Select((_, i) => (object?)$"({i + 1})").ToList(), bold: true);
+            for (var i = 0; i < report.Rows.Count; i++)
+            {
+                xlsx.WriteRow(Mau08Cells(report.Rows[i], i + 1));
+            }
         }
 
-        owners.Add(["b) Thông tin về đơn vị chuyên trách về an ninh mạng", null]);
-        owners.AddRange(UnitFields.Zip(UnitValues(report)).Select(x => (IReadOnlyList<object?>)[x.First, x.Second]));
-
-        var table = new List<IReadOnlyList<object?>> { Mau08Columns.Select((_, i) => (object?)$"({i + 1})").ToList() };
-        table.AddRange(report.Rows.Select((r, i) => Mau08Cells(r, i + 1)));
-        return Spreadsheet.Write(
-        [
-            ("Thông tin chung", ["Mục", "Nội dung"], general),
-            ("Chủ quản, đơn vị chuyên trách", ["2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng", "Nội dung"], owners),
-            ("Chi tiết hệ thống", Mau08Columns, table),
-        ]);
+        return stream.ToArray();
     }
 
     public static byte[] AnnualReportWord(AnnualReport report, string provinceName, DateOnly today)
@@ -139,7 +161,7 @@ public static partial class DossierDocuments
         }, landscape: true);
     }
 
-    private static string?[] OwnerValues(AnnualOwner owner) =>
+    public static string?[] OwnerValues(AnnualOwner owner) =>
     [
         owner.Name, null,
         string.Join(", ", new[] { owner.HeadName, owner.HeadTitle }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } head ? head : null,
@@ -147,7 +169,7 @@ public static partial class DossierDocuments
         string.Join("; ", new[] { owner.Phone, owner.Email }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } contact ? contact : null,
     ];
 
-    private static string?[] UnitValues(AnnualReport report) => [report.SecurityUnitName, null, null, null, null];
+    public static string?[] UnitValues(AnnualReport report) => [report.SecurityUnitName, null, null, null, null];
 
     /// <summary>
     /// A table with borders, small type, a header row repeated on every page, and a numbering row; written row by row,

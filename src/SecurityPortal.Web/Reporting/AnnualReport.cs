@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Assessments;
+using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Infrastructure;
@@ -39,9 +40,11 @@ public sealed record AnnualReport(
 public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal)
 {
     public const string PeriodicCheck = "Định kỳ";
+    public const string BeforeUseCheck = "Trước khi đưa vào sử dụng";
+    public const string BothChecks = "Trước khi đưa vào sử dụng; Định kỳ";
 
-    /// <summary>Column (8) when a dossier of the system holds its security rules.</summary>
-    public const string RegulationAttached = "Có quyết định ban hành quy chế (đính kèm hồ sơ đề xuất cấp độ)";
+    /// <summary>Column (6) for a system with no dossier yet, or whose dossier is back with the owner: the form has no other value.</summary>
+    public const string Drafting = "Đang dự thảo";
 
     public async Task<AnnualReport> BuildAsync(int year, Guid? agencyId, string? expectedAllApproved, CancellationToken cancellationToken)
     {
@@ -53,7 +56,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         }
 
         var systems = await systemsQuery.OrderBy(s => s.Name)
-            .Select(s => new { s.Id, s.Name, s.OwnerAgencyId, s.OperatorAgencyId, s.ApprovedLevel, s.ApprovedOn, s.ApprovedDossierId })
+            .Select(s => new { s.Id, s.Name, s.OwnerAgencyId, s.OperatorAgencyId, s.ApprovedLevel, s.ApprovedOn, s.ApprovedDossierId, s.Lifecycle, s.GoLiveDate })
             .ToListAsync(cancellationToken);
         var inScope = systemsQuery.Select(s => s.Id);
 
@@ -61,7 +64,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 .Select(d => new
                 {
                     d.Id, d.SystemId, d.State, d.ProposedLevel, d.ApprovedLevel, d.DecisionNumber, d.DecisionDate, d.CreatedAtUtc,
-                    d.CompletenessDue, d.AppraisalDue, d.ApprovalDue,
+                    d.ExpectedApprovalOn, d.RulesDecisionNumber, d.RulesDecisionDate, d.RulesDecisionIssuer, Classified = d.Facts.FunctionKind != null,
                     Rules = d.Attachments.Any(a => a.Kind == AttachmentKind.SecurityRulesDecision),
                 })
                 .ToListAsync(cancellationToken))
@@ -75,6 +78,13 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 })
                 .ToListAsync(cancellationToken))
             .ToDictionary(a => a.SystemId);
+        // Column 12: every accepted assessment up to the end of the period, dated by its acceptance (docs/dashboard.md).
+        var endUtc = VietnamTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var checks = (await db.Assessments.AsNoTracking()
+                .Where(a => inScope.Contains(a.SystemId) && a.State == AssessmentState.Accepted && a.AcceptedAtUtc != null && a.AcceptedAtUtc < endUtc)
+                .Select(a => new { a.SystemId, a.Cycle, a.AcceptedAtUtc })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.SystemId, a => (a.Cycle, Day: DateOnly.FromDateTime(VietnamTime.FromUtc(a.AcceptedAtUtc!.Value))));
         // The whole province names most agencies: all are read rather than a list of thousands of parameters.
         var agencyQuery = db.Agencies.AsNoTracking();
         if (agencyId is not null)
@@ -89,7 +99,7 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         string Name(Guid agency) => agencies.TryGetValue(agency, out var a) ? a.Name : string.Empty;
 
         var rows = new List<AnnualRow>();
-        int prepared = 0, appraised = 0, approved = 0, assessedApproved = 0;
+        int classified = 0, prepared = 0, appraised = 0, approved = 0, assessedApproved = 0;
         foreach (var s in systems)
         {
             var own = dossiers[s.Id].ToList();
@@ -99,25 +109,28 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
             var isApproved = s.ApprovedLevel is not null && (s.ApprovedOn is null || s.ApprovedOn <= end);
             var decision = own.FirstOrDefault(d => d.Id == s.ApprovedDossierId);
             assessments.TryGetValue(s.Id, out var assessment);
-            var isChecked = assessment?.State == AssessmentState.Accepted;
+            var check = CheckStatus(checks[s.Id], year, s.Lifecycle, s.GoLiveDate);
+            var rules = own.Where(d => d.RulesDecisionNumber is not null).OrderByDescending(d => d.CreatedAtUtc).FirstOrDefault();
 
+            classified += isApproved || own.Any(d => d.Classified) ? 1 : 0;
             prepared += own.Count > 0 ? 1 : 0;
             appraised += isApproved || own.Any(d => d.State == DossierState.AwaitingApproval) ? 1 : 0;
             approved += isApproved ? 1 : 0;
-            assessedApproved += isApproved && isChecked ? 1 : 0;
+            assessedApproved += isApproved && check is PeriodicCheck or BothChecks ? 1 : 0;
 
             rows.Add(new AnnualRow(
                 s.Name,
                 Name(s.OwnerAgencyId),
                 Name(s.OperatorAgencyId),
                 s.ApprovedLevel ?? current?.ProposedLevel,
-                isApproved ? DossierState.Approved.ReportStatus() : current?.State.ReportStatus(),
+                isApproved ? DossierState.Approved.ReportStatus() : current?.State.ReportStatus() ?? Drafting,
                 isApproved && decision is not null ? DecisionText(decision.DecisionNumber, decision.DecisionDate, s.ApprovedLevel!.Value, Name(s.OwnerAgencyId)) : null,
-                own.Any(d => d.Rules) ? RegulationAttached : null,
-                isApproved || current is null ? null : LevelDossier.StepDue(current.State, current.CompletenessDue, current.AppraisalDue, current.ApprovalDue),
+                rules is not null ? $"Số {rules.RulesDecisionNumber}, ngày {Display.Date(rules.RulesDecisionDate!.Value)}, {rules.RulesDecisionIssuer}"
+                    : own.Any(d => d.Rules) ? "Số ……, ngày ……, ……" : null,
+                isApproved ? null : current?.ExpectedApprovalOn,
                 assessment?.FiledDeployment?.Vietnamese(),
                 assessment?.FiledDeployment is PlanDeployment.FullyDeployed ? null : assessment?.Planned,
-                isChecked ? PeriodicCheck : null));
+                check));
         }
 
         var owners = systems.Select(s => s.OwnerAgencyId).Distinct()
@@ -132,9 +145,30 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
             : $"Ủy ban nhân dân {ProvinceInSentence(portal.ProvinceName)}";
         return new AnnualReport(
             year, issuer, portal.ReviewingBodyName,
-            new AnnualCounts(systems.Count, systems.Count, prepared, appraised, approved, assessedApproved),
+            new AnnualCounts(systems.Count, classified, prepared, appraised, approved, assessedApproved),
             string.IsNullOrWhiteSpace(expectedAllApproved) ? null : expectedAllApproved.Trim(),
             owners, rows);
+    }
+
+    /// <summary>
+    /// Column 12 from the accepted assessments (they carry no purpose of their own): one accepted before the system went
+    /// into use (before its go-live date, or any while it is still planned or being built) is the check before use; one
+    /// of the reporting year accepted once it is in use is the periodic check; both, or blank if neither.
+    /// </summary>
+    public static string? CheckStatus(IEnumerable<(int Cycle, DateOnly Day)> accepted, int year, LifecycleStatus lifecycle, DateOnly? goLive)
+    {
+        var notYetInUse = lifecycle is LifecycleStatus.Planned or LifecycleStatus.InConstruction;
+        bool BeforeUse((int Cycle, DateOnly Day) a) => notYetInUse || (goLive is { } live && a.Day < live);
+        var list = accepted.ToList();
+        var beforeUse = list.Any(BeforeUse);
+        var periodic = list.Any(a => a.Cycle == year && !BeforeUse(a));
+        return (beforeUse, periodic) switch
+        {
+            (true, true) => BothChecks,
+            (true, false) => BeforeUseCheck,
+            (false, true) => PeriodicCheck,
+            _ => null,
+        };
     }
 
     /// <summary>"Tỉnh Sông Lam" inside a sentence: "tỉnh Sông Lam" (the place name keeps its capitals).</summary>

@@ -213,10 +213,11 @@ public sealed class DashboardTests : PortalTestBase
         var year = AnnualReport.YearOf(Today);
         var page = await leader.GetDocumentAsync($"/Reports/Annual?year={year}&expected=Quý II/{year + 1}");
 
-        // Five systems in scope (the decommissioned one is not); four have a dossier; three are appraised and approved;
-        // none has an accepted self-assessment yet (two are filed, not accepted).
+        // Five systems in scope (the decommissioned one is not); four classified (a dossier starts from the registry's
+        // type; the education portal has no dossier); four have a dossier; three are appraised and approved; none has an accepted
+        // self-assessment yet (two are filed, not accepted).
         var counts = page.QuerySelectorAll("#report-counts td").Select(c => c.TextContent).ToList();
-        Assert.Equal(["5", "5", "4", "3", "3", "0", $"Quý II/{year + 1}"], counts);
+        Assert.Equal(["5", "4", "4", "3", "3", "0", $"Quý II/{year + 1}"], counts);
 
         var rows = page.QuerySelectorAll("#report-rows tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToDictionary(r => r[1]);
         Assert.Equal(5, rows.Count);
@@ -228,7 +229,7 @@ public sealed class DashboardTests : PortalTestBase
         Assert.Equal(("Chưa triển khai", Today.AddDays(60).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)), (yt2[9], yt2[10]));
         var yt3 = rows["Hệ thống tiêm chủng"];
         Assert.Equal(("", "Đang dự thảo", ""), (yt3[4], yt3[5], yt3[9]));
-        Assert.Equal(("", ""), (rows["Cổng thông tin giáo dục"][5], rows["Cổng thông tin giáo dục"][9]));
+        Assert.Equal(("Đang dự thảo", ""), (rows["Cổng thông tin giáo dục"][5], rows["Cổng thông tin giáo dục"][9]));
 
         // Excel: the table sheet has the form's twelve headers, the numbering row and one row per system.
         var response = await leader.GetAsync($"/Reports/Annual?handler=Excel&year={year}");

@@ -387,13 +387,14 @@ public sealed partial class EnglishCoverageTests
             yield return (fact.Question(), $"ClassificationText.Question({fact})");
         }
 
-        foreach (var label in DossierDocuments.Mau08Counts.Concat(DossierDocuments.Mau08Columns))
+        foreach (var label in DossierDocuments.Mau08Counts.Concat(DossierDocuments.Mau08Columns).Concat(DossierDocuments.OwnerFields).Concat(DossierDocuments.UnitFields))
         {
             yield return (label, "Mẫu 08 on Reports/Annual");
         }
 
         yield return (AnnualReportBuilder.PeriodicCheck, nameof(AnnualReportBuilder.PeriodicCheck));
-        yield return (AnnualReportBuilder.RegulationAttached, nameof(AnnualReportBuilder.RegulationAttached));
+        yield return (AnnualReportBuilder.BeforeUseCheck, nameof(AnnualReportBuilder.BeforeUseCheck));
+        yield return (AnnualReportBuilder.BothChecks, nameof(AnnualReportBuilder.BothChecks));
         foreach (var alert in Enum.GetValues<ComponentAlert>().Where(a => a != ComponentAlert.None))
         {
             yield return (SoftwareComponents.AlertText(alert), $"SoftwareComponents.AlertText({alert})");

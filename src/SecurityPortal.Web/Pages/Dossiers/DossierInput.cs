@@ -86,6 +86,18 @@ public sealed class DossierInput
     [Display(Name = "Lý do đề xuất cấp độ cao hơn kết quả xác định")]
     public string? ProposalJustification { get; set; }
 
+    [Display(Name = "Thời gian dự kiến phê duyệt")]
+    public DateOnly? ExpectedApprovalOn { get; set; }
+
+    [Display(Name = "Số quyết định ban hành quy chế bảo đảm an ninh mạng")]
+    public string? RulesDecisionNumber { get; set; }
+
+    [Display(Name = "Ngày quyết định ban hành quy chế")]
+    public DateOnly? RulesDecisionDate { get; set; }
+
+    [Display(Name = "Cơ quan ban hành quy chế")]
+    public string? RulesDecisionIssuer { get; set; }
+
     // Step 5: the explanatory content.
     /// <summary>Section texts keyed by <see cref="ContentSection.Field"/>.</summary>
     public Dictionary<string, string?> Content { get; set; } = [];
@@ -119,6 +131,10 @@ public sealed class DossierInput
             RiskFrameworkLevel = f.RiskFrameworkLevel,
             ProposedLevel = dossier.ProposedLevel,
             ProposalJustification = dossier.ProposalJustification,
+            ExpectedApprovalOn = dossier.ExpectedApprovalOn,
+            RulesDecisionNumber = dossier.RulesDecisionNumber,
+            RulesDecisionDate = dossier.RulesDecisionDate,
+            RulesDecisionIssuer = dossier.RulesDecisionIssuer,
             Content = DossierContent.SectionList.ToDictionary(s => s.Field, s => dossier.Content.Text(s.Field)),
         };
     }
@@ -181,6 +197,8 @@ public sealed class DossierInput
                 break;
             case 4:
                 dossier.Propose(ProposedLevel, ProposalJustification);
+                dossier.PlanApproval(ExpectedApprovalOn);
+                dossier.RecordRulesDecision(RulesDecisionNumber, RulesDecisionDate, RulesDecisionIssuer);
                 break;
             default:
                 dossier.SetContent(DossierContent.FromSections(Content));
