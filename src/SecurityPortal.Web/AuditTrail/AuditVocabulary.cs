@@ -114,8 +114,6 @@ public static class AuditVocabulary
         ["RuleSet"] = "Văn bản áp dụng", ["RuleSetReason"] = "Lý do chọn văn bản khác mặc định", ["SubmittedById"] = "Người gửi",
         ["ExpectedApprovalOn"] = "Thời gian dự kiến phê duyệt", ["RulesDecisionNumber"] = "Số quyết định ban hành quy chế bảo đảm an ninh mạng",
         ["RulesDecisionDate"] = "Ngày quyết định ban hành quy chế", ["RulesDecisionIssuer"] = "Cơ quan ban hành quy chế",
-        ["Facts.Strategic"] = "Hệ thống mang tính chiến lược",
-        ["Facts.RiskFrameworkLevel"] = "Cấp độ theo Khung quản lý rủi ro an ninh mạng (0 nếu không được đánh giá theo Khung)",
         ["SubmittedOn"] = "Ngày gửi", ["ReviewRound"] = "Lần gửi thẩm định", ["Round"] = "Lần gửi thẩm định", ["Section"] = "Mục của hồ sơ",
         ["Comment"] = "Nhận xét", ["ReviewerName"] = "Người xem xét", ["ReviewedAtUtc"] = "Thời điểm xem xét", ["ReturnedAtUtc"] = "Thời điểm trả lại",
         ["Facts.BasicPersonalDataSubjects"] = "Số chủ thể dữ liệu cá nhân cơ bản", ["Facts.CentralisedNationalData"] = "Lưu trữ tập trung dữ liệu đặc biệt quan trọng của quốc gia",
