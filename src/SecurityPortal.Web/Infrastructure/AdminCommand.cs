@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
@@ -13,6 +14,8 @@ namespace SecurityPortal.Web.Infrastructure;
 /// one is generated and printed once. No installation ever has a default password.
 /// <c>admin backup --to /backup/securityportal-YYYYMMDD.db</c>: a consistent online copy of a SQLite database
 /// (PostgreSQL and SQL Server are backed up with their own tools, docs/database.md).
+/// <c>admin migrate</c>: applies the pending migrations once, before the new version's instances start (docs/deployment.md,
+/// «Upgrading»); the instances themselves then run with <c>Database:MigrateOnStartup</c> off.
 /// </summary>
 public static class AdminCommand
 {
@@ -25,10 +28,16 @@ public static class AdminCommand
             return await BackupAsync(app, Option(args, "--to"));
         }
 
+        if (args.Length >= 2 && args[1] == "migrate")
+        {
+            return await MigrateAsync(app.Services, Console.Out);
+        }
+
         if (args.Length < 2 || args[1] != "create" || Option(args, "--email") is not { } email)
         {
             await Console.Error.WriteLineAsync("Cách dùng: SecurityPortal.Web admin create --email <thư điện tử> [--name \"Họ và tên\"]"
-                + Environment.NewLine + "           SecurityPortal.Web admin backup --to <tệp sao lưu .db>   (chỉ với SQLite)");
+                + Environment.NewLine + "           SecurityPortal.Web admin backup --to <tệp sao lưu .db>   (chỉ với SQLite)"
+                + Environment.NewLine + "           SecurityPortal.Web admin migrate   (áp dụng migration còn thiếu, một lần trước khi khởi động phiên bản mới)");
             return 64;
         }
 
@@ -62,6 +71,35 @@ public static class AdminCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Applies the pending migrations and says which; exit code 0 when the schema is current afterwards (also when nothing
+    /// was pending), 1 when the database refused or could not be reached.
+    /// </summary>
+    public static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count == 0)
+            {
+                await output.WriteLineAsync("Cơ sở dữ liệu đã ở phiên bản mới nhất; không có migration nào cần áp dụng.");
+                return 0;
+            }
+
+            await output.WriteLineAsync($"Áp dụng {pending.Count} migration: {string.Join(", ", pending)}");
+            await db.Database.MigrateAsync();
+            await output.WriteLineAsync("Đã áp dụng xong. Có thể khởi động phiên bản mới của cổng.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            await Console.Error.WriteLineAsync($"Không áp dụng được migration: {ex.Message}");
+            return 1;
+        }
     }
 
     /// <summary>Creates the administrator unless an account with that e-mail exists. Returns a sentence for the operator.</summary>

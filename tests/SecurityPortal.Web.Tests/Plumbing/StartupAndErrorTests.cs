@@ -69,6 +69,23 @@ public sealed class PendingMigrationTests : PortalTestBase
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Contains("Dịch vụ tạm thời gián đoạn", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>Issue 19, upgrading several instances: <c>admin migrate</c> applies what is pending once, and says so.</summary>
+    [Fact]
+    public async Task The_admin_migrate_command_applies_what_is_pending_once_and_then_has_nothing_to_do()
+    {
+        var pending = await Factory.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList());
+        Assert.NotEmpty(pending);
+
+        var first = new StringWriter();
+        Assert.Equal(0, await SecurityPortal.Web.Infrastructure.AdminCommand.MigrateAsync(Factory.Services, first));
+        Assert.StartsWith($"Áp dụng {pending.Count} migration: {pending[0]}", first.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await Factory.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+
+        var second = new StringWriter();
+        Assert.Equal(0, await SecurityPortal.Web.Infrastructure.AdminCommand.MigrateAsync(Factory.Services, second));
+        Assert.StartsWith("Cơ sở dữ liệu đã ở phiên bản mới nhất", second.ToString(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class SeedingAndBootstrapTests : PortalTestBase
