@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: every test project, on SQLite and on a private PostgreSQL server,
-# plus the browser tests in Debian's Chromium, then wapiti and sqlmap against the portal, then the portal behind Debian's nginx.
+# plus the browser tests in Debian's Chromium, then wapiti and sqlmap against the portal, then the portal behind Debian's nginx,
+# then two instances of it on one PostgreSQL database behind one nginx.
 # Prints "tests: N passed, N failed, N skipped" last.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -100,13 +101,16 @@ check() {
   step_done "$name" "$OUT/$name.time" "$(tail -n 1 "$OUT/$name.txt")"
   grep -E '^  (FAIL|ok) ' "$OUT/$name.txt"
 }
-checks=(scan proxy)
+checks=(scan proxy instances)
 scan_lane() {
   # 5. The scanners against the real portal on loopback (wapiti, sqlmap; reviewed allow-list in tests/scan-allowlist.tsv).
   check scan scripts/scan.sh
   # 6. The released portal in Production behind Debian's nginx with deploy/nginx/securityportal.conf, checked with curl
   # (about 30 s; this lane ends first, so it lengthens no other).
   check proxy scripts/proxy-check.sh
+  # 7. Two released instances in Production on one database of the private PostgreSQL cluster, behind one nginx with both in
+  # its upstream: sessions, a form sent twice, the background jobs once each, kill -9 of one mid-request (about 40 s).
+  PORTAL_TEST_PG="$PG_CS" check instances scripts/instances-check.sh
 }
 sqlite_lane & sqlite_pid=$!
 postgres_lane & postgres_pid=$!
@@ -121,7 +125,7 @@ for name in "${checks[@]}"; do
 done
 echo "== total          $((SECONDS)) s"
 
-# 7. The closing line, from the TRX counters and the shell checks.
+# 8. The closing line, from the TRX counters and the shell checks.
 passed=0; failed=$crashed; skipped=0
 for line in "${check_lines[@]}"; do
   passed=$((passed + $(echo "$line" | grep -o '[0-9]* passed' | grep -o '[0-9]*')))
