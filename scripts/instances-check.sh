@@ -17,12 +17,13 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 . scripts/portal-test-lib.sh
 # shellcheck source=portal-sign-in.sh
 . scripts/portal-sign-in.sh
+# shellcheck source=nginx-test-lib.sh
+. scripts/nginx-test-lib.sh
 done_line() { echo "instances: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
 
 NAME=portal.test
 OFFICER=canbo.syt@songlam.demo
 PASSWORD='ThuNghiem@2026!'
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 PSQL=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
 [ -x "$NGINX" ] && [ -x "$PSQL" ] || { verdict "nginx and psql are installed (./test.sh installs Debian's packages)" fail; done_line; }
 [ -n "${PORTAL_TEST_PG:-}" ] || { verdict "PORTAL_TEST_PG names a PostgreSQL server (./test.sh passes its private cluster)" fail; done_line; }
@@ -37,16 +38,15 @@ sql() { psql_on "$DB" "$1"; }
 
 T=$(mktemp -d /tmp/securityportal-instances.XXXXXX)
 chmod 0711 "$T"
-mkdir -p "$T/nginx" "$T/curl" "$T/files" "$T/a" "$T/b"
+mkdir -p "$T/files" "$T/a" "$T/b"
 PA=$(free_port 41000 42999); PB=$(free_port 43000 44999)
 TLS_PORT=$(free_port 45000 46499); DOOR_A=$(free_port 46500 47499); DOOR_B=$(free_port 47500 48499); HTTP_PORT=$(free_port 48500 49000)
 HTTPS="https://$NAME:$TLS_PORT"; VIA_A="https://$NAME:$DOOR_A"; VIA_B="https://$NAME:$DOOR_B"
 PID_A=""; PID_B=""
 
-as_nginx() { if [ "$(id -u)" = 0 ]; then runuser -u www-data -- "$@"; else "$@"; fi; }
 stop() { [ -n "$1" ] && { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; }; }
 cleanup() {
-  [ -f "$T/nginx/nginx.pid" ] && kill "$(cat "$T/nginx/nginx.pid")" 2>/dev/null
+  nginx_stop
   stop "$PID_A"; stop "$PID_B"
   cp "$T/nginx/error.log" "$OUT/nginx-error.log" 2>/dev/null; cp "$T/nginx/access.log" "$OUT/nginx-access.log" 2>/dev/null
   psql_on postgres "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
@@ -71,16 +71,8 @@ instance() {
     dotnet "$APP" --urls "http://127.0.0.1:$port" --contentRoot "$PWD/src/SecurityPortal.Web" >>"$OUT/portal-$name.log" 2>&1 &
   printf -v "PID_$name" '%s' "$!"
 }
-# ready PORT PID: /health/ready of the instance itself (plain HTTP on loopback answers it), 90 s at most.
-ready() {
-  local _
-  for _ in $(seq 1 360); do
-    curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || return 1
-    sleep 0.25
-  done
-  return 1
-}
+# ready PORT PID: /health/ready of the instance itself (plain HTTP on loopback answers it).
+ready() { PORTAL_PID=$2 wait_ready "http://127.0.0.1:$1/health/ready"; }
 LOOPS_OFF=(Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false WebsiteWatch__WorkerEnabled=false)
 # Every loop on, each round soon: mail every second in batches of two (so that both take part), websites every 5 s with short time-outs (the demo sites do not
 # resolve here), reminders and daily figures at start (their first round; the next would be a minute and an hour later).
@@ -96,23 +88,7 @@ else
   cat "$OUT/createdb.log" "$OUT/migrate.log"; verdict "admin migrate on a new database" fail; done_line
 fi
 
-# 2. nginx: the reference site file with both instances in its upstream, plus the two doors; every substitution checked.
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=$NAME" \
-  -addext "subjectAltName=DNS:$NAME" -keyout "$T/nginx/key.pem" -out "$T/nginx/cert.pem" >>"$OUT/openssl.log" 2>&1
-sed -e '/^ *#/d' -e "/listen \[::\]/d" \
-    -e "s/listen 80;/listen 127.0.0.1:$HTTP_PORT;/" \
-    -e "s/listen 443 ssl/listen 127.0.0.1:$TLS_PORT ssl/" \
-    -e "s/server 127\.0\.0\.1:5000;/server 127.0.0.1:$PA;\n    server 127.0.0.1:$PB;/" \
-    -e "s/portal\.tinh\.gov\.vn/$NAME/" \
-    -e "s#/etc/ssl/securityportal/fullchain.pem#$T/nginx/cert.pem#" \
-    -e "s#/etc/ssl/securityportal/privkey.pem#$T/nginx/key.pem#" \
-    deploy/nginx/securityportal.conf >"$T/nginx/site.conf"
-cp "$T/nginx/site.conf" "$OUT/site.conf"
-substituted=ok
-for expected in "server 127.0.0.1:$PA;:1" "server 127.0.0.1:$PB;:1" "listen 127.0.0.1:$TLS_PORT ssl:2" "proxy_next_upstream error timeout;:1"; do
-  [ "$(grep -cF "${expected%:*}" "$T/nginx/site.conf")" = "${expected##*:}" ] || { echo "  site file: expected ${expected##*:} × «${expected%:*}»"; substituted=fail; }
-done
-grep -qE 'listen (80|443)|\[::\]|/etc/ssl|:5000' "$T/nginx/site.conf" && { echo "  site file: a listen, port or path was not replaced"; substituted=fail; }
+# 2. nginx: the reference site file with both instances in its upstream, plus the two doors.
 door() { # PORT INSTANCE_PORT [DIRECTIVE]: the same name and certificate, to one instance only, headers as the site file sets them
   cat <<EOF
     server {
@@ -131,32 +107,14 @@ door() { # PORT INSTANCE_PORT [DIRECTIVE]: the same name and certificate, to one
     }
 EOF
 }
-cat >"$T/nginx/nginx.conf" <<EOF
-worker_processes 1;
-pid $T/nginx/nginx.pid;
-error_log $T/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    log_format upstream '\$server_port \$status \$upstream_addr \$upstream_status \$request_method \$uri';
-    access_log $T/nginx/access.log upstream;
-    client_body_temp_path $T/nginx/client_body;
-    proxy_temp_path $T/nginx/proxy;
-    fastcgi_temp_path $T/nginx/fastcgi;
-    uwsgi_temp_path $T/nginx/uwsgi;
-    scgi_temp_path $T/nginx/scgi;
-    include $T/nginx/site.conf;
-$(door "$DOOR_A" "$PA" "proxy_request_buffering off;")
-$(door "$DOOR_B" "$PB")
-}
-EOF
-[ "$(id -u)" = 0 ] && chown -R www-data:www-data "$T/nginx"
-if [ "$substituted" = ok ] && as_nginx "$NGINX" -t -q -p "$T/nginx" -e "$T/nginx/error.log" -c "$T/nginx/nginx.conf" >"$OUT/nginx-t.log" 2>&1 \
-   && as_nginx "$NGINX" -p "$T/nginx" -e "$T/nginx/error.log" -c "$T/nginx/nginx.conf"; then :; else
+if nginx_configure "$(door "$DOOR_A" "$PA" "proxy_request_buffering off;")
+$(door "$DOOR_B" "$PB")" -- "$PA" "$PB" >"$OUT/nginx-t.log" 2>&1 && grep -q 'proxy_next_upstream error timeout;' "$T/nginx/site.conf" \
+   && nginx_start >>"$OUT/nginx-t.log" 2>&1; then
+  cp "$T/nginx/site.conf" "$OUT/site.conf"
+else
   cat "$OUT/nginx-t.log"; verdict "nginx accepts deploy/nginx/securityportal.conf with two upstream servers" fail; done_line
 fi
-export CURL_HOME="$T/curl"
-for port in "$TLS_PORT" "$DOOR_A" "$DOOR_B" "$HTTP_PORT"; do echo "resolve = $NAME:$port:127.0.0.1"; done >"$CURL_HOME/.curlrc"
-echo "cacert = $T/nginx/cert.pem" >>"$CURL_HOME/.curlrc"
+nginx_client "$TLS_PORT" "$DOOR_A" "$DOOR_B" "$HTTP_PORT"
 
 # Forms: field NAME FILE reads a hidden field's value; report BASE TITLE [SUBMISSION_KEY_FILE] reports a serious incident
 # detected three days ago (its 24-hour clock is late) on the officer's first system and prints its id when acknowledged.
@@ -195,7 +153,8 @@ instance A "$PA" "${LOOPS_ON[@]}"
 instance B "$PB" "${LOOPS_ON[@]}"
 started=$SECONDS
 if ready "$PA" "$PID_A" && ready "$PB" "$PID_B" && curl -fs -o /dev/null "$HTTPS/health/ready"; then
-  echo "  A (:$PA) and B (:$PB) ready $((SECONDS - started)) s after their start, behind nginx https :$TLS_PORT"
+  up=$SECONDS
+  echo "  A (:$PA) and B (:$PB) ready $((up - started)) s after their start, behind nginx https :$TLS_PORT"
 else
   tail -n 30 "$OUT/portal-A.log" "$OUT/portal-B.log"; verdict "A and B start together on the migrated database" fail; done_line
 fi
@@ -231,7 +190,7 @@ if incident_form "$VIA_A" "$T/twice.html"; then
 fi
 verdict "one form sent to A and B at once: one incident, both answered with its page" "$twice"
 
-# 7. Each job's work done once. Waits (30 s at most from the start) until the outbox is empty, every website has a check,
+# 7. Each job's work done once. Waits (30 s at most once both are ready) until the outbox is empty, every website has a check,
 # today's figures and the incidents' reminders are in; then counts duplicates.
 settled() {
   [ "$(sql 'SELECT count(*) FROM "OutboxMails" WHERE "SentAtUtc" IS NULL AND "GaveUpAtUtc" IS NULL')" = 0 ] \
@@ -240,7 +199,7 @@ settled() {
     && [ "$(sql 'SELECT count(*) FROM "FigureSnapshots"')" -gt 0 ] \
     && [ "$(sql "SELECT count(*) FROM \"ReminderLogs\" WHERE \"Key\" LIKE 'incident:%'")" -ge 3 ]
 }
-until settled || [ $((SECONDS - started)) -ge 30 ]; do sleep 0.5; done
+until settled || [ $((SECONDS - up)) -ge 30 ]; do sleep 0.5; done
 sleep 1 # a round that started just now would show its duplicate within this second
 ls "$T/a/mail" 2>/dev/null | sed 's/^[0-9]*-[0-9]*-//; s/\.eml$//' >"$T/mail-a"; ls "$T/b/mail" 2>/dev/null | sed 's/^[0-9]*-[0-9]*-//; s/\.eml$//' >"$T/mail-b"
 sort "$T/mail-a" "$T/mail-b" >"$T/mail-files"
@@ -289,13 +248,13 @@ writer() { # N: 8 reports, each line «code id»
     echo "${answer%% *} $(acknowledged "$answer")" >>"$T/writer-$1"
   done
 }
-head -c 400000 /dev/zero | tr '\0' x >"$T/pad"
+head -c 600000 /dev/zero | tr '\0' x >"$T/pad" # 15 s at 40 kB/s (nginx's default body limit is 1 MB)
 incident_form "$VIA_A" "$T/slow.html"
 slow_from=$SECONDS
-incident_post "$VIA_A" "$T/slow.html" "Sự cố đang gửi khi dừng A" --limit-rate 100k --data-urlencode "Pad@$T/pad" >"$T/slow" & slow=$!
+incident_post "$VIA_A" "$T/slow.html" "Sự cố đang gửi khi dừng A" --limit-rate 40k --data-urlencode "Pad@$T/pad" >"$T/slow" & slow=$!
 : >"$T/writer-1"; : >"$T/writer-2"
 writer 1 & w1=$!; writer 2 & w2=$!
-for _ in $(seq 1 100); do [ "$(cat "$T/writer-1" "$T/writer-2" | grep -c '^302 ')" -ge 4 ] && [ $((SECONDS - slow_from)) -ge 1 ] && break; sleep 0.1; done
+for _ in $(seq 1 200); do [ "$(cat "$T/writer-1" "$T/writer-2" | grep -c '^302 ')" -ge 4 ] && [ $((SECONDS - slow_from)) -ge 1 ] && break; sleep 0.1; done
 kill -0 "$slow" 2>/dev/null && in_flight=yes || in_flight=no
 kill -9 "$PID_A"; wait "$PID_A" 2>/dev/null; PID_A=""
 wait "$w1" "$w2" "$slow"

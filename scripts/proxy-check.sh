@@ -12,74 +12,40 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 . scripts/portal-test-lib.sh
 # shellcheck source=portal-sign-in.sh
 . scripts/portal-sign-in.sh
+# shellcheck source=nginx-test-lib.sh
+. scripts/nginx-test-lib.sh
 done_line() { echo "proxy: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit; }
 
 NAME=portal.test
 LIMIT=4 # sign-in requests a minute per client
 MAX_BYTES=104857600 # the highest Files:MaxBytes; an upload page's request may be 64 KiB more (UploadLimitAttribute)
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || { verdict "nginx is installed (./test.sh installs Debian's package)" fail; done_line; }
 T=$(mktemp -d /tmp/securityportal-proxy.XXXXXX)
 chmod 0711 "$T"
-mkdir -p "$T/nginx" "$T/portal" "$T/curl"
+mkdir -p "$T/portal"
 PORTAL_PORT=$(free_port 41000 44000); TLS_PORT=$(free_port 44001 46000); HTTP_PORT=$(free_port 46001 49000)
 HTTPS="https://$NAME:$TLS_PORT"
 
-# nginx runs as www-data when this script runs as root (its workers must not be root), else as the caller.
-as_nginx() { if [ "$(id -u)" = 0 ]; then runuser -u www-data -- "$@"; else "$@"; fi; }
 cleanup() {
-  [ -f "$T/nginx/nginx.pid" ] && kill "$(cat "$T/nginx/nginx.pid")" 2>/dev/null
+  nginx_stop
   [ -n "${PORTAL_PID:-}" ] && { kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; }
   sleep 0.2; rm -rf "$T"
 }
 trap cleanup EXIT
 
 # The reference site file with this run's ports, name and certificate; every substitution must have happened.
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=$NAME" \
-  -addext "subjectAltName=DNS:$NAME" -keyout "$T/nginx/key.pem" -out "$T/nginx/cert.pem" 2>"$OUT/openssl.log"
-sed -e '/^ *#/d' -e "/listen \[::\]/d" \
-    -e "s/listen 80;/listen 127.0.0.1:$HTTP_PORT;/" \
-    -e "s/listen 443 ssl/listen 127.0.0.1:$TLS_PORT ssl/" \
-    -e "s/server 127\.0\.0\.1:5000;/server 127.0.0.1:$PORTAL_PORT;/" \
-    -e "s/portal\.tinh\.gov\.vn/$NAME/" \
-    -e "s#/etc/ssl/securityportal/fullchain.pem#$T/nginx/cert.pem#" \
-    -e "s#/etc/ssl/securityportal/privkey.pem#$T/nginx/key.pem#" \
-    deploy/nginx/securityportal.conf >"$T/nginx/site.conf"
-cp "$T/nginx/site.conf" "$OUT/site.conf"
-substituted=ok
-for expected in "listen 127.0.0.1:$HTTP_PORT;:1" "listen 127.0.0.1:$TLS_PORT ssl:2" "server 127.0.0.1:$PORTAL_PORT;:1" "server_name $NAME;:2" "$T/nginx/cert.pem;:1" "$T/nginx/key.pem;:1"; do
-  [ "$(grep -cF "${expected%:*}" "$T/nginx/site.conf")" = "${expected##*:}" ] || { echo "  site file: expected ${expected##*:} × «${expected%:*}»"; substituted=fail; }
-done
-grep -qE 'listen (80|443)|\[::\]|/etc/ssl' "$T/nginx/site.conf" && { echo "  site file: a listen or path was not replaced"; substituted=fail; }
-cat >"$T/nginx/nginx.conf" <<EOF
-worker_processes 1;
-pid $T/nginx/nginx.pid;
-error_log $T/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log $T/nginx/access.log;
-    client_body_temp_path $T/nginx/client_body;
-    proxy_temp_path $T/nginx/proxy;
-    fastcgi_temp_path $T/nginx/fastcgi;
-    uwsgi_temp_path $T/nginx/uwsgi;
-    scgi_temp_path $T/nginx/scgi;
-    include $T/nginx/site.conf;
-}
-EOF
-[ "$(id -u)" = 0 ] && chown -R www-data:www-data "$T/nginx"
-if as_nginx "$NGINX" -t -q -p "$T/nginx" -e "$T/nginx/error.log" -c "$T/nginx/nginx.conf" >"$OUT/nginx-t.log" 2>&1 && [ "$substituted" = ok ]; then
+if nginx_configure "" -- "$PORTAL_PORT" >"$OUT/nginx-t.log" 2>&1; then
   verdict "nginx accepts deploy/nginx/securityportal.conf (127.0.0.1:$TLS_PORT https, :$HTTP_PORT http → portal :$PORTAL_PORT)" ok
 else
   cat "$OUT/nginx-t.log"; verdict "nginx accepts deploy/nginx/securityportal.conf" fail; done_line
 fi
+cp "$T/nginx/site.conf" "$OUT/site.conf"
 
 # The released portal in Production: the demo province, a SQLite file, nginx on 127.0.0.1 as its only trusted proxy.
 start_portal "http://127.0.0.1:$PORTAL_PORT" "$T/portal" "$OUT/portal.log" ASPNETCORE_ENVIRONMENT=Production \
   ReverseProxy__KnownProxies__0=127.0.0.1 RateLimits__LoginPerMinute=$LIMIT Files__MaxBytes=$MAX_BYTES
-as_nginx "$NGINX" -p "$T/nginx" -e "$T/nginx/error.log" -c "$T/nginx/nginx.conf"
-# Every curl below resolves the name to 127.0.0.1 and trusts only the throw-away certificate.
-export CURL_HOME="$T/curl"
-printf 'resolve = %s:%s:127.0.0.1\nresolve = %s:%s:127.0.0.1\ncacert = %s\n' "$NAME" "$TLS_PORT" "$NAME" "$HTTP_PORT" "$T/nginx/cert.pem" >"$CURL_HOME/.curlrc"
+nginx_start
+nginx_client "$TLS_PORT" "$HTTP_PORT"
 if wait_ready "$HTTPS/health/ready"; then verdict "the portal answers through nginx (/health/ready over https)" ok
 else tail -n 30 "$OUT/portal.log"; cat "$T/nginx/error.log" 2>/dev/null | tail -n 5; verdict "the portal answers through nginx" fail; done_line; fi
 
