@@ -206,6 +206,32 @@ public sealed class DashboardTests : PortalTestBase
     }
 
     [Fact]
+    public async Task Two_instances_writing_the_days_figures_at_once_on_one_database_write_each_agency_once()
+    {
+        await ArrangeAsync();
+        await using var second = new PortalFactory(Factory.Database);
+        _ = second.Services;
+
+        static async Task<int> WriteOnAsync(PortalFactory instance)
+        {
+            await using var scope = instance.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<FigureSnapshotWriter>().WriteTodayAsync(CancellationToken.None);
+        }
+
+        // Both instances' rounds at the same moment: the day and the agency are the key, so one writes the four agencies'
+        // rows and the other nothing (its insert fails harmlessly, or it finds the day written).
+        var written = await Task.WhenAll(Task.Run(() => WriteOnAsync(Factory)), Task.Run(() => WriteOnAsync(second)));
+        Assert.Equal(4, written.Sum());
+        Assert.Contains(0, written);
+        var rows = await Factory.WithDbAsync(db => db.FigureSnapshots.AsNoTracking().ToListAsync());
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.Equal(Today, r.Day));
+        Assert.Equal(4, rows.Select(r => r.AgencyId).Distinct().Count());
+        var again = await Task.WhenAll(WriteOnAsync(Factory), WriteOnAsync(second));
+        Assert.Equal([0, 0], again);
+    }
+
+    [Fact]
     public async Task The_annual_report_counts_and_fills_the_twelve_columns_with_the_prescribed_values()
     {
         await ArrangeAsync();
