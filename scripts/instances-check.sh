@@ -4,9 +4,10 @@
 # start of instance A alone; then A and B started at the same moment, in Production, with every background loop on and
 # short intervals, behind Debian's nginx running deploy/nginx/securityportal.conf with both in its upstream. Checked with
 # curl and psql: a session continues across the instances, a form sent to both acts once, each background job's work is
-# done once, and kill -9 of A while clients write through nginx loses no acknowledged write while B keeps serving.
-# Two extra TLS ports of the same nginx (test only, not in the reference file) each lead to one instance: the «doors»
-# that start a session or send a form on A and continue it on B.
+# done once, and kill -9 of A in the middle of a request, while clients write through nginx, loses no acknowledged write
+# while B keeps serving. Two extra TLS ports of the same nginx (test only, not in the reference file) each lead to one
+# instance: the «doors» that start a session or send a form on A and continue it on B (A's passes a request body on as
+# it arrives, so that A can be killed while still receiving one).
 # Usage: PORTAL_TEST_PG='Host=127.0.0.1;Port=…;Username=postgres;Database=postgres' scripts/instances-check.sh OUT_DIR
 # (needs the Release build, nginx and PostgreSQL's psql; prints "instances: N passed, N failed" last)
 set -uo pipefail
@@ -74,14 +75,15 @@ instance() {
 # ready PORT PID: /health/ready of the instance itself (plain HTTP on loopback answers it).
 ready() { PORTAL_PID=$2 wait_ready "http://127.0.0.1:$1/health/ready"; }
 LOOPS_OFF=(Mail__SenderEnabled=false Notifications__WorkerEnabled=false Dashboard__SnapshotEnabled=false WebsiteWatch__WorkerEnabled=false)
-# Every loop on, each round soon: mail every second in batches of two (so that both take part), websites every 5 s with short time-outs (the demo sites do not
-# resolve here), reminders and daily figures at start (their first round; the next would be a minute and an hour later).
+# Every loop on, each round soon: mail every second in batches of two (so that both take part), websites every 5 s with
+# short time-outs (the demo sites do not resolve here), reminders and daily figures at start (their first round; the
+# next would be a minute and an hour later).
 LOOPS_ON=(Mail__PollSeconds=1 Mail__BatchSize=2 Notifications__ScanMinutes=1 Notifications__DigestHour=0 WebsiteWatch__PollSeconds=5
   WebsiteWatch__Concurrency=16 WebsiteWatch__RequestTimeoutSeconds=2 WebsiteWatch__CheckTimeoutSeconds=5)
 
 # 1. A fresh database, its schema by `admin migrate` (the instances never migrate: Database:MigrateOnStartup is off for PostgreSQL).
 if psql_on postgres "CREATE DATABASE $DB" >"$OUT/createdb.log" 2>&1 \
-   && env "${COMMON[@]}" dotnet "$APP" admin migrate --contentRoot "$PWD/src/SecurityPortal.Web" >"$OUT/migrate.log" 2>&1 \
+   && env "${COMMON[@]}" Serilog__WriteTo__1__Args__path="$T/migrate-.log" dotnet "$APP" admin migrate --contentRoot "$PWD/src/SecurityPortal.Web" >"$OUT/migrate.log" 2>&1 \
    && grep -q 'Đã áp dụng xong' "$OUT/migrate.log" && [ "$(sql 'SELECT count(*) FROM "__EFMigrationsHistory"')" -gt 0 ]; then
   verdict "admin migrate on a new database $DB: $(sql 'SELECT count(*) FROM "__EFMigrationsHistory"') migrations, once, before any instance" ok
 else
@@ -116,8 +118,9 @@ else
 fi
 nginx_client "$TLS_PORT" "$DOOR_A" "$DOOR_B" "$HTTP_PORT"
 
-# Forms: field NAME FILE reads a hidden field's value; report BASE TITLE [SUBMISSION_KEY_FILE] reports a serious incident
-# detected three days ago (its 24-hour clock is late) on the officer's first system and prints its id when acknowledged.
+# Forms: field NAME FILE reads a hidden field's value; incident_form BASE FILE fetches the incident form; incident_post
+# sends it — a serious incident detected three days ago (its 24-hour clock is late) on the officer's first system;
+# acknowledged ANSWER prints the new incident's id when the answer is the redirect to it.
 field() { grep -o "name=\"$1\"[^>]*value=\"[^\"]*\"" "$2" | head -n 1 | sed 's/.*value="//; s/"$//'; }
 DETECTED=$(TZ=Asia/Ho_Chi_Minh date -d '-3 days' +%Y-%m-%dT%H:%M)
 incident_form() { # BASE FILE: the form page, 0 when it has a system to choose
