@@ -17,6 +17,11 @@ public sealed class TwoFactorTests : PortalTestBase
 
         var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
         var key = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        // Opening the page stores nothing, and opening it again shows the same key (one already scanned stays good).
+        var reopened = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
+        Assert.Equal(key, reopened.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+        Assert.Equal(32, key.Length);
+        Assert.False(await Factory.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.Name == "AuthenticatorKey" && db.Users.Any(u => u.Id == t.UserId && u.Email == "qt@tinh.vn"))));
         var wrong = await client.PostFormAsync("/Account/Manage/EnableAuthenticator", new() { ["Input.Code"] = "000000" });
         Assert.Contains("Mã xác thực không đúng", (await wrong.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
 
