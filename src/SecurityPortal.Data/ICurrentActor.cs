@@ -7,6 +7,9 @@ public interface ICurrentActor
     string? UserName { get; }
     Guid? AgencyId { get; }
     string? TraceId { get; }
+
+    /// <summary>The client's address for a request; null for work no request started.</summary>
+    string? ClientAddress => null;
 }
 
 /// <summary>The actor of work that no person started (start-up seeding, background jobs, commands).</summary>

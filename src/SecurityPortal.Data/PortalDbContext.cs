@@ -50,6 +50,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
     public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

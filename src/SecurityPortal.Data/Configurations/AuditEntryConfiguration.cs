@@ -17,6 +17,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.AggregateKey, a.OccurredAtUtc });
         builder.Property(a => a.Changes).HasMaxLength(AuditEntry.ChangesMaxLength);
         builder.Property(a => a.TraceId).HasMaxLength(100);
+        builder.Property(a => a.ClientAddress).HasMaxLength(64);
         builder.HasIndex(a => a.OccurredAtUtc);
         builder.HasIndex(a => new { a.EntityType, a.EntityKey });
         builder.HasIndex(a => a.UserId);

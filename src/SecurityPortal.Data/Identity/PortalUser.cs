@@ -19,4 +19,10 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>The last TOTP time step accepted, so a code cannot be replayed (ASVS V6.5.1).</summary>
     public long? LastTotpTimeStep { get; set; }
+
+    /// <summary>
+    /// The password was set by an administrator (a new account, a reset): the user must choose their own before using
+    /// the portal, so a temporary password never becomes the long-term one (ASVS 5.0 V6.4.1).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

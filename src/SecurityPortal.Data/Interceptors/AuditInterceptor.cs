@@ -21,7 +21,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     /// </summary>
     private static readonly HashSet<string> ExcludedProperties = new(StringComparer.Ordinal)
     {
-        "ConcurrencyStamp", "LastTotpTimeStep", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
+        "ConcurrencyStamp", "LastTotpTimeStep", "LastSeenAtUtc", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
     };
 
     /// <summary>Secrets: a change is recorded under <see cref="SecretMarker"/>, without the value.</summary>
@@ -102,6 +102,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
                 Action = action,
                 Changes = Serialize(changes),
                 TraceId = actor.TraceId,
+                ClientAddress = actor.ClientAddress,
             });
         }
 

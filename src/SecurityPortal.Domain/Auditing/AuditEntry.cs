@@ -31,4 +31,7 @@ public sealed class AuditEntry
     public string Changes { get; init; } = "{}";
 
     public string? TraceId { get; init; }
+
+    /// <summary>The client's address as the portal saw it (behind a trusted proxy: the forwarded one); null for system work.</summary>
+    public string? ClientAddress { get; init; }
 }

@@ -5,10 +5,15 @@ public static class UploadName
 {
     public const int MaxLength = 200;
 
-    /// <summary>Only the bare name is kept, whatever the uploader's path separator; a long name keeps its end (the extension).</summary>
+    /// <summary>
+    /// Only the bare name is kept, whatever the uploader's path separator; control characters (CR, LF, NUL, …) and quotes
+    /// become «_» so no header, log line or page can be broken by a name (ASVS 5.0 V5.4.2); a long name keeps its end (the
+    /// extension). Letters of any script, Vietnamese included, are kept as they are.
+    /// </summary>
     public static string Clean(string? fileName, string fallback)
     {
-        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/').Trim()).Trim('.', ' ');
+        var safe = new string((fileName ?? string.Empty).Select(c => char.IsControl(c) || c is '"' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format ? '_' : c).ToArray());
+        var name = Path.GetFileName(safe.Replace('\\', '/').Trim()).Trim('.', ' ');
         if (name.Length == 0)
         {
             return fallback;

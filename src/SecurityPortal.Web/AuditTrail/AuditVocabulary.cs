@@ -47,13 +47,14 @@ public static class AuditVocabulary
         ["TaskAttachment"] = "Tệp của nhiệm vụ",
         ["TaskEntry"] = "Diễn biến nhiệm vụ",
         ["WatchedWebsite"] = "Trang web được giám sát",
+        ["UserSession"] = "Phiên đăng nhập",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
     private static readonly FrozenSet<string> Hidden = new[]
     {
         "Id", "ConcurrencyStamp", "SecurityStamp", "SearchText", "SearchName", "NormalizedEmail", "NormalizedUserName",
-        "NormalizedName", "NormalizedProduct", "Sha256", "ContentHash", "LastTotpTimeStep", "LeaseToken", "LeaseUntilUtc",
+        "NormalizedName", "NormalizedProduct", "Sha256", "ContentHash", "LastTotpTimeStep", "LastSeenAtUtc", "LeaseToken", "LeaseUntilUtc",
         "BaselineFingerprint", "Fingerprint", "BaselinePhrases", "FindingCodes", "ProviderKey", "QueueOrder",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -169,6 +170,8 @@ public static class AuditVocabulary
         ["Campaign.Title"] = "Tên đợt đánh giá", ["DossierAttachment.Kind"] = "Loại tài liệu", ["CatalogVersion.Code"] = "Mã danh mục",
         ["CatalogVersion.Title"] = "Tên danh mục", ["IdentityUserToken`1.Name"] = "Loại khóa", ["IdentityRole.Name"] = "Vai trò",
         ["NotificationPreference.Kind"] = "Loại thông báo", ["SoftwareComponent.Kind"] = "Loại thành phần",
+        ["UserSession.CreatedAtUtc"] = "Bắt đầu", ["UserSession.ClientAddress"] = "Địa chỉ máy khách", ["UserSession.UserAgent"] = "Trình duyệt",
+        ["PortalUser.MustChangePassword"] = "Phải đổi mật khẩu tạm",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>

@@ -21,7 +21,7 @@ namespace SecurityPortal.Web.AuditTrail;
 public sealed record FieldChange(string Label, string Before, string After, bool Words = false);
 
 /// <summary>One audit entry, readable: Vietnam time, who (by name), what was done to what, and the fields that changed.</summary>
-public sealed record ChangeRow(string When, string Actor, string Action, string Entity, string Subject, IReadOnlyList<FieldChange> Fields);
+public sealed record ChangeRow(string When, string Actor, string Action, string Entity, string Subject, IReadOnlyList<FieldChange> Fields, string? ClientAddress = null);
 
 /// <summary>The model of the <c>_ChangeHistory</c> partial. <paramref name="ShowSubject"/>: the audit log names the record of each row.</summary>
 public sealed record ChangeHistory(IReadOnlyList<ChangeRow> Rows, string Caption, bool ShowSubject = false);
@@ -151,7 +151,8 @@ public sealed class ChangeDescriber(PortalDbContext db)
             ActionName(entry.Action),
             AuditVocabulary.EntityName(entity) ?? entity,
             Subject(entry, changes, names),
-            fields);
+            fields,
+            entry.ClientAddress);
     }
 
     /// <summary>What was done, as the history's action column reads it (a localizer key).</summary>

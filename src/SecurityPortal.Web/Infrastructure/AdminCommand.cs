@@ -58,7 +58,7 @@ public static class AdminCommand
             password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         }
 
-        var result = await CreateAdministratorAsync(users, email, Option(args, "--name") ?? email, password!);
+        var result = await CreateAdministratorAsync(users, email, Option(args, "--name") ?? email, password!, mustChangePassword: generated);
         Console.WriteLine(result);
         if (result.StartsWith("Lỗi", StringComparison.Ordinal))
         {
@@ -103,14 +103,14 @@ public static class AdminCommand
     }
 
     /// <summary>Creates the administrator unless an account with that e-mail exists. Returns a sentence for the operator.</summary>
-    public static async Task<string> CreateAdministratorAsync(UserManager<PortalUser> users, string email, string fullName, string password)
+    public static async Task<string> CreateAdministratorAsync(UserManager<PortalUser> users, string email, string fullName, string password, bool mustChangePassword = false)
     {
         if (await users.FindByEmailAsync(email) is not null)
         {
             return $"Tài khoản {email} đã tồn tại; không thay đổi gì.";
         }
 
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, RequireTwoFactor = true };
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, RequireTwoFactor = true, MustChangePassword = mustChangePassword };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

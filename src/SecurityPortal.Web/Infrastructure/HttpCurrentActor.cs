@@ -14,4 +14,11 @@ public sealed class HttpCurrentActor(IHttpContextAccessor accessor) : ICurrentAc
     public string? UserName => User?.Identity?.Name ?? (accessor.HttpContext is null ? SystemActor.Instance.UserName : null);
     public Guid? AgencyId => User?.GetAgencyId();
     public string? TraceId => Activity.Current?.Id ?? accessor.HttpContext?.TraceIdentifier;
+
+    /// <summary>After the forwarded-headers step, so behind a trusted proxy this is the real client.</summary>
+    public string? ClientAddress => accessor.HttpContext is { } context ? ClientAddressOf(context) : null;
+
+    public static string? ClientAddressOf(HttpContext context) => context.Connection.RemoteIpAddress is { } address
+        ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+        : null;
 }

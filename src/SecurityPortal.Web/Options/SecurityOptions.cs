@@ -21,6 +21,13 @@ public sealed class SecurityOptions
     public int AbsoluteTimeoutHours { get; set; } = 12;
 
     /// <summary>
+    /// Open sessions one account may hold at once (browsers, devices). A sign-in beyond it ends the session idle the
+    /// longest, so the newest sign-in always works and a forgotten device does not lock its owner out (ASVS 5.0 V7.1.2).
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Security:MaxSessionsPerUser phải từ 1 đến 100 phiên.")]
+    public int MaxSessionsPerUser { get; set; } = 5;
+
+    /// <summary>
     /// Cookies are Secure and __Host- prefixed. Only a plain-HTTP development or browser-test run on
     /// loopback turns this off; ASP.NET's antiforgery refuses to issue Secure-only tokens over HTTP.
     /// </summary>

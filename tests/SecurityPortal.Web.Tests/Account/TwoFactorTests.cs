@@ -17,6 +17,11 @@ public sealed class TwoFactorTests : PortalTestBase
 
         var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
         var key = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        // Opening the page stores nothing, and opening it again shows the same key (one already scanned stays good).
+        var reopened = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
+        Assert.Equal(key, reopened.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant());
+        Assert.Equal(32, key.Length);
+        Assert.False(await Factory.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.Name == "AuthenticatorKey" && db.Users.Any(u => u.Id == t.UserId && u.Email == "qt@tinh.vn"))));
         var wrong = await client.PostFormAsync("/Account/Manage/EnableAuthenticator", new() { ["Input.Code"] = "000000" });
         Assert.Contains("Mã xác thực không đúng", (await wrong.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
 
@@ -37,7 +42,16 @@ public sealed class TwoFactorTests : PortalTestBase
         reopen.AssertRedirectsTo("/Account/Manage/TwoFactor");
         Assert.DoesNotContain(Totp.Key.ToLowerInvariant()[..4], await reopen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var reset = await client.PostFormAsync("/Account/Manage/TwoFactor?handler=ResetAuthenticator", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor");
+        // A session left open is not enough to change the second factor: without the password, or with a wrong one, nothing changes (ASVS 5.0 V7.5.1).
+        foreach (var wrong in new[] { string.Empty, "sai-mat-khau-roi-nhe" })
+        {
+            var refused = await client.PostFormAsync("/Account/Manage/TwoFactor?handler=ResetAuthenticator", new() { ["currentPassword"] = wrong }, pageUrl: "/Account/Manage/TwoFactor");
+            refused.AssertRedirectsTo("/Account/Manage/TwoFactor");
+            Assert.Contains("Mật khẩu không đúng", await (await client.GetAsync("/Account/Manage/TwoFactor")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.True(await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "doi@tinh.vn").Select(u => u.TwoFactorEnabled).SingleAsync()));
+        }
+
+        var reset = await client.PostFormAsync("/Account/Manage/TwoFactor?handler=ResetAuthenticator", new() { ["currentPassword"] = PortalFactory.Password }, pageUrl: "/Account/Manage/TwoFactor");
         reset.AssertRedirectsTo("/Account/Manage/EnableAuthenticator");
         var page = await client.GetDocumentAsync("/Account/Manage/EnableAuthenticator");
         var newKey = page.QuerySelector("#shared-key")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
@@ -52,7 +66,7 @@ public sealed class TwoFactorTests : PortalTestBase
         var officer = await Factory.CreateUserAsync("snv@tinh.vn", PortalRoles.AgencyOfficer, agency.Id, authenticatorKey: Totp.Key);
         var client = await SignInAsync("snv@tinh.vn", Totp.Key);
 
-        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=RecoveryCodes", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor"))
+        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=RecoveryCodes", new() { ["currentPassword"] = PortalFactory.Password }, pageUrl: "/Account/Manage/TwoFactor"))
             .AssertRedirectsTo("/Account/Manage/TwoFactor");
         var renewed = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType.StartsWith("IdentityUserToken") && e.EntityKey.Contains("RecoveryCodes")).ToListAsync());
         var entry = Assert.Single(renewed);
@@ -61,7 +75,7 @@ public sealed class TwoFactorTests : PortalTestBase
         Assert.False(string.IsNullOrEmpty(stored));
         Assert.DoesNotContain(stored!.Split(';')[0], entry.Changes, StringComparison.Ordinal);
 
-        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=Disable", new Dictionary<string, string>(), pageUrl: "/Account/Manage/TwoFactor"))
+        (await client.PostFormAsync("/Account/Manage/TwoFactor?handler=Disable", new() { ["currentPassword"] = PortalFactory.Password }, pageUrl: "/Account/Manage/TwoFactor"))
             .AssertRedirectsTo("/Account/Manage/TwoFactor");
         Assert.False(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == officer.Id).Select(u => u.TwoFactorEnabled).SingleAsync()));
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == officer.Id && e.UserId == officer.Id && e.Changes.Contains("TwoFactorEnabled"))));

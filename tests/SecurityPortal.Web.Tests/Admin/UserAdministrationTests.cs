@@ -41,7 +41,7 @@ public sealed class UserAdministrationTests : PortalTestBase
     public async Task An_administrator_unlocks_a_locked_account_and_resets_its_password_and_the_user_changes_it_again()
     {
         var agency = await Factory.CreateAgencyAsync("SL-STP", "Sở Tư pháp");
-        var target = await Factory.CreateUserAsync("stp@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var target = await Factory.CreateUserAsync("stp@tinh.vn", PortalRoles.AgencyOfficer, agency.Id, authenticatorKey: Totp.Key);
         for (var i = 0; i < 5; i++)
         {
             await Anonymous().PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = "sai-mat-khau-" + i });
@@ -55,14 +55,23 @@ public sealed class UserAdministrationTests : PortalTestBase
 
         (await client.PostFormAsync($"{url}?handler=ResetPassword", new Dictionary<string, string>(), pageUrl: url)).AssertRedirectsTo(url);
         var shown = (await client.GetDocumentAsync(url)).Body!.TextContent;
-        var temporary = System.Text.RegularExpressions.Regex.Match(shown, @"Mật khẩu mới \(chỉ hiển thị lần này\): ([A-Za-z0-9]{20})").Groups[1].Value;
+        var temporary = System.Text.RegularExpressions.Regex.Match(shown, @"Mật khẩu mới \(chỉ hiển thị lần này\): ([A-Za-z0-9]{24})").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(temporary), "the temporary password is not shown once");
         var adminId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "quantri@tinh.vn").Select(u => u.Id).SingleAsync());
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == target.Id && e.UserId == adminId && e.Action == AuditAction.Update)));
 
         // The user signs in with it and chooses a new password.
         var user = Anonymous();
-        (await user.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = temporary })).AssertRedirectsTo("/");
+        // The reset changed the password only: the second factor is still asked (ASVS 5.0 V6.4.3).
+        (await user.PostFormAsync("/Account/Login", new() { ["Input.Email"] = "stp@tinh.vn", ["Input.Password"] = temporary })).AssertRedirectsTo("/Account/LoginWith2fa");
+        (await user.PostFormAsync("/Account/LoginWith2fa", new() { ["Input.Code"] = Totp.CurrentCode(Totp.Key) })).AssertRedirectsTo("/");
+        // The temporary password opens nothing but the page that replaces it (ASVS 5.0 V6.4.1).
+        foreach (var path in new[] { "/", "/Systems", "/Account/Manage/TwoFactor" })
+        {
+            (await user.GetAsync(path)).AssertRedirectsTo("/Account/Manage");
+        }
+
+        Assert.Contains("do quản trị viên đặt tạm", (await user.GetDocumentAsync("/Account/Manage")).Body!.TextContent, StringComparison.Ordinal);
         var wrongCurrent = await user.PostFormAsync("/Account/Manage", new()
         {
             ["Input.CurrentPassword"] = "khong-phai-mat-khau-hien-tai", ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "mot-mat-khau-moi-that-dai",
@@ -79,6 +88,8 @@ public sealed class UserAdministrationTests : PortalTestBase
             ["Input.CurrentPassword"] = temporary, ["Input.NewPassword"] = "mot-mat-khau-moi-that-dai", ["Input.ConfirmPassword"] = "mot-mat-khau-moi-that-dai",
         })).AssertRedirectsTo("/Account/Manage");
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "PortalUser" && e.EntityKey == target.Id && e.UserId == target.Id && e.Action == AuditAction.Update)));
+        Assert.False(await Factory.WithDbAsync(db => db.Users.Where(u => u.Id == target.Id).Select(u => u.MustChangePassword).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/Systems")).StatusCode);
     }
 
     [Fact]

@@ -358,6 +358,14 @@ public sealed class DossierFileTests : PortalTestBase
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(DossierTestKit.Pdf, await download.Content.ReadAsByteArrayAsync());
 
+        // A Vietnamese name with quotes is downloaded under exactly that name, encoded in the header (ASVS 5.0 V5.4.2).
+        const string Quoted = "Quyết định \"phê duyệt\" số 12.pdf";
+        await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.Id == attachment.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.File.FileName, Quoted)));
+        var named = await officer.GetAsync($"/Dossiers/Details/{id}?handler=File&attachmentId={attachment.Id}");
+        Assert.Equal(Quoted, named.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.DoesNotContain(named.Content.Headers.GetValues("Content-Disposition"), v => v.Contains('\r', StringComparison.Ordinal) || v.Contains('\n', StringComparison.Ordinal) || v.Contains("phê", StringComparison.Ordinal));
+        await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.Id == attachment.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.File.FileName, "a.pdf")));
+
         // Removing one of the two attachments keeps the other, and the stored file they share.
         var second = await factory.WithDbAsync(db => db.DossierAttachments.FirstAsync(a => a.File.FileName == "b.pdf"));
         (await officer.PostFormAsync($"/Dossiers/Details/{id}?handler=RemoveAttachment&attachmentId={second.Id}", [], pageUrl: $"/Dossiers/Details/{id}"))

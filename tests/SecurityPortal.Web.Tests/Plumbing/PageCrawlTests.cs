@@ -17,7 +17,9 @@ namespace SecurityPortal.Tests.Plumbing;
 /// <item>idempotent submissions (issue 8 item 7): every POST form carries its submission key (<see cref="SubmissionGuardFilter"/>);</item>
 /// <item>links: every anchor has a target (the shared pager once wrote href="" on every list, which no test noticed);</item>
 /// <item>limits (issue 17): every text field carries the server's maximum length as <c>maxlength</c>;</item>
-/// <item>no inline style attribute, which the strict CSP (style-src 'self') would block in the browser.</item>
+/// <item>no inline style attribute, which the strict CSP (style-src 'self') would block in the browser;</item>
+/// <item>every full page offers the sign-out button (ASVS 5.0 V7.4.4);</item>
+/// <item>reading changes nothing: no GET of any page or handler writes an audit entry (ASVS 5.0 V3.5.3).</item>
 /// </list>
 /// </summary>
 public sealed partial class PageCrawlTests : PortalTestBase
@@ -45,10 +47,13 @@ public sealed partial class PageCrawlTests : PortalTestBase
         var withoutKey = new List<string>();
         var withoutTarget = new List<string>();
         var withoutLimit = new SortedSet<string>(StringComparer.Ordinal);
+        var withoutLogout = new List<string>();
+        var writtenByGets = new List<string>();
         var (pagesChecked, forms, links) = (0, 0, 0);
         foreach (var role in new[] { PortalRoles.Administrator, PortalRoles.AgencyOfficer, PortalRoles.ProvincialReviewer, PortalRoles.Leadership })
         {
             var client = await SignInAsync(PortalCrawl.Email(role), PortalCrawl.NeedsKey(role) ? Totp.Key : null);
+            var auditBefore = await Factory.CountAsync<SecurityPortal.Domain.Auditing.AuditEntry>();
             foreach (var target in PortalCrawl.GetUrls(Factory, records, handlers: true))
             {
                 var response = await client.GetAsync(target);
@@ -76,6 +81,11 @@ public sealed partial class PageCrawlTests : PortalTestBase
                 }
 
                 var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+                if (html.Contains("<html", StringComparison.OrdinalIgnoreCase) && document.QuerySelector("form[action='/Account/Logout'] button[type=submit]") is null)
+                {
+                    withoutLogout.Add($"{role} {target}");
+                }
+
                 failures.AddRange(document.QuerySelectorAll("[style]").Select(e => $"{role} {target}: inline style on <{e.LocalName}> «{e.GetAttribute("style")}»"));
                 foreach (var field in document.QuerySelectorAll(TextFields).Where(f => !f.HasAttribute("maxlength") && !f.HasAttribute("readonly")))
                 {
@@ -91,12 +101,22 @@ public sealed partial class PageCrawlTests : PortalTestBase
                     }
                 }
             }
+
+            var auditAfter = await Factory.CountAsync<SecurityPortal.Domain.Auditing.AuditEntry>();
+            if (auditAfter != auditBefore)
+            {
+                var written = await Factory.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.OccurredAtUtc).Take(auditAfter - auditBefore)
+                    .Select(e => e.EntityType + " " + e.Action + " " + e.Changes).ToListAsync());
+                writtenByGets.Add($"{role}: {auditAfter - auditBefore} audit entries written by GET requests: {string.Join("; ", written)}");
+            }
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(withoutKey.Count == 0, "POST forms without a submission key:" + Environment.NewLine + string.Join(Environment.NewLine, withoutKey));
         Assert.True(withoutTarget.Count == 0, "Links without a target:" + Environment.NewLine + string.Join(Environment.NewLine, withoutTarget.Distinct()));
         Assert.True(withoutLimit.Count == 0, $"{withoutLimit.Count} text fields without maxlength:" + Environment.NewLine + string.Join(Environment.NewLine, withoutLimit));
+        Assert.True(withoutLogout.Count == 0, "Pages without the sign-out button:" + Environment.NewLine + string.Join(Environment.NewLine, withoutLogout));
+        Assert.True(writtenByGets.Count == 0, string.Join(Environment.NewLine, writtenByGets));
         Assert.True(pagesChecked > 100, $"only {pagesChecked} HTML pages checked");
         Assert.True(forms > 100, $"only {forms} forms seen");
         Assert.True(links > 1000, $"only {links} links seen");

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -46,6 +47,7 @@ public static class IdentitySetup
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at the next login.
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
+        builder.Services.AddScoped<SessionRegistry>();
         // Every request re-reads the account, so deactivation and role changes apply at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
@@ -70,23 +72,46 @@ public static class IdentitySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleTimeoutMinutes);
             o.SlidingExpiration = true;
-            o.Events.OnSigningIn = context =>
+            o.Events.OnSigningIn = async context =>
             {
                 var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
                 var expiry = clock.GetUtcNow().AddHours(security.AbsoluteTimeoutHours);
                 context.Properties.Items.TryAdd(AbsoluteExpiryItem, expiry.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return Task.CompletedTask;
+                // A refreshed sign-in (password changed, authenticator enrolled) keeps its session; a new one starts one.
+                if (SessionRegistry.IdOf(context.Properties) is null
+                    && context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+                {
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>();
+                    // The audit row of the sign-in names the person signing in, not an anonymous request.
+                    var anonymous = context.HttpContext.User;
+                    context.HttpContext.User = context.Principal;
+                    var id = await sessions.StartAsync(userId, context.HttpContext);
+                    context.HttpContext.User = anonymous;
+                    context.Properties.Items[SessionRegistry.SessionItem] = id.ToString();
+                    context.HttpContext.Items[SessionRegistry.SessionItem] = id;
+                }
             };
             o.Events.OnValidatePrincipal = async context =>
             {
-                if (IsPastAbsoluteExpiry(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>()))
+                var sessionId = SessionRegistry.IdOf(context.Properties);
+                var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                if (IsPastAbsoluteExpiry(context.Properties, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>())
+                    || sessionId is null || userId is null
+                    || !await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().IsOpenAsync(sessionId.Value, userId))
                 {
+                    // Expired, or its session ended on the server (signed out, ended elsewhere): a copied cookie is worth nothing.
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     return;
                 }
 
+                context.HttpContext.Items[SessionRegistry.SessionItem] = sessionId.Value;
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is null)
+                {
+                    // The account's stamp changed (password, deactivation): the session row goes too.
+                    await context.HttpContext.RequestServices.GetRequiredService<SessionRegistry>().EndAsync(userId, sessionId.Value);
+                }
             };
         });
         // One-shot messages after Post/Redirect/Get: like the others, HttpOnly, Secure, SameSite=Strict and __Host-.

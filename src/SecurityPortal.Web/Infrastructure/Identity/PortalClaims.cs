@@ -12,6 +12,7 @@ public static class PortalClaims
     public const string AgencyId = "portal:agency_id";
     public const string TwoFactorEnabled = "portal:2fa_enabled";
     public const string RequireTwoFactor = "portal:2fa_required";
+    public const string MustChangePassword = "portal:must_change_password";
 
     public static Guid? GetAgencyId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(AgencyId), out var id) ? id : null;
@@ -35,6 +36,10 @@ public sealed class PortalClaimsPrincipalFactory(
 
         identity.AddClaim(new Claim(PortalClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
         identity.AddClaim(new Claim(PortalClaims.RequireTwoFactor, user.RequireTwoFactor ? "true" : "false"));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
+        }
         return identity;
     }
 }

@@ -76,6 +76,30 @@ public static class Base32
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+    /// <summary>Base32 without padding (20 bytes give the 32 letters authenticator apps expect).</summary>
+    public static string Encode(ReadOnlySpan<byte> bytes)
+    {
+        var text = new System.Text.StringBuilder((bytes.Length * 8 + 4) / 5);
+        int buffer = 0, bits = 0;
+        foreach (var b in bytes)
+        {
+            buffer = (buffer << 8) | b;
+            bits += 8;
+            while (bits >= 5)
+            {
+                bits -= 5;
+                text.Append(Alphabet[(buffer >> bits) & 31]);
+            }
+        }
+
+        if (bits > 0)
+        {
+            text.Append(Alphabet[(buffer << (5 - bits)) & 31]);
+        }
+
+        return text.ToString();
+    }
+
     public static bool TryDecode(string text, out byte[] bytes)
     {
         var clean = text.Trim().TrimEnd('=').Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account.Manage;
@@ -58,6 +59,12 @@ public sealed class EnableAuthenticatorModel(
         }
 
         var code = Input.Code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            // The first key is stored with the code that confirms it (the token provider saves the account), never before.
+            await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, FirstKey(user), HttpContext.RequestAborted);
+        }
+
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError("Input.Code", "Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.");
@@ -95,11 +102,9 @@ public sealed class EnableAuthenticatorModel(
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            // A first key for an account that has none: nothing to revoke, so the security stamp stays and no session of
-            // the user ends because this page was opened (a reset of an existing key, on the TwoFactor page, does revoke).
-            key = users.GenerateNewAuthenticatorKey();
-            await ((IUserAuthenticatorKeyStore<PortalUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
-            await users.UpdateAsync(user);
+            // A first key for an account that has none is shown but not stored: opening this page writes nothing (ASVS 5.0
+            // V3.5.3), and reopening it shows the same key, so a key already scanned stays good until it is confirmed.
+            key = FirstKey(user);
         }
 
         var grouped = new StringBuilder();
@@ -110,5 +115,18 @@ public sealed class EnableAuthenticatorModel(
 
         SharedKey = grouped.ToString().TrimEnd().ToLowerInvariant();
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("SecurityPortal")}:{Uri.EscapeDataString(user.Email ?? string.Empty)}?secret={key}&issuer=SecurityPortal&digits=6&period=30";
+    }
+
+    /// <summary>
+    /// The account's first authenticator key before it is stored: 160 bits from HMAC-SHA256 keyed with the account's security
+    /// stamp, a server-side random secret no client sees. The same until the stamp changes (a password change, a reset),
+    /// different for every account, and unpredictable without the database.
+    /// </summary>
+    private static string FirstKey(PortalUser user)
+    {
+        var stamp = user.SecurityStamp ?? throw new InvalidOperationException("An account without a security stamp");
+        var mac = System.Security.Cryptography.HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(stamp), Encoding.UTF8.GetBytes("SecurityPortal.FirstAuthenticatorKey:" + user.Id));
+        return Base32.Encode(mac.AsSpan(0, 20));
     }
 }

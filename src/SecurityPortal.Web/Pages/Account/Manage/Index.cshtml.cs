@@ -5,15 +5,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Options;
 
 namespace SecurityPortal.Web.Pages.Account.Manage;
 
-public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SecurityOptions security) : PageModel
+public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, SessionRegistry sessions, SecurityOptions security) : PageModel
 {
     public string FullName { get; private set; } = string.Empty;
     public string? Email { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
+    public bool MustChangePassword { get; private set; }
     public int MinLength => security.PasswordMinLength;
 
     [BindProperty]
@@ -81,7 +83,15 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
             return Page();
         }
 
+        if (user.MustChangePassword)
+        {
+            // The administrator's temporary password is gone: the account is the user's own from now on.
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
         // Changing the password ends every other session (the security stamp changed); keep this one.
+        await sessions.EndAllAsync(user.Id, keep: SessionRegistry.CurrentOf(HttpContext));
         await signInManager.RefreshSignInAsync(user);
         TempData.Success("Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị kết thúc.");
         return RedirectToPage();
@@ -114,6 +124,7 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
             return RedirectToPage();
         }
 
+        await sessions.EndAllAsync(user.Id);
         await signInManager.SignOutAsync();
         logger.LogInformation("User {UserId} signed out of every session", user.Id);
         TempData.Success("Bạn đã đăng xuất khỏi mọi thiết bị. Mọi phiên đăng nhập khác kết thúc ở lần truy cập tiếp theo.");
@@ -125,5 +136,6 @@ public sealed class IndexModel(UserManager<PortalUser> users, SignInManager<Port
         FullName = user.FullName;
         Email = user.Email;
         TwoFactorEnabled = user.TwoFactorEnabled;
+        MustChangePassword = user.MustChangePassword;
     }
 }

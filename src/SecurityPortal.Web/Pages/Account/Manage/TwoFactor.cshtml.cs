@@ -34,12 +34,18 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
     }
 
     [RepeatableSubmission] // shows a one-time secret: a repeat makes a new one rather than losing it
-    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(string? currentPassword)
     {
         var user = await users.GetUserAsync(User);
         if (user is null || !user.TwoFactorEnabled)
         {
             return NotFound();
+        }
+
+        if (!await PasswordConfirmedAsync(user, currentPassword))
+        {
+            TempData.Error("Mật khẩu không đúng; xác thực hai yếu tố vẫn giữ nguyên.");
+            return RedirectToPage();
         }
 
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
@@ -49,12 +55,18 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
     }
 
     /// <summary>A new key for a new phone: the old key stops working at once and the user enrols again.</summary>
-    public async Task<IActionResult> OnPostResetAuthenticatorAsync()
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(string? currentPassword)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!await PasswordConfirmedAsync(user, currentPassword))
+        {
+            TempData.Error("Mật khẩu không đúng; xác thực hai yếu tố vẫn giữ nguyên.");
+            return RedirectToPage();
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
@@ -64,12 +76,18 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         return RedirectToPage("./EnableAuthenticator");
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(string? currentPassword)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return NotFound();
+        }
+
+        if (!await PasswordConfirmedAsync(user, currentPassword))
+        {
+            TempData.Error("Mật khẩu không đúng; xác thực hai yếu tố vẫn giữ nguyên.");
+            return RedirectToPage();
         }
 
         if (user.RequireTwoFactor || security.RoleRequiresTwoFactor(User))
@@ -83,4 +101,9 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         TempData.Success("Đã tắt xác thực hai yếu tố.");
         return RedirectToPage();
     }
+
+    /// <summary>The password again before the second factor changes; failures count towards lockout like a sign-in.</summary>
+    private async Task<bool> PasswordConfirmedAsync(PortalUser user, string? password) =>
+        !string.IsNullOrEmpty(password)
+        && (await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded;
 }

@@ -28,7 +28,7 @@ public sealed class CreateModel(PortalDbContext db, UserManager<PortalUser> user
             return Page();
         }
 
-        var user = new PortalUser { EmailConfirmed = true };
+        var user = new PortalUser { EmailConfirmed = true, MustChangePassword = true };
         Input.CopyTo(user);
         var password = TemporaryPassword.Generate();
         var result = await users.CreateAsync(user, password);

@@ -8,11 +8,12 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Identity;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Registry;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 
-public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users, SessionRegistry sessions, TimeProvider clock, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = string.Empty;
@@ -29,6 +30,8 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
     public string? ConcurrencyStamp { get; set; }
 
     public bool TwoFactorEnabled { get; private set; }
+    public int OpenSessions { get; private set; }
+    public bool MustChangePassword { get; private set; }
     public DateTime? LockedOutUntil { get; private set; }
     public List<SelectListItem> Agencies { get; private set; } = [];
 
@@ -106,6 +109,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
         {
             // Ends every open session of the account at its next request.
             result = await users.UpdateSecurityStampAsync(user);
+            await sessions.EndAllAsync(user.Id);
         }
 
         if (!result.Succeeded)
@@ -129,6 +133,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
         }
 
         var password = TemporaryPassword.Generate();
+        user.MustChangePassword = true;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, password);
         if (!result.Succeeded)
@@ -137,6 +142,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
             return RedirectToPage(new { id = user.Id });
         }
 
+        await sessions.EndAllAsync(user.Id);
         logger.LogInformation("Administrator reset the password of user {UserId}", user.Id);
         TempData.Success($"Đã đặt lại mật khẩu; các phiên đăng nhập của người dùng đã kết thúc. Mật khẩu mới (chỉ hiển thị lần này): {password}");
         return RedirectToPage(new { id = user.Id });
@@ -158,6 +164,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
             return RedirectToPage(new { id = user.Id });
         }
 
+        await sessions.EndAllAsync(user.Id);
         logger.LogInformation("Administrator ended every session of user {UserId}", user.Id);
         TempData.Success("Đã kết thúc mọi phiên đăng nhập của tài khoản; người dùng phải đăng nhập lại.");
         return RedirectToPage(new { id = user.Id });
@@ -181,6 +188,8 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
     {
         Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
         TwoFactorEnabled = user.TwoFactorEnabled;
+        OpenSessions = (await sessions.OpenAsync(user.Id)).Count;
+        MustChangePassword = user.MustChangePassword;
         LockedOutUntil = user.LockoutEnd is { } end && end > clock.GetUtcNow() ? end.UtcDateTime : null;
     }
 }

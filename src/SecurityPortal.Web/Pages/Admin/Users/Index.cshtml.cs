@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Infrastructure;
+using SecurityPortal.Web.Infrastructure.Identity;
 
 namespace SecurityPortal.Web.Pages.Admin.Users;
 
@@ -39,5 +41,17 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
                 u.Id, u.FullName, u.Email, u.AgencyName, u.IsActive, u.TwoFactorEnabled,
                 rolesByUser[u.Id].Where(PortalRoles.All.Contains).ToList()))
             .ToList();
+    }
+
+    /// <summary>
+    /// «Everyone out» after a suspected compromise (ASVS 5.0 V7.4.5): every session of every account ends at its next
+    /// request, except the administrator's own, who is then asked to confirm nothing else is needed.
+    /// </summary>
+    public async Task<IActionResult> OnPostEndEveryoneAsync([FromServices] SessionRegistry sessions, [FromServices] ILogger<IndexModel> logger)
+    {
+        var ended = await sessions.EndEveryoneAsync(SessionRegistry.CurrentOf(HttpContext));
+        logger.LogWarning("Administrator ended {Count} sessions of every account", ended);
+        TempData.Success($"Đã kết thúc {ended} phiên đăng nhập của mọi người dùng (trừ phiên này); ai cũng phải đăng nhập lại.");
+        return RedirectToPage();
     }
 }
