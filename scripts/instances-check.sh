@@ -40,8 +40,8 @@ sql() { psql_on "$DB" "$1"; }
 T=$(mktemp -d /tmp/securityportal-instances.XXXXXX)
 chmod 0711 "$T"
 mkdir -p "$T/files" "$T/a" "$T/b"
-PA=$(free_port 41000 42999); PB=$(free_port 43000 44999)
-TLS_PORT=$(free_port 45000 46499); DOOR_A=$(free_port 46500 47499); DOOR_B=$(free_port 47500 48499); HTTP_PORT=$(free_port 48500 49000)
+PA=$(free_port 14000 14999); PB=$(free_port 15000 15999)
+TLS_PORT=$(free_port 16000 16499); DOOR_A=$(free_port 16500 16999); DOOR_B=$(free_port 17000 17499); HTTP_PORT=$(free_port 17500 17999)
 HTTPS="https://$NAME:$TLS_PORT"; VIA_A="https://$NAME:$DOOR_A"; VIA_B="https://$NAME:$DOOR_B"
 PID_A=""; PID_B=""
 

@@ -6,7 +6,9 @@ passed=0; failed=0
 # verdict NAME ok|fail: one result line, counted for the closing "…: N passed, N failed".
 verdict() { if [ "$2" = ok ]; then passed=$((passed + 1)); echo "  ok    $1"; else failed=$((failed + 1)); echo "  FAIL  $1"; fi; }
 
-# free_port LOW HIGH: prints a port in LOW..HIGH that nothing listens on at 127.0.0.1.
+# free_port LOW HIGH: prints a port in LOW..HIGH that nothing listens on at 127.0.0.1. Callers keep below 20000: the
+# kernel hands out 32768–60999 to outgoing connections (a port in use by one cannot be listened on, and a connect test
+# does not see it), and ./test.sh's PostgreSQL takes 20000–40000.
 free_port() {
   local port
   for port in $(shuf -i "$1-$2" -n 20); do

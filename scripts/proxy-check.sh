@@ -23,7 +23,7 @@ MAX_BYTES=104857600 # the highest Files:MaxBytes; an upload page's request may b
 T=$(mktemp -d /tmp/securityportal-proxy.XXXXXX)
 chmod 0711 "$T"
 mkdir -p "$T/portal"
-PORTAL_PORT=$(free_port 41000 44000); TLS_PORT=$(free_port 44001 46000); HTTP_PORT=$(free_port 46001 49000)
+PORTAL_PORT=$(free_port 10000 11999); TLS_PORT=$(free_port 12000 12999); HTTP_PORT=$(free_port 13000 13999)
 HTTPS="https://$NAME:$TLS_PORT"
 
 cleanup() {

@@ -87,6 +87,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", Database.SchemaCurrent ? "false" : "true");
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("RateLimits:LoginPerMinute", "10000");
+        builder.UseSetting("RateLimits:UploadsPerMinute", "10000");
+        builder.UseSetting("RateLimits:ExportsPerMinute", "10000");
+        builder.UseSetting("RateLimits:WebsiteChecksPerMinute", "10000");
         builder.UseSetting("Files:Root", FilesRoot);
         // The background loops are driven by hand in the tests that need them.
         builder.UseSetting("Mail:SenderEnabled", "false");

@@ -10,7 +10,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     {
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.UserId).HasMaxLength(450);
+        builder.Property(s => s.UserId).HasMaxLength(256);
         builder.Property(s => s.ClientAddress).HasMaxLength(UserSession.ClientAddressMaxLength);
         builder.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentMaxLength);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

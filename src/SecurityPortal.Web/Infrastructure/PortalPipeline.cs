@@ -47,8 +47,9 @@ public static class PortalPipeline
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: uploads and exports are limited per account (the sign-in pages per client address).
+        app.UseRateLimiter();
         // Between the two: it knows who asked, and sees the authorization middleware's own refusals come back.
         app.UseMiddleware<AccessRefusedLog>();
         app.UseAuthorization();

@@ -134,3 +134,47 @@ public sealed class SignOutEverywhereTests : PortalTestBase
         Assert.Equal(HttpStatusCode.OK, (await (await SignInAsync("sxd@tinh.vn")).GetAsync("/Systems")).StatusCode);
     }
 }
+
+/// <summary>
+/// Anti-automation for what costs most (ASVS 5.0 V2.4.1): exports and uploads are limited per account
+/// (RateLimits:ExportsPerMinute, RateLimits:UploadsPerMinute; 2 here), answered 429 in Vietnamese with Retry-After;
+/// another account keeps its own allowance.
+/// </summary>
+public sealed class HeavyRequestLimitTests : PortalTestBase
+{
+    protected override PortalFactory Configure(PortalFactory factory) =>
+        factory.With("RateLimits:ExportsPerMinute", "2").With("RateLimits:UploadsPerMinute", "2");
+
+    [Fact]
+    public async Task A_third_export_or_upload_in_a_minute_is_refused_429_for_that_account_only()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-RL", "Sở Xây dựng");
+        await Factory.CreateUserAsync("xuat1@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        await Factory.CreateUserAsync("xuat2@tinh.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var first = await SignInAsync("xuat1@tinh.vn");
+        var second = await SignInAsync("xuat2@tinh.vn");
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Systems?handler=Excel")).StatusCode);
+        }
+
+        var refused = await first.GetAsync("/Systems?handler=Excel");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("Quá nhiều yêu cầu", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/Systems?handler=Excel")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Systems")).StatusCode); // reading pages is not limited
+
+        // Uploads: any multipart post counts, before the page reads it.
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "a.pdf" } };
+            last = await first.PostAsync("/Systems", form);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, last.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+    }
+}

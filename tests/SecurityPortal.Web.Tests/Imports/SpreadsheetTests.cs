@@ -36,6 +36,48 @@ public sealed class SpreadsheetTests
     }
 
     [Fact]
+    public void A_workbook_part_with_a_DTD_or_an_external_entity_is_refused_and_nothing_is_read_from_disk()
+    {
+        // A real workbook whose sheet is rewritten with a DOCTYPE declaring an external entity (XXE) and using it in a cell
+        // (ASVS 5.0 V1.5.1): the reader must refuse the part, never resolve the entity.
+        var secret = Path.Combine(Path.GetTempPath(), $"xxe-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(secret, "BI-MAT-KHONG-DUOC-DOC");
+        try
+        {
+            var file = Spreadsheet.Write("Trang", ["Tên"], [["x"]]);
+            using var stream = new MemoryStream();
+            stream.Write(file);
+            using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+            {
+                var entry = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+                string xml;
+                using (var reader = new StreamReader(entry.Open()))
+                {
+                    xml = reader.ReadToEnd();
+                }
+
+                var body = xml[xml.IndexOf("<worksheet", StringComparison.Ordinal)..];
+                body = body.Contains(">x<", StringComparison.Ordinal)
+                    ? body.Replace(">x<", ">&xxe;<", StringComparison.Ordinal)
+                    : System.Text.RegularExpressions.Regex.Replace(body, "<sheetData[^>]*>", m => m.Value + "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>");
+                Assert.Contains("&xxe;", body, StringComparison.Ordinal);
+                entry.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+                writer.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file://{secret}\">]>{body}");
+            }
+
+            stream.Position = 0;
+            var error = Record.Exception(() => Spreadsheet.Read(stream));
+            Assert.IsType<InvalidDataException>(error);
+            Assert.DoesNotContain("BI-MAT", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
     public void More_rows_than_the_limit_are_refused_with_a_Vietnamese_message()
     {
         var file = Spreadsheet.Write("Trang", ["Mã"], Enumerable.Range(0, Spreadsheet.MaxRows + 1).Select(i => (IReadOnlyList<object?>)[i]));

@@ -29,7 +29,14 @@ public sealed class SecurityPolicyDocumentTests
         };
 
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "src", "SecurityPortal.Web", "appsettings.json")));
-        expected.Add($"`RateLimits:LoginPerMinute` = {settings.RootElement.GetProperty("RateLimits").GetProperty("LoginPerMinute").GetInt32()}");
+        foreach (var limit in settings.RootElement.GetProperty("RateLimits").EnumerateObject())
+        {
+            expected.Add($"`RateLimits:{limit.Name}` = {limit.Value.GetInt32()}");
+        }
+
+        var files = new FileStoreOptions();
+        expected.Add($"`Files:MaxBytes` = {files.MaxBytes / 1024 / 1024} MB");
+        expected.Add($"`Files:MaxUnpackedBytes` = {files.MaxUnpackedBytes / 1024 / 1024} MB");
 
         // The temporary password's strength, computed from its alphabet and length.
         var bits = (int)Math.Floor(TemporaryPassword.Length * Math.Log2(TemporaryPassword.Alphabet.Distinct().Count()));

@@ -13,7 +13,7 @@ using SecurityPortal.Data;
 namespace SecurityPortal.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261207185859_SessionsOnServerAndClientAddress")]
+    [Migration("20261207201009_SessionsOnServerAndClientAddress")]
     partial class SessionsOnServerAndClientAddress
     {
         /// <inheritdoc />
@@ -351,8 +351,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecurityPortal.Data.Sqlite.Migrations
+namespace SecurityPortal.Data.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class SessionsOnServerAndClientAddress : Migration
@@ -14,14 +14,14 @@ namespace SecurityPortal.Data.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ClientAddress",
                 table: "AuditEntries",
-                type: "TEXT",
+                type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -29,12 +29,12 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace SecurityPortal.Data.PostgreSql.Migrations
+namespace SecurityPortal.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SessionsOnServerAndClientAddress : Migration
@@ -14,14 +14,14 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "ClientAddress",
                 table: "AuditEntries",
-                type: "character varying(64)",
+                type: "nvarchar(64)",
                 maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "MustChangePassword",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -29,12 +29,12 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
