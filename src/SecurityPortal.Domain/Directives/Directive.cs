@@ -237,13 +237,19 @@ public sealed class DirectiveAction : IAggregatePart
     /// <summary>The security levels (1–5) of systems it applies to, comma separated; empty for every agency whatever its systems.</summary>
     public string Levels { get; private set; }
 
-    public IReadOnlyList<AgencyKind> KindList => AgencyKinds.Length == 0 ? [] : [.. AgencyKinds.Split(',').Select(Enum.Parse<AgencyKind>)];
+    /// <summary>The kinds as a list; a stored value that is not a kind (never written by the portal) is skipped.</summary>
+    public IReadOnlyList<AgencyKind> KindList =>
+        [.. AgencyKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(k => Enum.TryParse<AgencyKind>(k, out var kind) && Enum.IsDefined(kind) ? kind : (AgencyKind?)null).OfType<AgencyKind>()];
 
-    public IReadOnlyList<int> LevelList => Levels.Length == 0 ? [] : [.. Levels.Split(',').Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture))];
+    /// <summary>The levels as a list; a stored value that is not a level 1–5 is skipped.</summary>
+    public IReadOnlyList<int> LevelList =>
+        [.. Levels.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => int.TryParse(l, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 5 ? level : 0)
+            .Where(l => l > 0)];
 
     /// <summary>Applies when the agency's kind is listed (or none is) and it owns a system at a listed level (or none is).</summary>
     public bool AppliesTo(RecipientFacts facts) =>
-        (AgencyKinds.Length == 0 || KindList.Contains(facts.Kind)) && (Levels.Length == 0 || LevelList.Any(facts.Levels.Contains));
+        (KindList.Count == 0 || KindList.Contains(facts.Kind)) && (LevelList.Count == 0 || LevelList.Any(facts.Levels.Contains));
 }
 
 /// <summary>A recipient of the directive («Kính gửi»).</summary>
