@@ -47,6 +47,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<Domain.Warnings.VulnerabilityWarning> VulnerabilityWarnings => Set<Domain.Warnings.VulnerabilityWarning>();
     public DbSet<Domain.Remediation.RemediationTask> RemediationTasks => Set<Domain.Remediation.RemediationTask>();
+    public DbSet<Domain.Directives.Directive> Directives => Set<Domain.Directives.Directive>();
+    public DbSet<Domain.Directives.DirectiveFile> DirectiveFiles => Set<Domain.Directives.DirectiveFile>();
+    public DbSet<Domain.Directives.DirectiveReport> DirectiveReports => Set<Domain.Directives.DirectiveReport>();
+    public DbSet<Domain.Directives.DirectiveAnswer> DirectiveAnswers => Set<Domain.Directives.DirectiveAnswer>();
+    public DbSet<Domain.Directives.DirectiveEvidence> DirectiveEvidence => Set<Domain.Directives.DirectiveEvidence>();
     public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
     public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

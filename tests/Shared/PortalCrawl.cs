@@ -9,6 +9,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Interceptors;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Directives;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
@@ -132,6 +133,11 @@ internal static class PortalCrawl
                 area = "Agencies";
             }
 
+            if (page == "/Directives/Report")
+            {
+                area = "DirectiveReports";
+            }
+
             return ByArea.TryGetValue(area, out var ids)
                 ? [("own", ids.Own.ToString()), ("foreign", ids.Foreign.ToString())]
                 : [("none", Guid.Empty.ToString())]; // a province-wide record that does not exist: role gate first, then 404
@@ -140,7 +146,7 @@ internal static class PortalCrawl
 
     /// <summary>
     /// Two agencies (MX-A, the officer's own, and MX-B), a system of each with a dossier, an assessment, a task, an incident
-    /// and a watched website, and one user per role (<see cref="Email"/>; a two-factor key for the roles that need one).
+    /// and a watched website, a directive sent to each with its report, and one user per role (<see cref="Email"/>; a two-factor key for the roles that need one).
     /// </summary>
     internal static async Task<Records> ArrangeAsync(PortalFactory factory)
     {
@@ -175,11 +181,26 @@ internal static class PortalCrawl
                 return (dossier.Id, assessment.Id, assessment.Items[0].Id, task.Id, incident.Id, website.Id);
             }
 
+            // A directive sent to each agency alone, with that agency's report.
+            (Guid Directive, Guid Report) Send(Guid agencyId, string number)
+            {
+                var directive = new Directive(number, today, "UBND tỉnh", "Văn bản chỉ đạo thử", officerId, now);
+                directive.AddAction("Rà soát các quy định", today.AddDays(30), "Báo cáo", null, null, today);
+                directive.SetRecipients([agencyId]);
+                directive.AttachSignedFile("van-ban.pdf", "application/pdf", 10, new string('0', 64), officerId, now);
+                var (reports, _) = directive.Send(new Dictionary<Guid, RecipientFacts> { [agencyId] = new(Domain.Agencies.AgencyKind.Department, new HashSet<int>()) }, officerId, now);
+                db.Add(directive);
+                db.AddRange(reports);
+                return (directive.Id, reports[0].Id);
+            }
+
+            var directiveA = Send(own.Id, "1/MX-A");
+            var directiveB = Send(foreign.Id, "2/MX-B");
             var systems = await db.InformationSystems.Where(s => s.Id == ownSystem.Id || s.Id == foreignSystem.Id).ToListAsync();
             var a = Make(systems.Single(s => s.Id == ownSystem.Id));
             var b = Make(systems.Single(s => s.Id == foreignSystem.Id));
             await db.SaveChangesAsync();
-            return (a, b);
+            return (a, b, directiveA, directiveB);
         });
 
         return new Records(new Dictionary<string, (Guid, Guid)>
@@ -191,6 +212,8 @@ internal static class PortalCrawl
             ["Tasks"] = (ids.a.Task, ids.b.Task),
             ["Incidents"] = (ids.a.Incident, ids.b.Incident),
             ["Websites"] = (ids.a.Website, ids.b.Website),
+            ["Directives"] = (ids.directiveA.Directive, ids.directiveB.Directive),
+            ["DirectiveReports"] = (ids.directiveA.Report, ids.directiveB.Report),
         }, officerId, (ids.a.Item, ids.b.Item));
     }
 

@@ -9,6 +9,7 @@ using SecurityPortal.Domain.Calendar;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Directives;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 
@@ -18,7 +19,8 @@ namespace SecurityPortal.Data.Seeding;
 /// Reference data every installation needs (the roles) and, when asked, the fictional demo province.
 /// Both are idempotent: run them on every start.
 /// </summary>
-public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, ILogger<PortalSeeder> logger)
+public sealed class PortalSeeder(
+    PortalDbContext db, RoleManager<IdentityRole> roles, UserManager<PortalUser> users, TimeProvider clock, ILogger<PortalSeeder> logger)
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, Converters = { new JsonStringEnumConverter() } };
 
@@ -208,7 +210,41 @@ public sealed class PortalSeeder(PortalDbContext db, RoleManager<IdentityRole> r
             created++;
         }
 
+        created += await SeedDemoDirectiveAsync(existing.Values, cancellationToken);
         return created;
+    }
+
+    /// <summary>
+    /// The province's letter as a draft directive of the demo reviewer, addressed like the letter («Kính gửi» every department
+    /// and every commune committee): review and apply the security rules, update software versions and patches, classify every
+    /// system under Decree 85. The reviewer attaches the signed file and sends it. Seeded once, when there is no directive yet.
+    /// </summary>
+    private async Task<int> SeedDemoDirectiveAsync(IEnumerable<Agency> agencies, CancellationToken cancellationToken)
+    {
+        var reviewer = await users.FindByEmailAsync("thamdinh@songlam.demo");
+        if (reviewer is null || await db.Directives.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = VietnamTime.Today(clock);
+        var directive = new Directive(
+            "1250/UBND-KGVX", today, "Ủy ban nhân dân tỉnh Sông Lam",
+            "Về việc tăng cường bảo đảm an toàn thông tin mạng cho các hệ thống thông tin của cơ quan, đơn vị", reviewer.Id, now);
+        directive.AddAction(
+            "Thủ trưởng cơ quan, đơn vị rà soát, kiểm tra và triển khai đầy đủ các quy định về bảo đảm an toàn thông tin mạng và hướng dẫn của Bộ chuyên ngành đối với cổng/trang thông tin điện tử, hệ thống thư điện tử, phòng, chống, gỡ bỏ phần mềm độc hại, phần mềm gián điệp (APT).",
+            today.AddDays(30), "Báo cáo kết quả rà soát có xác nhận của thủ trưởng đơn vị", null, null, today);
+        directive.AddAction(
+            "Rà soát, cập nhật phiên bản phần mềm và bản vá bảo mật cho các hệ thống thông tin đã xây dựng và đang vận hành.",
+            today.AddDays(30), "Danh sách phần mềm, phiên bản và bản vá đã cập nhật", null, null, today);
+        directive.AddAction(
+            "Phân loại thông tin, hệ thống thông tin và xác định cấp độ an toàn hệ thống thông tin theo Nghị định 85/2016/NĐ-CP; lập hồ sơ đề xuất cấp độ cho từng hệ thống.",
+            today.AddDays(60), "Hồ sơ đề xuất cấp độ hoặc quyết định phê duyệt cấp độ của từng hệ thống", null, null, today);
+        directive.SetRecipients(agencies.Where(a => a.IsActive && a.Kind is AgencyKind.Department or AgencyKind.CommuneCommittee).Select(a => a.Id));
+        db.Directives.Add(directive);
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
     }
 
     public static DemoProvince LoadDemoProvince()

@@ -97,6 +97,7 @@ public enum NotificationKind
     Assessment = 10,
     Incident = 11,
     WebsiteAlert = 12,
+    Directive = 13,
 }
 
 /// <summary>How often a user wants e-mail for one kind of notification. In-app notifications always appear.</summary>
@@ -146,6 +147,7 @@ public static class NotificationText
         NotificationKind.Assessment => "Tự đánh giá và đợt đánh giá",
         NotificationKind.Incident => "Sự cố và thời hạn báo cáo",
         NotificationKind.WebsiteAlert => "Giám sát trang web (cảnh báo nghiêm trọng, thay đổi giao diện)",
+        NotificationKind.Directive => "Văn bản chỉ đạo và báo cáo thực hiện",
         _ => "Thông báo khác",
     };
 

@@ -48,6 +48,13 @@ public static class AuditVocabulary
         ["TaskEntry"] = "Diễn biến nhiệm vụ",
         ["WatchedWebsite"] = "Trang web được giám sát",
         ["UserSession"] = "Phiên đăng nhập",
+        ["Directive"] = "Văn bản chỉ đạo",
+        ["DirectiveAction"] = "Yêu cầu của văn bản chỉ đạo",
+        ["DirectiveRecipient"] = "Nơi nhận văn bản chỉ đạo",
+        ["DirectiveFile"] = "Tệp văn bản chỉ đạo đã ký",
+        ["DirectiveReport"] = "Báo cáo thực hiện văn bản chỉ đạo",
+        ["DirectiveAnswer"] = "Trả lời yêu cầu của văn bản chỉ đạo",
+        ["DirectiveEvidence"] = "Minh chứng thực hiện văn bản chỉ đạo",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -143,6 +150,14 @@ public static class AuditVocabulary
         ["Responsible"] = "Người chịu trách nhiệm", ["Review"] = "Kết quả xem xét", ["ReviewComment"] = "Ý kiến xem xét",
         ["TargetKind"] = "Chỉ loại cơ quan", ["TargetLevel"] = "Chỉ hệ thống cấp độ", ["EffectiveDate"] = "Ngày hiệu lực",
         ["LegalBasis"] = "Căn cứ pháp lý", ["IsProvisional"] = "Tạm tính",
+
+        // Directives (Directives pages).
+        ["Number"] = "Số hiệu văn bản", ["IssuedOn"] = "Ngày ban hành", ["Issuer"] = "Cơ quan ban hành", ["Subject"] = "Trích yếu",
+        ["SentById"] = "Người gửi văn bản", ["SentAtUtc"] = "Thời điểm gửi", ["ClosedAtUtc"] = "Thời điểm kết thúc theo dõi",
+        ["DirectiveId"] = "Văn bản chỉ đạo", ["EvidenceExpected"] = "Minh chứng cần có", ["AgencyKinds"] = "Áp dụng cho loại cơ quan",
+        ["Levels"] = "Áp dụng cho cấp độ hệ thống", ["ReportId"] = "Báo cáo thực hiện", ["ActionId"] = "Yêu cầu của văn bản",
+        ["AnswerId"] = "Trả lời yêu cầu", ["Reason"] = "Lý do không áp dụng", ["FirstSubmittedAtUtc"] = "Thời điểm gửi báo cáo lần đầu",
+        ["CompletedAtUtc"] = "Thời điểm hoàn thành",
 
         // Incidents, warnings, tasks, websites.
         ["ActionsTaken"] = "Biện pháp đã thực hiện", ["DetectedAtUtc"] = "Thời điểm phát hiện", ["FullReportAtUtc"] = "Thời điểm báo cáo đầy đủ",

@@ -12,6 +12,7 @@ public enum InboxKind
     Task,
     Warning,
     IncidentClock,
+    DirectiveToAnswer,
 
     // Provincial reviewers
     DossierToCheck,
@@ -20,6 +21,7 @@ public enum InboxKind
     AssessmentToReview,
     TaskToVerify,
     IncidentToFollow,
+    DirectiveToReview,
 
     // Leadership (approvals waiting for a decision are DossierToApprove)
     OverdueAgency,
@@ -67,6 +69,8 @@ public static class InboxText
         InboxKind.AssessmentToReview => "Bản tự đánh giá chờ xem xét",
         InboxKind.TaskToVerify => "Nhiệm vụ chờ xác minh",
         InboxKind.IncidentToFollow => "Sự cố cần theo dõi",
+        InboxKind.DirectiveToAnswer => "Văn bản chỉ đạo cần báo cáo thực hiện",
+        InboxKind.DirectiveToReview => "Báo cáo thực hiện văn bản chỉ đạo chờ xem xét",
         _ => "Việc quá hạn của đơn vị",
     };
 
@@ -77,6 +81,7 @@ public static class InboxText
         InboxKind.AssessmentToFill or InboxKind.AssessmentReturned or InboxKind.AssessmentToReview => "/Assessments/Details",
         InboxKind.Task or InboxKind.Warning or InboxKind.TaskToVerify => "/Tasks/Details",
         InboxKind.IncidentClock or InboxKind.IncidentToFollow => "/Incidents/Details",
+        InboxKind.DirectiveToAnswer or InboxKind.DirectiveToReview => "/Directives/Report",
         _ => "/Dashboard/Agency",
     };
 }

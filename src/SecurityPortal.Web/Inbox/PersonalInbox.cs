@@ -6,6 +6,7 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Directives;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
@@ -96,6 +97,8 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
             yield return Tasks(user, systems, InboxKind.Warning, t => RemediationTask.ToWorkOn.Contains(t.Status) && t.Source == TaskSource.VulnerabilityWarning);
             yield return Incidents(db.Incidents.VisibleTo(user).Where(i => i.AgencyId == agencyId && i.Status != IncidentStatus.Closed
                 && (i.FullReportAtUtc == null || (i.Serious && i.InitialNoticeAtUtc == null))), InboxKind.IncidentClock);
+            yield return DirectiveReports(user, r => r.AgencyId == agencyId
+                && (r.State == ReportState.NotStarted || r.State == ReportState.InProgress || r.State == ReportState.Returned), InboxKind.DirectiveToAnswer);
         }
 
         if (user.IsProvincialReviewer())
@@ -106,6 +109,7 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
             yield return Tasks(user, systems, InboxKind.TaskToVerify, t => t.Status == RemediationStatus.Resolved && t.ResolvedById != userId);
             var incidents = db.Incidents.VisibleTo(user).Where(i => i.Status != IncidentStatus.Closed);
             yield return Incidents(officerAgency is { } own ? incidents.Where(i => i.AgencyId != own) : incidents, InboxKind.IncidentToFollow);
+            yield return DirectiveReports(user, r => r.State == ReportState.Submitted, InboxKind.DirectiveToReview);
         }
         else if (user.IsLeadership())
         {
@@ -196,6 +200,21 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
             DetectedAtUtc = i.DetectedAtUtc,
             NoticePending = i.Serious && i.InitialNoticeAtUtc == null,
             ReportPending = i.FullReportAtUtc == null,
+        };
+
+    /// <summary>Agencies' reports on the directives still followed (sent, not closed): due on the report's deadline.</summary>
+    private IQueryable<Row> DirectiveReports(ClaimsPrincipal user, Expression<Func<DirectiveReport, bool>> which, InboxKind kind) =>
+        from r in db.DirectiveReports.VisibleTo(user).Where(which)
+        join d in db.Directives on r.DirectiveId equals d.Id
+        join a in db.Agencies on r.AgencyId equals a.Id
+        where d.State == DirectiveState.Sent
+        select new Row
+        {
+            Kind = kind,
+            Id = r.Id,
+            Title = d.Number + " · " + d.Subject,
+            AgencyName = a.Name,
+            Due = r.Deadline,
         };
 
     /// <summary>The line of a row; an incident's deadline is its first running clock's (24 h notice, then 72 h report), in Vietnam time.</summary>

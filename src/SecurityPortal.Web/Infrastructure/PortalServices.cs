@@ -113,6 +113,7 @@ public static class PortalServices
                 o.Conventions.AuthorizeFolder("/Imports", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Catalog/Import", Policies.AgencyManagement);
                 o.Conventions.AuthorizeFolder("/Campaigns", Policies.ProvinceWideReading);
+                o.Conventions.AuthorizePage("/Directives/Create", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Dashboard/Index", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizePage("/Dashboard/Ranking", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizeFolder("/Warnings", Policies.ProvinceWideReading);

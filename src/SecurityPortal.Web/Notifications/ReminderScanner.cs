@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Domain.Directives;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
@@ -11,7 +12,7 @@ using SecurityPortal.Web.Options;
 namespace SecurityPortal.Web.Notifications;
 
 /// <summary>
-/// Produces the notifications nobody clicks for: tasks due in 7/3/1 days, the overdue digest (one per person per
+/// Produces the notifications nobody clicks for: tasks (and directive reports) due in 7/3/1 days, the overdue digest (one per person per
 /// working day, not one per task), incident clocks about to run out or late, and the daily digest mail of those who
 /// chose it. Each reminder is logged under a key in the same transaction, so scans may repeat (or run on two
 /// instances at once) without anyone hearing twice.
@@ -63,6 +64,7 @@ public sealed class ReminderScanner(
         }
 
         await IncidentClocksAsync(wanted, nowUtc, cancellationToken);
+        await DirectiveReportsAsync(wanted, today, workingDays, Reminders.OverdueDigestDue(nowLocal, workingDays, options.DigestHour), cancellationToken);
 
         var produced = await ProduceAsync(wanted, nowUtc, cancellationToken);
         if (nowLocal.Hour >= options.DigestHour)
@@ -100,6 +102,43 @@ public sealed class ReminderScanner(
                     : $"Sự cố «{incident.Title}»: {clock.Name} đến hạn lúc {Display.DateTime(clock.DueUtc)}.";
                 wanted.Add(($"incident:{incident.Id:N}:{index}:{alert}", () => notifier.Add(officers[incident.AgencyId].Concat(reviewers), NotificationKind.Incident,
                     text, $"/Incidents/Details/{incident.Id}")));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports on a directive still with the agency (not sent, or returned): reminded 7, 3 and 1 days before their deadline
+    /// like tasks, and after it on the first working morning, then every week until the agency reports.
+    /// </summary>
+    private async Task DirectiveReportsAsync(
+        List<(string Key, Action Produce)> wanted, DateOnly today, Domain.Calendar.WorkingDays workingDays, bool lateDue, CancellationToken cancellationToken)
+    {
+        var soon = today.AddDays(Reminders.DueSoonDays.Max() + 1);
+        var reports = await (from r in db.DirectiveReports.AsNoTracking()
+                             join d in db.Directives on r.DirectiveId equals d.Id
+                             where d.State == DirectiveState.Sent && r.Deadline <= soon
+                                 && (r.State == ReportState.NotStarted || r.State == ReportState.InProgress || r.State == ReportState.Returned)
+                             select new { r.Id, r.AgencyId, r.Deadline, d.Number, d.Subject }).ToListAsync(cancellationToken);
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        var officers = await notifier.OfficersByAgencyAsync(reports.Select(r => r.AgencyId), cancellationToken);
+        foreach (var report in reports)
+        {
+            var link = $"/Directives/Report/{report.Id}";
+            var people = officers[report.AgencyId].ToList();
+            if (Reminders.DueSoon(report.Deadline, today, workingDays) is { } days)
+            {
+                var left = report.Deadline.DayNumber - today.DayNumber;
+                wanted.Add(($"directive:{report.Id:N}:due:{report.Deadline:yyyyMMdd}:{days}", () => notifier.Add(people, NotificationKind.Directive,
+                    $"Văn bản số {report.Number} «{report.Subject}»: hạn báo cáo thực hiện ngày {Display.Date(report.Deadline)} (còn {left} ngày).", link)));
+            }
+            else if (lateDue && DirectiveReminders.LateRound(report.Deadline, today) is { } round)
+            {
+                wanted.Add(($"directive:{report.Id:N}:late:{report.Deadline:yyyyMMdd}:{round}", () => notifier.Add(people, NotificationKind.Directive,
+                    $"Văn bản số {report.Number} «{report.Subject}»: đã quá hạn báo cáo thực hiện (hạn {Display.Date(report.Deadline)}).", link)));
             }
         }
     }

@@ -101,6 +101,59 @@ public sealed class ReminderTests : PortalTestBase
     }
 
     [Fact]
+    public async Task A_directive_report_still_with_the_agency_is_reminded_before_its_deadline_then_weekly_once_late_and_not_after_it_is_sent()
+    {
+        await ArrangeAsync();
+        var agencyId = _system.OwnerAgencyId;
+        var reportId = await Factory.WithDbAsync(async db =>
+        {
+            var sentAt = new DateTime(2027, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+            var directive = new Domain.Directives.Directive("1250/UBND-KGVX", new DateOnly(2027, 3, 1), "UBND tỉnh", "Tăng cường bảo đảm an toàn thông tin", "seed", sentAt);
+            directive.AddAction("Rà soát các quy định", Monday, null, null, null, new DateOnly(2027, 3, 1));
+            directive.SetRecipients([agencyId]);
+            directive.AttachSignedFile("cong-van.pdf", "application/pdf", 1, new string('0', 64), "seed", sentAt);
+            var (reports, _) = directive.Send(
+                new Dictionary<Guid, Domain.Directives.RecipientFacts> { [agencyId] = new(Domain.Agencies.AgencyKind.Department, new HashSet<int>()) }, "seed", sentAt);
+            db.Add(directive);
+            db.AddRange(reports);
+            await db.SaveChangesAsync();
+            return reports[0].Id;
+        });
+
+        // Seven days before, to both officers of the agency, once.
+        Assert.Equal(1, await ScanAtAsync(Monday.AddDays(-7), 8));
+        Assert.Equal(0, await ScanAtAsync(Monday.AddDays(-7), 15));
+        var heard = await OfKindAsync(_colleague, NotificationKind.Directive);
+        Assert.Contains("Văn bản số 1250/UBND-KGVX", Assert.Single(heard).Text, StringComparison.Ordinal);
+        Assert.Contains("15/03/2027 (còn 7 ngày)", heard[0].Text, StringComparison.Ordinal);
+        Assert.Equal($"/Directives/Report/{reportId}", heard[0].Link);
+        Assert.Single(await OfKindAsync(_assignee, NotificationKind.Directive));
+
+        // Friday 12/3 the 3-day reminder; the weekend and the due day nothing.
+        Assert.Equal(1, await ScanAtAsync(Monday.AddDays(-3), 8));
+        Assert.Equal(0, await ScanAtAsync(Monday.AddDays(-1), 8));
+        Assert.Equal(0, await ScanAtAsync(Monday, 8));
+
+        // Late: the first working morning after, then a week later, each once.
+        Assert.Equal(0, await ScanAtAsync(Monday.AddDays(1), 6));
+        Assert.Equal(1, await ScanAtAsync(Monday.AddDays(1), 8));
+        Assert.Contains("đã quá hạn báo cáo thực hiện (hạn 15/03/2027)", (await OfKindAsync(_colleague, NotificationKind.Directive))[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(0, await ScanAtAsync(Monday.AddDays(2), 8));
+        Assert.Equal(1, await ScanAtAsync(Monday.AddDays(8), 8));
+
+        // Once the report is sent, nothing more.
+        await Factory.WithDbAsync(async db =>
+        {
+            var report = await db.DirectiveReports.Include(r => r.Answers).Include(r => r.Evidence).SingleAsync(r => r.Id == reportId);
+            report.Answer(report.Answers[0].Id, Domain.Directives.ActionAnswer.Done, null, null, _colleague, DateTime.UtcNow);
+            report.Submit(_colleague, "Nguyễn Văn A, Giám đốc", DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(0, await ScanAtAsync(Monday.AddDays(15), 8));
+        Assert.Equal(4, (await OfKindAsync(_colleague, NotificationKind.Directive)).Count);
+    }
+
+    [Fact]
     public async Task Two_instances_scanning_at_once_on_one_database_produce_each_reminder_once()
     {
         await ArrangeAsync();

@@ -108,6 +108,18 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
         {
             Assert.NotEmpty(await users.GetUsersInRoleAsync(role));
         }
+
+        // The province's letter, once, as the demo reviewer's draft addressed to every department and commune committee.
+        var directive = await Factory.WithDbAsync(db => db.Directives.Include(d => d.Actions).Include(d => d.Recipients).AsSplitQuery().SingleAsync());
+        Assert.Equal(SecurityPortal.Domain.Directives.DirectiveState.Draft, directive.State);
+        Assert.Equal((await users.FindByEmailAsync("thamdinh@songlam.demo"))!.Id, directive.CreatedById);
+        Assert.Equal(3, directive.Actions.Count);
+        Assert.Contains(directive.Actions, a => a.Text.Contains("bản vá", StringComparison.Ordinal));
+        Assert.Contains(directive.Actions, a => a.Text.Contains("Nghị định 85/2016/NĐ-CP", StringComparison.Ordinal));
+        var addressed = await Factory.WithDbAsync(db => db.Agencies.CountAsync(a => a.IsActive
+            && (a.Kind == SecurityPortal.Domain.Agencies.AgencyKind.Department || a.Kind == SecurityPortal.Domain.Agencies.AgencyKind.CommuneCommittee)));
+        Assert.Equal(addressed, directive.Recipients.Count);
+        Assert.Equal(1, await Factory.CountAsync<SecurityPortal.Domain.Directives.Directive>());
     }
 
     [Fact]

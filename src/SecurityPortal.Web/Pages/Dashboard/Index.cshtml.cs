@@ -11,7 +11,7 @@ using SecurityPortal.Web.Reporting;
 namespace SecurityPortal.Web.Pages.Dashboard;
 
 /// <summary>The leadership dashboard: headline figures, charts with table views, filters, and the way to the ranking.</summary>
-public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : PageModel
+public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures, TimeProvider clock) : PageModel
 {
     public static readonly int[] Periods = [30, 90, 180, 365];
 
@@ -33,6 +33,9 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
     public List<SelectListItem> Parents { get; private set; } = [];
     public WebsiteFigures? Websites { get; private set; }
 
+    /// <summary>The directives still followed, with how many agencies have reported (the small card).</summary>
+    public IReadOnlyList<OpenDirective> OpenDirectives { get; private set; } = [];
+
     public FigureFilter Filter => new(Kind is { } k && Enum.IsDefined(k) ? k : null, ParentId, Level is >= 1 and <= 5 ? Level : null, null,
         Periods.Contains(Period) ? Period : 90);
 
@@ -41,6 +44,7 @@ public sealed class IndexModel(PortalDbContext db, ComplianceFigures figures) : 
         var filter = Filter;
         var data = await figures.DashboardAsync(filter, cancellationToken);
         (Set, Groups, Trend, Websites) = (data.Set, data.Groups, data.Trend, data.Websites);
+        OpenDirectives = await DirectiveFigures.OpenAsync(db, Domain.Common.VietnamTime.Today(clock), cancellationToken);
         var parentIds = db.Agencies.Where(a => a.ParentId != null).Select(a => a.ParentId);
         Parents = await db.Agencies.AsNoTracking().Where(a => a.IsActive && parentIds.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);
