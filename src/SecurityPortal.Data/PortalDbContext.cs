@@ -49,6 +49,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Remediation.RemediationTask> RemediationTasks => Set<Domain.Remediation.RemediationTask>();
     public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
     public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
+    public DbSet<Domain.Signatures.TrustAnchor> TrustAnchors => Set<Domain.Signatures.TrustAnchor>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

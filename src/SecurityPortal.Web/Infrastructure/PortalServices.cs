@@ -16,6 +16,7 @@ using SecurityPortal.Web.Notifications;
 using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 using SecurityPortal.Web.Reporting;
+using SecurityPortal.Web.Signatures;
 using SecurityPortal.Web.WebsiteWatch;
 using Serilog;
 
@@ -58,6 +59,7 @@ public static class PortalServices
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<SignatureCheck>();
         builder.Services.AddScoped<ChangeDescriber>();
         builder.AddPortalMail();
         builder.AddPortalInbox();
