@@ -46,14 +46,14 @@ public static class PdfSignatureReader
     public static PdfSignatureScan Read(byte[] pdf)
     {
         var signatures = new List<PdfSignatureField>();
-        var keys = 0;
-        foreach (var at in Occurrences(pdf, "/ByteRange"u8))
+        var keys = Occurrences(pdf, "/ByteRange"u8).Take(MaxByteRangeKeys + 1).ToList();
+        if (keys.Count > MaxByteRangeKeys)
         {
-            if (++keys > MaxByteRangeKeys)
-            {
-                return new PdfSignatureScan([], [], TooManySignatures);
-            }
+            return new PdfSignatureScan([], [], TooManySignatures);
+        }
 
+        foreach (var at in keys)
+        {
             if (!TryReadRange(pdf, at + "/ByteRange".Length, out var range))
             {
                 continue;
