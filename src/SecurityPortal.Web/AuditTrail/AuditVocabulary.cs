@@ -47,6 +47,7 @@ public static class AuditVocabulary
         ["TaskAttachment"] = "Tệp của nhiệm vụ",
         ["TaskEntry"] = "Diễn biến nhiệm vụ",
         ["WatchedWebsite"] = "Trang web được giám sát",
+        ["TrustAnchor"] = "Chứng thư gốc tin cậy",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -169,6 +170,10 @@ public static class AuditVocabulary
         ["Campaign.Title"] = "Tên đợt đánh giá", ["DossierAttachment.Kind"] = "Loại tài liệu", ["CatalogVersion.Code"] = "Mã danh mục",
         ["CatalogVersion.Title"] = "Tên danh mục", ["IdentityUserToken`1.Name"] = "Loại khóa", ["IdentityRole.Name"] = "Vai trò",
         ["NotificationPreference.Kind"] = "Loại thông báo", ["SoftwareComponent.Kind"] = "Loại thành phần",
+        ["DossierAttachment.SignatureReport"] = "Kết quả kiểm tra chữ ký số", ["DossierAttachment.SignaturesCheckedAtUtc"] = "Kiểm tra chữ ký số lúc",
+        ["TrustAnchor.Der"] = "Nội dung chứng thư", ["TrustAnchor.Subject"] = "Chủ thể", ["TrustAnchor.Issuer"] = "Tổ chức cấp",
+        ["TrustAnchor.Thumbprint"] = "Dấu vân tay SHA-256", ["TrustAnchor.IsRoot"] = "Chứng thư gốc", ["TrustAnchor.NotBeforeUtc"] = "Hiệu lực từ",
+        ["TrustAnchor.NotAfterUtc"] = "Hiệu lực đến", ["TrustAnchor.AddedById"] = "Người thêm", ["TrustAnchor.AddedAtUtc"] = "Thêm lúc",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>

@@ -23,6 +23,7 @@ public sealed class SignedDocumentTests : PortalTestBase
         await Factory.CreateUserAsync("phuong@sl.vn", PortalRoles.AgencyOfficer, ward.Id);
         await Factory.CreateUserAsync("td@sl.vn", PortalRoles.ProvincialReviewer, authenticatorKey: Totp.Key);
         await Factory.CreateUserAsync("qt@sl.vn", PortalRoles.Administrator, authenticatorKey: Totp.Key);
+        await Factory.CreateUserAsync("lanhdao@sl.vn", PortalRoles.Leadership);
         _system = await Factory.CreateSystemAsync("SYT-QLVB", "Hệ thống quản lý văn bản Sở Y tế", _health.Id);
     }
 
@@ -139,6 +140,12 @@ public sealed class SignedDocumentTests : PortalTestBase
         (await officer.GetAsync("/Admin/TrustAnchors")).AssertRedirectsTo("/Account/AccessDenied");
         var reviewer = await SignInAsync("td@sl.vn", Totp.Key);
         (await reviewer.GetAsync("/Admin/TrustAnchors")).AssertRedirectsTo("/Account/AccessDenied");
+
+        // Leadership reads the dossier and its verdict but does not act on it.
+        var leader = await SignInAsync("lanhdao@sl.vn");
+        Assert.Contains("không hợp lệ", await VerdictAsync(leader, id), StringComparison.Ordinal);
+        Assert.Null((await leader.GetDocumentAsync(DossierTestKit.Details(id))).QuerySelector("#verify-signatures"));
+        (await leader.PostFormAsync($"{DossierTestKit.Details(id)}?handler=VerifySignatures", [], pageUrl: DossierTestKit.Details(id))).AssertRedirectsTo("/Account/AccessDenied");
 
         var stranger = await SignInAsync("phuong@sl.vn");
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(DossierTestKit.Details(id))).StatusCode);
