@@ -269,7 +269,10 @@ public static class PdfSignatureReader
             offset = new TimeSpan(hours, minutes, 0) * (zone[0] == '-' ? -1 : 1);
         }
 
-        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+        // A crafted year 0001 or 9999 with an offset would leave the calendar.
+        return local.Ticks - offset.Ticks is var ticks && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : null;
     }
 
     /// <summary>The CRLs of the document security store: every «/CRLs [n 0 R …]» array, each reference to a stream object.</summary>

@@ -32,7 +32,7 @@ public static class PdfSignatureVerifier
             return new SignatureReport(SignatureOutcome.NotSigned, null, []);
         }
 
-        var checks = scan.Signatures.Select(s => Check(pdf, s, scan.DssCrls, anchors, nowUtc)).ToList();
+        var checks = scan.Signatures.Select(s => Guarded(pdf, s, scan.DssCrls, anchors, nowUtc)).ToList();
 
         // From the last revision back: a signature is intact when nothing follows it, or when what follows is the next
         // signature's revision (its dictionary lies after this signature's end) and that signature is itself intact and matches.
@@ -59,6 +59,20 @@ public static class PdfSignatureVerifier
     }
 
     private sealed record Checked(string Signer, DateTime? SignedAtUtc, SigningTimeSource TimeSource, bool Matches, IReadOnlyList<string> Reasons, RevocationCheck Revocation);
+
+    /// <summary>A crafted signature must give a verdict, never an error page: what the crypto and ASN.1 readers throw is «bị hỏng».</summary>
+    private static Checked Guarded(byte[] pdf, PdfSignatureField field, IReadOnlyList<byte[]> dssCrls, IReadOnlyList<X509Certificate2> anchors, DateTime nowUtc)
+    {
+        try
+        {
+            return Check(pdf, field, dssCrls, anchors, nowUtc);
+        }
+        catch (Exception ex) when (ex is CryptographicException or AsnContentException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return new Checked(string.Empty, field.DictionaryTimeUtc, field.DictionaryTimeUtc is null ? SigningTimeSource.None : SigningTimeSource.Dictionary,
+                false, [SignatureReport.Reasons.Malformed], RevocationCheck.NoData);
+        }
+    }
 
     private static Checked Check(byte[] pdf, PdfSignatureField field, IReadOnlyList<byte[]> dssCrls, IReadOnlyList<X509Certificate2> anchors, DateTime nowUtc)
     {

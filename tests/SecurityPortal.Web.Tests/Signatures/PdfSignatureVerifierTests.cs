@@ -192,6 +192,20 @@ public sealed class PdfSignatureVerifierTests
         Assert.Equal(string.Empty, notCms.Signatures[0].Signer);
     }
 
+    [Theory]
+    [InlineData("D:20260115093000+07'00'", "2026-01-15T02:30:00")]
+    [InlineData("D:20260115093000Z", "2026-01-15T09:30:00")]
+    [InlineData("D:00010101000000+07'00'", null)]
+    [InlineData("D:99991231235959-07'00'", null)]
+    [InlineData("D:2026", null)]
+    public void A_dictionary_date_is_read_as_utc_and_an_impossible_one_is_none(string value, string? expected)
+    {
+        var read = PdfSignatureReader.ParsePdfDate(value);
+
+        Assert.Equal(expected, read?.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(read is null || read.Value.Kind == DateTimeKind.Utc);
+    }
+
     [Fact]
     public void A_mention_of_byte_range_that_is_no_array_is_ignored()
     {
