@@ -141,6 +141,16 @@ public sealed class PdfSignatureVerifierTests
     }
 
     [Fact]
+    public void An_rsa_pki_signs_valid_pdfs_and_its_rsa_signed_crl_revokes()
+    {
+        var rsa = new TestPki("RSA", rsa: true);
+        Assert.True(Single(Verify(SignedPdfKit.Signed(rsa), rsa.PublicRoot)).Valid);
+
+        var verdict = Single(Verify(SignedPdfKit.Signed(rsa, archivedCrl: SignedPdfKit.Crl(rsa.Intermediate, rsa.Signer)), rsa.PublicRoot));
+        Assert.Equal([Reasons.Revoked], verdict.Reasons);
+    }
+
+    [Fact]
     public void A_crl_in_the_document_security_store_is_read_too()
     {
         var verdict = Single(Verify(SignedPdfKit.Signed(Pki, dssCrl: SignedPdfKit.Crl(Pki.Intermediate, Pki.Signer)), Pki.PublicRoot));

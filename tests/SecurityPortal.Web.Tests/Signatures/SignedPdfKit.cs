@@ -18,11 +18,12 @@ internal sealed class TestPki
 {
     public static readonly DateTimeOffset Start = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public TestPki(string name = "Test", DateTimeOffset? leafFrom = null, DateTimeOffset? leafTo = null)
+    /// <summary>ECDSA P-256 keys, or RSA 2048 (<paramref name="rsa"/>, as the Vietnamese CAs use); the signer valid 2025–2030 unless given.</summary>
+    public TestPki(string name = "Test", DateTimeOffset? leafFrom = null, DateTimeOffset? leafTo = null, bool rsa = false)
     {
-        Root = SignedPdfKit.Authority($"CN={name} Root CA, O=Test PKI, C=VN", null, Start, Start.AddYears(30));
-        Intermediate = SignedPdfKit.Authority($"CN={name} Issuing CA, O=Test PKI, C=VN", Root, Start, Start.AddYears(20));
-        Signer = SignedPdfKit.Leaf("CN=Nguyễn Văn An, O=Sở Y tế, C=VN", Intermediate, leafFrom ?? Start.AddYears(5), leafTo ?? Start.AddYears(10));
+        Root = SignedPdfKit.Authority($"CN={name} Root CA, O=Test PKI, C=VN", null, Start, Start.AddYears(30), rsa);
+        Intermediate = SignedPdfKit.Authority($"CN={name} Issuing CA, O=Test PKI, C=VN", Root, Start, Start.AddYears(20), rsa);
+        Signer = SignedPdfKit.Leaf("CN=Nguyễn Văn An, O=Sở Y tế, C=VN", Intermediate, leafFrom ?? Start.AddYears(5), leafTo ?? Start.AddYears(10), rsa);
     }
 
     public X509Certificate2 Root { get; }
@@ -40,10 +41,10 @@ internal static class SignedPdfKit
 
     private const int ContentsBytes = 8192;
 
-    public static X509Certificate2 Authority(string subject, X509Certificate2? issuer, DateTimeOffset from, DateTimeOffset to)
+    public static X509Certificate2 Authority(string subject, X509Certificate2? issuer, DateTimeOffset from, DateTimeOffset to, bool rsa = false)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        using AsymmetricAlgorithm key = rsa ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = Request(subject, key);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
@@ -53,19 +54,27 @@ internal static class SignedPdfKit
         }
 
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        using var issued = request.Create(issuer, from, to, Serial());
-        return issued.CopyWithPrivateKey(key);
+        return Issue(request, issuer, from, to, key);
     }
 
-    public static X509Certificate2 Leaf(string subject, X509Certificate2 issuer, DateTimeOffset from, DateTimeOffset to)
+    public static X509Certificate2 Leaf(string subject, X509Certificate2 issuer, DateTimeOffset from, DateTimeOffset to, bool rsa = false)
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        using AsymmetricAlgorithm key = rsa ? RSA.Create(2048) : ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = Request(subject, key);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        return Issue(request, issuer, from, to, key);
+    }
+
+    private static CertificateRequest Request(string subject, AsymmetricAlgorithm key) => key is RSA rsa
+        ? new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+        : new CertificateRequest(subject, (ECDsa)key, HashAlgorithmName.SHA256);
+
+    private static X509Certificate2 Issue(CertificateRequest request, X509Certificate2 issuer, DateTimeOffset from, DateTimeOffset to, AsymmetricAlgorithm key)
+    {
         using var issued = request.Create(issuer, from, to, Serial());
-        return issued.CopyWithPrivateKey(key);
+        return key is RSA rsa ? issued.CopyWithPrivateKey(rsa) : issued.CopyWithPrivateKey((ECDsa)key);
     }
 
     /// <summary>A CRL of <paramref name="issuer"/> listing <paramref name="revoked"/> (revoked on 01/01/2026), DER.</summary>
@@ -78,7 +87,7 @@ internal static class SignedPdfKit
         }
 
         return builder.Build(issuer, BigInteger.One, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero), HashAlgorithmName.SHA256,
-            thisUpdate: new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
+            issuer.GetRSAPublicKey() is null ? null : RSASignaturePadding.Pkcs1, thisUpdate: new DateTimeOffset(2026, 1, 2, 0, 0, 0, TimeSpan.Zero));
     }
 
     /// <summary>A one-page PDF signed by the PKI's signer (its intermediate carried in the CMS).</summary>
