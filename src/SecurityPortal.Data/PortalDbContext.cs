@@ -54,6 +54,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Directives.DirectiveEvidence> DirectiveEvidence => Set<Domain.Directives.DirectiveEvidence>();
     public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
     public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
+    public DbSet<Domain.Signatures.TrustAnchor> TrustAnchors => Set<Domain.Signatures.TrustAnchor>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SecurityPortal.Tests.Signatures;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Systems;
 
@@ -9,11 +10,11 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    private static async Task AttachAsync(IPage page, string kind, string fileName)
+    private static async Task AttachAsync(IPage page, string kind, string fileName, byte[]? content = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Thêm tài liệu" }).ClickAsync();
         await page.GetByLabel("Loại tài liệu").SelectOptionAsync(new SelectOptionValue { Label = kind });
-        await page.GetByLabel("Tệp", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = Pdf });
+        await page.GetByLabel("Tệp", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "application/pdf", Buffer = content ?? Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
         await page.Locator("#files-h").WaitForAsync();
         Assert.Contains(fileName, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -133,7 +134,20 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await review.GetByLabel("Ý kiến thẩm định", new() { Exact = true }).FillAsync("Cấp độ đề xuất và phương án phù hợp.");
         await review.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận kết quả thẩm định" }).ClickAsync();
         await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
-        await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf");
+        // The decision is a signed PDF; its signer's root is a configured trust anchor, so the page says it is valid.
+        var pki = new TestPki("Journey");
+        await fixture.Factory.WithDbAsync(db =>
+        {
+            var root = pki.PublicRoot;
+            db.TrustAnchors.Add(new Domain.Signatures.TrustAnchor(
+                root.RawData, root.Subject, root.Issuer, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(root.RawData)), true,
+                root.NotBefore.ToUniversalTime(), root.NotAfter.ToUniversalTime(), "journey", DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
+        await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf", SignedPdfKit.Signed(pki));
+        Assert.Contains(
+            "Đã ký số bởi Nguyễn Văn An, lúc 15/01/2026 09:30, hợp lệ",
+            await review.Locator(".signature-verdict", new() { HasText = "Nguyễn Văn An" }).InnerTextAsync(), StringComparison.Ordinal);
         await review.GetByLabel("Số quyết định").FillAsync("12/QĐ-SKHCN");
         await review.GetByLabel("Ngày quyết định").FillAsync(VietnamTime.Today(TimeProvider.System).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await review.GetByLabel("Người ký").FillAsync("Lê Văn Cường");

@@ -64,6 +64,7 @@ internal sealed class DossierAttachmentConfiguration : IEntityTypeConfiguration<
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.OwnsUploadedFile(a => a.File, indexSha256: true);
+        builder.Property(a => a.SignatureReport).HasMaxLength(DossierAttachment.SignatureReportMaxLength);
     }
 }
 

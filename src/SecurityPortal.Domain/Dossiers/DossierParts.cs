@@ -28,6 +28,24 @@ public sealed class DossierAttachment : IAggregatePart
 
     /// <summary>The file: its name (for display and the download name only; never used as a path), type, size, hash, uploader.</summary>
     public UploadedFile File { get; private set; }
+
+    /// <summary>
+    /// What the portal found when it last verified the file's digital signatures (a PDF only): the report as JSON, written
+    /// by the web layer's signature check; null for a file that is not a PDF or was never checked.
+    /// </summary>
+    public string? SignatureReport { get; private set; }
+
+    /// <summary>When <see cref="SignatureReport"/> was written (the trust anchors then configured were used).</summary>
+    public DateTime? SignaturesCheckedAtUtc { get; private set; }
+
+    /// <summary>Records a verification of the file's signatures. Allowed at any step, closed dossiers included: it changes no content.</summary>
+    public void RecordSignatureCheck(string report, DateTime nowUtc)
+    {
+        SignatureReport = report.Length > SignatureReportMaxLength ? throw new DomainException("Kết quả kiểm tra chữ ký quá dài.") : report;
+        SignaturesCheckedAtUtc = nowUtc;
+    }
+
+    public const int SignatureReportMaxLength = 16000;
 }
 
 /// <summary>One step of a dossier's history: who moved it, from where to where, and why.</summary>

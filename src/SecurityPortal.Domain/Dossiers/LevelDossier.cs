@@ -284,10 +284,12 @@ public sealed class LevelDossier : Entity, IBelongsToSystem
         return missing;
     }
 
-    public void AddAttachment(DossierActor actor, AttachmentKind kind, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
+    public DossierAttachment AddAttachment(DossierActor actor, AttachmentKind kind, string fileName, string contentType, long length, string sha256, DateTime nowUtc)
     {
         EnsureMayAttach(actor, kind);
-        _attachments.Add(new DossierAttachment(Id, kind, new UploadedFile(UploadName.Clean(fileName, "tep-dinh-kem"), contentType, length, sha256, actor.UserId, nowUtc)));
+        var attachment = new DossierAttachment(Id, kind, new UploadedFile(UploadName.Clean(fileName, "tep-dinh-kem"), contentType, length, sha256, actor.UserId, nowUtc));
+        _attachments.Add(attachment);
+        return attachment;
     }
 
     public void RemoveAttachment(DossierActor actor, Guid attachmentId)

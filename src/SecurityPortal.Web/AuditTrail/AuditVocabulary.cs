@@ -55,6 +55,7 @@ public static class AuditVocabulary
         ["DirectiveReport"] = "Báo cáo thực hiện văn bản chỉ đạo",
         ["DirectiveAnswer"] = "Trả lời yêu cầu của văn bản chỉ đạo",
         ["DirectiveEvidence"] = "Minh chứng thực hiện văn bản chỉ đạo",
+        ["TrustAnchor"] = "Chứng thư gốc tin cậy",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -187,6 +188,10 @@ public static class AuditVocabulary
         ["NotificationPreference.Kind"] = "Loại thông báo", ["SoftwareComponent.Kind"] = "Loại thành phần",
         ["UserSession.CreatedAtUtc"] = "Bắt đầu", ["UserSession.ClientAddress"] = "Địa chỉ máy khách", ["UserSession.UserAgent"] = "Trình duyệt",
         ["PortalUser.MustChangePassword"] = "Phải đổi mật khẩu tạm",
+        ["DossierAttachment.SignatureReport"] = "Kết quả kiểm tra chữ ký số", ["DossierAttachment.SignaturesCheckedAtUtc"] = "Kiểm tra chữ ký số lúc",
+        ["TrustAnchor.Der"] = "Nội dung chứng thư", ["TrustAnchor.Subject"] = "Chủ thể", ["TrustAnchor.Issuer"] = "Tổ chức cấp",
+        ["TrustAnchor.Thumbprint"] = "Dấu vân tay SHA-256", ["TrustAnchor.IsRoot"] = "Chứng thư gốc", ["TrustAnchor.NotBeforeUtc"] = "Hiệu lực từ",
+        ["TrustAnchor.NotAfterUtc"] = "Hiệu lực đến", ["TrustAnchor.AddedById"] = "Người thêm", ["TrustAnchor.AddedAtUtc"] = "Thêm lúc",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>

@@ -17,6 +17,7 @@ using SecurityPortal.Web.Notifications;
 using SecurityPortal.Web.Observability;
 using SecurityPortal.Web.Options;
 using SecurityPortal.Web.Reporting;
+using SecurityPortal.Web.Signatures;
 using SecurityPortal.Web.WebsiteWatch;
 using Serilog;
 
@@ -59,6 +60,7 @@ public static class PortalServices
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<SignatureCheck>();
         builder.Services.AddScoped<ChangeDescriber>();
         builder.AddPortalMail();
         builder.AddPortalInbox();

@@ -26,14 +26,14 @@ public sealed class ArchitectureTests
     [
         Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Infrastructure",
         Web + ".Notifications",
-        Web + ".Options", Web + ".Registry", Web + ".Reporting", Web + ".ViewComponents", Web + ".WebsiteWatch",
+        Web + ".Options", Web + ".Registry", Web + ".Reporting", Web + ".Signatures", Web + ".ViewComponents", Web + ".WebsiteWatch",
     ];
 
     /// <summary>The feature folders that plumbing (Infrastructure) does not use; only the composition root registers them.</summary>
     private static readonly string[] FeaturesBesidesPlumbing =
     [
         Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Notifications",
-        Web + ".Registry", Web + ".Reporting", Web + ".ViewComponents", Web + ".WebsiteWatch",
+        Web + ".Registry", Web + ".Reporting", Web + ".Signatures", Web + ".ViewComponents", Web + ".WebsiteWatch",
     ];
 
     /// <summary>The one place in Infrastructure that may name every feature: it registers them (PortalServices.AddPortalServices).</summary>

@@ -9,12 +9,13 @@ using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
+using SecurityPortal.Web.Signatures;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 
 /// <summary>Adds a document to a dossier. The request may be a little larger than a file; the store enforces the file limit.</summary>
 [UploadLimit]
-public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvider clock, ILogger<AttachModel> logger) : PageModel
+public sealed class AttachModel(PortalDbContext db, FileStore files, SignatureCheck signatures, TimeProvider clock, ILogger<AttachModel> logger) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -80,7 +81,14 @@ public sealed class AttachModel(PortalDbContext db, FileStore files, TimeProvide
 
         try
         {
-            Dossier.AddAttachment(User.ActorFor(System), Kind, file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var attachment = Dossier.AddAttachment(User.ActorFor(System), Kind, file.PostedName, file.Stored.ContentType, file.Stored.Length, file.Stored.Sha256, now);
+            // A PDF's digital signatures are verified now, against the trust anchors configured now (docs/signatures.md).
+            if (await signatures.CheckAsync(attachment.File, cancellationToken) is { } report)
+            {
+                attachment.RecordSignatureCheck(report, now);
+            }
+
             db.Entry(Dossier).Property(d => d.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -17,6 +17,7 @@ using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Infrastructure.Files;
 using SecurityPortal.Web.Notifications;
 using SecurityPortal.Web.Options;
+using SecurityPortal.Web.Signatures;
 
 namespace SecurityPortal.Web.Pages.Dossiers;
 
@@ -231,6 +232,60 @@ public sealed class DetailsModel(
         "reject", ctx => ctx.Dossier.Reject(ctx.Actor, Act.Reason, ctx.Now),
         (ctx, ct) => notifier.AgencyOfficersAsync(ctx.System, NotificationKind.Dossier, $"Hồ sơ cấp độ của «{ctx.System.Name}» không được phê duyệt: {Act.Reason}", Link, ctx.Actor.UserId, ct),
         "Đã ghi nhận không phê duyệt.", cancellationToken);
+
+    /// <summary>Who may have the signatures verified again (after the trust anchors changed): those with a part in the workflow.</summary>
+    public bool CanVerifySignatures => CanEdit || Actor.IsReviewer || Actor.IsOwnerOfficer;
+
+    /// <summary>Whether the dossier has a PDF, whose signatures the page shows and may verify again.</summary>
+    public bool HasPdf => Dossier.Attachments.Any(a => a.File.ContentType == SignatureCheck.PdfContentType);
+
+    /// <summary>
+    /// Verifies again the signatures of every PDF of the dossier against the trust anchors configured now. Allowed at every
+    /// step, a closed dossier included (the approval decision is attached last): it changes no content, only the verdicts.
+    /// </summary>
+    public async Task<IActionResult> OnPostVerifySignaturesAsync([FromServices] SignatureCheck signatures, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(tracked: true, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!CanVerifySignatures)
+        {
+            return Forbid();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var checkedFiles = 0;
+        foreach (var attachment in Dossier.Attachments)
+        {
+            if (await signatures.CheckAsync(attachment.File, cancellationToken) is { } report)
+            {
+                attachment.RecordSignatureCheck(report, now);
+                checkedFiles++;
+            }
+        }
+
+        if (checkedFiles == 0)
+        {
+            TempData.Error("Hồ sơ không có tệp PDF nào để kiểm tra chữ ký số.");
+            return RedirectToPage(new { id = Id });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Error("Hồ sơ vừa được người khác thay đổi; thao tác chưa được thực hiện. Hãy xem lại rồi thực hiện lại.");
+            return RedirectToPage(new { id = Id });
+        }
+
+        logger.LogInformation("Dossier {DossierId}: signatures of {Count} PDF files verified again by {UserId}", Dossier.Id, checkedFiles, Actor.UserId);
+        TempData.Success($"Đã kiểm tra lại chữ ký số của {checkedFiles} tệp PDF.");
+        return RedirectToPage(new { id = Id });
+    }
 
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId, CancellationToken cancellationToken) => StepAsync(
         "attachments", ctx => ctx.Dossier.RemoveAttachment(ctx.Actor, attachmentId), null, "Đã gỡ tệp đính kèm.", cancellationToken);
