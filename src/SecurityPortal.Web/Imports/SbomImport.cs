@@ -45,13 +45,13 @@ public static class SbomImport
         }
 
         var changes = new List<SbomChange>();
-        foreach (var (existing, item) in pairs)
+        foreach (var (existing, item) in pairs.OrderBy(p => items.IndexOf(p.Incoming)))
         {
             if (!string.Equals(existing.Version, item.Version, StringComparison.Ordinal))
             {
                 changes.Add(new(SbomChangeKind.VersionChanged, existing.Product, existing.Version, item.Version, item.Purl ?? item.Cpe, existing, item));
             }
-            else if ((item.Purl is not null && item.Purl != existing.Purl) || (item.Cpe is not null && item.Cpe != existing.Cpe))
+            else if ((item.Purl is not null && Canonical(item.Purl) != existing.Purl) || (item.Cpe is not null && CanonicalCpe(item.Cpe) != existing.Cpe))
             {
                 changes.Add(new(SbomChangeKind.IdentifiersChanged, existing.Product, existing.Version, item.Version, item.Purl ?? item.Cpe, existing, item));
             }
@@ -108,6 +108,10 @@ public static class SbomImport
 
         return existing.NormalizedProduct == SearchText.Normalize(item.Product);
     }
+
+    private static string? Canonical(string purl) => PackageUrl.TryParse(purl, out var p, out _) ? p.ToString() : purl;
+
+    private static string? CanonicalCpe(string cpe) => CpeName.TryParse(cpe, out var c, out _) ? c.ToString() : cpe;
 
     private static string Key(string? purl, string? cpe, string product) =>
         purl is not null && PackageUrl.TryParse(purl, out var p, out _) ? "purl:" + p.Identity
