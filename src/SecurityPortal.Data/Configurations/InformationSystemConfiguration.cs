@@ -53,11 +53,15 @@ internal sealed class SoftwareComponentConfiguration : IEntityTypeConfiguration<
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Ignore(c => c.ParsedVersion);
+        builder.Ignore(c => c.PackageUrl);
+        builder.Ignore(c => c.CpeName);
         builder.Property(c => c.Product).HasMaxLength(SoftwareComponent.ProductMaxLength);
         builder.Property(c => c.NormalizedProduct).HasMaxLength(SoftwareComponent.ProductMaxLength);
         builder.Property(c => c.Vendor).HasMaxLength(SoftwareComponent.VendorMaxLength);
         builder.Property(c => c.Version).HasMaxLength(SoftwareComponent.VersionMaxLength);
         builder.Property(c => c.Notes).HasMaxLength(SoftwareComponent.NotesMaxLength);
+        builder.Property(c => c.Purl).HasMaxLength(PackageUrl.MaxLength);
+        builder.Property(c => c.Cpe).HasMaxLength(CpeName.MaxLength);
         builder.HasIndex(c => c.NormalizedProduct);
     }
 }

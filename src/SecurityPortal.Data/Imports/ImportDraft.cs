@@ -7,6 +7,9 @@ public enum ImportKind
 
     /// <summary>A year of the holiday calendar (Quản trị → Lịch nghỉ → Nhập từ tệp), administrators only.</summary>
     Calendar,
+
+    /// <summary>A software bill of materials (CycloneDX, SPDX) for one system's components (Hệ thống → Nhập SBOM).</summary>
+    Sbom,
 }
 
 /// <summary>
@@ -20,6 +23,9 @@ public sealed class ImportDraft
     public Guid Id { get; init; } = Guid.NewGuid();
     public string UserId { get; init; } = string.Empty;
     public ImportKind Kind { get; init; }
+
+    /// <summary>The system an SBOM is for; null for the other kinds.</summary>
+    public Guid? SystemId { get; init; }
     public string FileName { get; init; } = string.Empty;
     public byte[] Content { get; init; } = [];
     public DateTime CreatedAtUtc { get; init; }

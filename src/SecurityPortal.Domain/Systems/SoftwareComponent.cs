@@ -44,6 +44,30 @@ public sealed class SoftwareComponent : IAggregatePart
     public DateOnly? LastPatched { get; set; }
     public string? Notes { get; set; }
 
+    /// <summary>The package URL (purl) when known, canonical (<see cref="PackageUrl"/>).</summary>
+    public string? Purl { get; private set; }
+
+    /// <summary>The CPE 2.3 name when known, lower case (<see cref="CpeName"/>).</summary>
+    public string? Cpe { get; private set; }
+
+    /// <summary>
+    /// Sets the identifiers, each validated (a blank one clears it). Nothing changes when either is refused; the message
+    /// says which and why.
+    /// </summary>
+    public void SetIdentifiers(string? purl, string? cpe)
+    {
+        var parsedPurl = string.IsNullOrWhiteSpace(purl) ? null : PackageUrl.Parse(purl).ToString();
+        var parsedCpe = string.IsNullOrWhiteSpace(cpe) ? null : CpeName.Parse(cpe).ToString();
+        Purl = parsedPurl;
+        Cpe = parsedCpe;
+    }
+
+    /// <summary>The purl read back, or null.</summary>
+    public PackageUrl? PackageUrl => Purl is not null && PackageUrl.TryParse(Purl, out var p, out _) ? p : null;
+
+    /// <summary>The CPE read back, or null.</summary>
+    public CpeName? CpeName => Cpe is not null && CpeName.TryParse(Cpe, out var c, out _) ? c : null;
+
     /// <summary>Product name folded for matching across agencies ("WordPress", "wordpress ").</summary>
     public string NormalizedProduct { get; private set; }
 
@@ -66,6 +90,12 @@ public sealed class SoftwareComponent : IAggregatePart
         Vendor = string.IsNullOrWhiteSpace(vendor) ? null : vendor.Trim();
         Version = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
         NormalizedProduct = SearchText.Normalize(Product);
+
+        // A purl that names a version follows the component's.
+        if (PackageUrl is { Version: not null } purl && Version is not null && purl.Version != Version)
+        {
+            Purl = purl.WithVersion(Version).ToString();
+        }
     }
 
     /// <summary>

@@ -8,17 +8,23 @@ namespace SecurityPortal.Domain.Systems;
 /// rc, preview, dev, snapshot…) sorts before the release, "rc9" before "rc10". One letter right after the
 /// numbers is a letter release, as OpenSSL numbers its fixes: "1.1.1" &lt; "1.1.1a" &lt; "1.1.1k" &lt; "1.1.1w". Any
 /// other suffix — build metadata, a distribution's label — does not change the version, so a patched
-/// "2.4.58-1ubuntu1" is not taken for something older than "2.4.58". Text that is not a version cannot be compared.
+/// "2.4.58-1ubuntu1" is not taken for something older than "2.4.58". A Debian epoch ("1:2.4.58") compares first;
+/// "~" marks a pre-release ("1.0~rc1" &lt; "1.0"). Text that is not a version cannot be compared. This is the portal's
+/// generic ordering; packages of a distribution compare with their own (<see cref="VersionComparer"/>).
 /// </summary>
 public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<SoftwareVersion>
 {
-    private SoftwareVersion(int[] parts, char? letter, string suffix, string text)
+    private SoftwareVersion(int epoch, int[] parts, char? letter, string suffix, string text)
     {
+        Epoch = epoch;
         Parts = parts;
         Letter = letter;
         Suffix = suffix;
         Text = text;
     }
+
+    /// <summary>The Debian/RPM epoch ("1" of "1:2.4.58"), 0 when none.</summary>
+    public int Epoch { get; }
 
     public IReadOnlyList<int> Parts { get; }
 
@@ -37,7 +43,15 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         }
 
         var trimmed = text.Trim();
+        var epoch = 0;
         var start = trimmed.StartsWith('v') || trimmed.StartsWith('V') ? 1 : 0;
+        var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+        if (colon is > 0 and <= 9 && trimmed[..colon].All(char.IsAsciiDigit) && colon + 1 < trimmed.Length && char.IsAsciiDigit(trimmed[colon + 1]))
+        {
+            epoch = int.Parse(trimmed[..colon], NumberStyles.None, CultureInfo.InvariantCulture);
+            start = colon + 1;
+        }
+
         var end = start;
         while (end < trimmed.Length && (char.IsAsciiDigit(trimmed[end]) || trimmed[end] == '.'))
         {
@@ -70,8 +84,9 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         }
 
         var rest = trimmed[end..];
-        var suffix = rest.StartsWith('+') ? string.Empty : rest.TrimStart('-', '_', ' ').ToLowerInvariant();
-        version = new SoftwareVersion([.. parts], letter, IsPreRelease(suffix) ? suffix : string.Empty, trimmed);
+        var tilde = rest.StartsWith('~') && rest.Length > 1;
+        var suffix = rest.StartsWith('+') ? string.Empty : rest.TrimStart('-', '_', ' ', '~').ToLowerInvariant();
+        version = new SoftwareVersion(epoch, [.. parts], letter, tilde || IsPreRelease(suffix) ? suffix : string.Empty, trimmed);
         return true;
     }
 
@@ -83,6 +98,11 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
         if (other is null)
         {
             return 1;
+        }
+
+        if (Epoch != other.Epoch)
+        {
+            return Epoch.CompareTo(other.Epoch);
         }
 
         for (var i = 0; i < Math.Max(Parts.Count, other.Parts.Count); i++)
@@ -129,7 +149,7 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
 
     private static (string Label, long Number) SplitLabel(string suffix)
     {
-        var letters = new string(suffix.TakeWhile(c => !char.IsAsciiDigit(c)).ToArray()).TrimEnd('.', '-', '_');
+        var letters = new string(suffix.TakeWhile(c => !char.IsAsciiDigit(c)).ToArray()).Trim('.', '-', '_', ' ', '~');
         var digits = new string(suffix.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
         return (letters, long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
     }
@@ -141,13 +161,19 @@ public sealed class SoftwareVersion : IComparable<SoftwareVersion>, IEquatable<S
     public override int GetHashCode()
     {
         var hash = new HashCode();
+        hash.Add(Epoch);
         foreach (var part in Parts.Reverse().SkipWhile(p => p == 0))
         {
             hash.Add(part);
         }
 
         hash.Add(Letter);
-        hash.Add(Suffix);
+        hash.Add(Suffix.Length == 0);
+
+        // Equal pre-releases have the same label and number ("rc1", "rc.1", "rc01").
+        var (label, number) = SplitLabel(Suffix);
+        hash.Add(label);
+        hash.Add(number);
         return hash.ToHashCode();
     }
 

@@ -79,7 +79,7 @@ public static class AuditVocabulary
         ["CreatedOn"] = "Ngày lập", ["SystemId"] = "Hệ thống", ["AgencyId"] = "Cơ quan, đơn vị", ["UserId"] = "Người dùng",
         ["UserName"] = "Người thực hiện", ["Url"] = "Địa chỉ", ["IsPublic"] = "Công khai trên Internet", ["Order"] = "Thứ tự",
         ["Note"] = "Ghi chú", ["Notes"] = "Ghi chú", ["Text"] = "Nội dung", ["Action"] = "Thao tác", ["AtUtc"] = "Thời điểm",
-        ["Date"] = "Ngày", ["Version"] = "Phiên bản", ["Vendor"] = "Hãng sản xuất", ["Product"] = "Sản phẩm",
+        ["Date"] = "Ngày", ["Version"] = "Phiên bản", ["Vendor"] = "Hãng sản xuất", ["Product"] = "Sản phẩm", ["Purl"] = "Định danh gói (purl)", ["Cpe"] = "Tên CPE 2.3",
         ["EndOfLife"] = "Ngày hết hỗ trợ", ["LastPatched"] = "Ngày vá gần nhất", ["Reference"] = "Căn cứ",
         ["FileName"] = "Tên tệp", ["ContentType"] = "Loại tệp", ["Length"] = "Dung lượng", ["UploadedAtUtc"] = "Tải lên lúc",
         ["UploadedById"] = "Người tải lên", ["DossierId"] = "Hồ sơ", ["TaskId"] = "Nhiệm vụ", ["AssessmentId"] = "Bản tự đánh giá",

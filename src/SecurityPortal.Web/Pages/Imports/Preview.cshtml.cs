@@ -68,10 +68,10 @@ public sealed class PreviewModel(PortalDbContext db, TimeProvider clock, ILogger
         return RedirectToPage(Kind == ImportKind.Agencies ? "/Agencies/Index" : "/Systems/Index");
     }
 
-    /// <summary>A draft is visible to the user who uploaded it only; anyone else gets 404, and so does a calendar draft (Admin/Calendar/Import).</summary>
+    /// <summary>A draft is visible to the user who uploaded it only; anyone else gets 404, and so does a calendar draft (Admin/Calendar/Import) or an SBOM (Systems/SbomPreview).</summary>
     private Task<ImportDraft?> LoadAsync(CancellationToken cancellationToken)
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == Id && d.UserId == userId && d.Kind != ImportKind.Calendar, cancellationToken);
+        return db.ImportDrafts.FirstOrDefaultAsync(d => d.Id == Id && d.UserId == userId && (d.Kind == ImportKind.Agencies || d.Kind == ImportKind.Systems), cancellationToken);
     }
 }

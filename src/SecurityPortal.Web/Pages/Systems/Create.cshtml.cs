@@ -46,6 +46,20 @@ public sealed class CreateModel(PortalDbContext db, ILogger<CreateModel> logger)
         return Page();
     }
 
+    /// <summary>«Đề xuất purl/CPE»: fills the blank identifiers of the typed rows and shows the form again; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(CancellationToken cancellationToken)
+    {
+        if (!User.CanRegisterSystems())
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        Input.ProposeIdentifiers();
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [], cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<SystemInput> validator, CancellationToken cancellationToken)
     {
         if (!User.CanRegisterSystems())

@@ -59,6 +59,20 @@ public sealed class EditModel(PortalDbContext db, ILogger<EditModel> logger) : P
         return Page();
     }
 
+    /// <summary>«Đề xuất purl/CPE»: fills the blank identifiers of the rows (existing components too) and shows the form again; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is not { } system || !User.CanEdit(system))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Input.ProposeIdentifiers();
+        Agencies = await AgencyChoices.ForSystemAsync(db, User, [system.OwnerAgencyId, system.OperatorAgencyId], cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync([FromServices] IValidator<SystemInput> validator, CancellationToken cancellationToken)
     {
         var system = await LoadAsync(cancellationToken);

@@ -108,6 +108,12 @@ public sealed class SystemInput
         public DateOnly? LastPatched { get; set; }
         public string? Notes { get; set; }
 
+        [Display(Name = "Định danh gói (purl)")]
+        public string? Purl { get; set; }
+
+        [Display(Name = "Tên CPE 2.3")]
+        public string? Cpe { get; set; }
+
         public bool IsBlank => string.IsNullOrWhiteSpace(Product) && string.IsNullOrWhiteSpace(Version) && string.IsNullOrWhiteSpace(Vendor);
     }
 
@@ -140,9 +146,42 @@ public sealed class SystemInput
         Components = system.Components.Select(c => new ComponentRow
         {
             Id = c.Id, Kind = c.Kind, Product = c.Product, Vendor = c.Vendor, Version = c.Version,
-            EndOfLife = c.EndOfLife, LastPatched = c.LastPatched, Notes = c.Notes,
+            EndOfLife = c.EndOfLife, LastPatched = c.LastPatched, Notes = c.Notes, Purl = c.Purl, Cpe = c.Cpe,
         }).ToList(),
     };
+
+    /// <summary>How many rows «Đề xuất purl/CPE» filled in; shown, never saved by itself.</summary>
+    [BindNever]
+    public int Proposed { get; private set; }
+
+    /// <summary>
+    /// Fills each typed row's blank purl and CPE with a best-effort proposal from its kind, vendor, product and version
+    /// (<see cref="IdentifierProposal"/>). Nothing is saved: the officer checks the proposals and saves the form.
+    /// </summary>
+    public SystemInput ProposeIdentifiers()
+    {
+        Proposed = 0;
+        foreach (var row in Components.Where(r => !r.IsBlank && !string.IsNullOrWhiteSpace(r.Product)))
+        {
+            var (purl, cpe) = IdentifierProposal.For(row.Kind, row.Product, row.Vendor, row.Version);
+            var filled = false;
+            if (string.IsNullOrWhiteSpace(row.Purl) && purl is not null)
+            {
+                row.Purl = purl;
+                filled = true;
+            }
+
+            if (string.IsNullOrWhiteSpace(row.Cpe) && cpe is not null)
+            {
+                row.Cpe = cpe;
+                filled = true;
+            }
+
+            Proposed += filled ? 1 : 0;
+        }
+
+        return WithBlankRows();
+    }
 
     /// <summary>Adds the blank rows the form shows for new URLs and components (no script needed).</summary>
     public SystemInput WithBlankRows()
@@ -214,6 +253,7 @@ public sealed class SystemInput
         foreach (var row in componentRows)
         {
             var component = system.Components.FirstOrDefault(c => c.Id == row.Id) ?? system.AddComponent(row.Kind, row.Product!, row.Vendor, row.Version);
+            component.SetIdentifiers(row.Purl, row.Cpe);
             component.Update(row.Kind, row.Product!, row.Vendor, row.Version);
             component.EndOfLife = row.EndOfLife;
             component.LastPatched = row.LastPatched;
@@ -281,6 +321,20 @@ public sealed class SystemInputValidator : AbstractValidator<SystemInput>
             row.RuleFor(r => r.Kind).IsInEnum().WithMessage("Loại thành phần không hợp lệ.");
             row.RuleFor(r => r.LastPatched).Must(d => d is null || d <= Domain.Common.VietnamTime.Today(clock))
                 .WithMessage("Ngày vá gần nhất không thể ở tương lai.");
+            row.RuleFor(r => r.Purl).Custom((purl, context) =>
+            {
+                if (!string.IsNullOrWhiteSpace(purl) && !PackageUrl.TryParse(purl, out _, out var error))
+                {
+                    context.AddFailure(error);
+                }
+            });
+            row.RuleFor(r => r.Cpe).Custom((cpe, context) =>
+            {
+                if (!string.IsNullOrWhiteSpace(cpe) && !CpeName.TryParse(cpe, out _, out var error))
+                {
+                    context.AddFailure(error);
+                }
+            });
             row.RuleFor(r => r.Notes).MaximumLength(SoftwareComponent.NotesMaxLength).WithMessage($"Ghi chú không được dài quá {SoftwareComponent.NotesMaxLength} ký tự.");
         });
     }

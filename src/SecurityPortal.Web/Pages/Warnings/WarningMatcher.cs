@@ -26,11 +26,11 @@ public static class WarningMatcher
                                 join s in db.InformationSystems on c.SystemId equals s.Id
                                 join a in db.Agencies on s.OwnerAgencyId equals a.Id
                                 where s.Lifecycle != LifecycleStatus.Decommissioned || taskSystems.Contains(s.Id)
-                                select new { c.SystemId, SystemName = s.Name, AgencyName = a.Name, c.Product, c.Version })
+                                select new { c.SystemId, SystemName = s.Name, AgencyName = a.Name, c.Product, c.Version, c.Purl, c.Cpe })
             .ToListAsync(cancellationToken);
         var systems = components
-            .Where(c => VersionRule.SameProduct(rule.Product, c.Product))
-            .Select(c => (c, Match: rule.Match(c.Product, c.Version)))
+            .Where(c => rule.Covers(c.Product, c.Purl, c.Cpe))
+            .Select(c => (c, Match: rule.Match(c.Product, c.Version, c.Purl, c.Cpe)))
             .GroupBy(x => x.c.SystemId)
             .Select(g =>
             {

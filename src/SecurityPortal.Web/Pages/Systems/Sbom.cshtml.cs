@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecurityPortal.Data;
+using SecurityPortal.Data.Imports;
+using SecurityPortal.Domain.Systems;
+using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Imports;
+
+namespace SecurityPortal.Web.Pages.Systems;
+
+/// <summary>Who may import an SBOM into a system: an officer of the agency that owns it. Anyone else gets 404.</summary>
+public static class SbomAccess
+{
+    public static bool MayImportSbom(this ClaimsPrincipal user, InformationSystem system) =>
+        user.OfficerAgencyId() is { } agencyId && agencyId == system.OwnerAgencyId;
+
+    public static async Task<InformationSystem?> LoadForSbomAsync(this PortalDbContext db, ClaimsPrincipal user, Guid systemId, CancellationToken cancellationToken)
+    {
+        var system = await db.InformationSystems.VisibleTo(user).Include(s => s.Components).FirstOrDefaultAsync(s => s.Id == systemId, cancellationToken);
+        return system is not null && user.MayImportSbom(system) ? system : null;
+    }
+}
+
+/// <summary>Step 1 of an SBOM import: upload a CycloneDX or SPDX file for one system. Step 2 is SbomPreview.</summary>
+[RequestSizeLimit(SbomReader.MaxBytes + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = SbomReader.MaxBytes + (64 * 1024))]
+public sealed class SbomModel(PortalDbContext db, TimeProvider clock, ILogger<SbomModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Tệp SBOM (.json, .xml)")]
+    public IFormFile? Upload { get; set; }
+
+    public InformationSystem System { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await db.LoadForSbomAsync(User, Id, cancellationToken) is not { } system)
+        {
+            return NotFound();
+        }
+
+        System = system;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await db.LoadForSbomAsync(User, Id, cancellationToken) is not { } system)
+        {
+            return NotFound();
+        }
+
+        System = system;
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Vui lòng chọn tệp SBOM (CycloneDX JSON hoặc XML, SPDX JSON) để tải lên.");
+            return Page();
+        }
+
+        if (Upload.Length > SbomReader.MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), $"Tệp quá lớn ({Upload.Length / 1024} KB); tối đa {SbomReader.MaxBytes / 1024 / 1024} MB.");
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.ImportDrafts.Where(d => d.CreatedAtUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        var draft = new ImportDraft
+        {
+            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
+            Kind = ImportKind.Sbom,
+            SystemId = system.Id,
+            FileName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 200 } name ? name : "sbom.json",
+            Content = buffer.ToArray(),
+            CreatedAtUtc = now,
+        };
+        db.ImportDrafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("SBOM draft {DraftId} for system {SystemId} uploaded ({Bytes} bytes)", draft.Id, system.Id, draft.Content.Length);
+        return RedirectToPage("./SbomPreview", new { id = draft.Id });
+    }
+}
