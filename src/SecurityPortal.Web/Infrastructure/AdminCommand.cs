@@ -87,12 +87,17 @@ public static class AdminCommand
             if (pending.Count == 0)
             {
                 await output.WriteLineAsync("Cơ sở dữ liệu đã ở phiên bản mới nhất; không có migration nào cần áp dụng.");
-                return 0;
+            }
+            else
+            {
+                await output.WriteLineAsync($"Áp dụng {pending.Count} migration: {string.Join(", ", pending)}");
+                await db.Database.MigrateAsync();
+                await output.WriteLineAsync("Đã áp dụng xong. Có thể khởi động phiên bản mới của cổng.");
             }
 
-            await output.WriteLineAsync($"Áp dụng {pending.Count} migration: {string.Join(", ", pending)}");
-            await db.Database.MigrateAsync();
-            await output.WriteLineAsync("Đã áp dụng xong. Có thể khởi động phiên bản mới của cổng.");
+            // The reference data (roles, calendar, shipped catalogs) once here too, so that several instances starting at the
+            // same moment on a new database each find it written instead of racing to insert it.
+            await scope.ServiceProvider.GetRequiredService<PortalSeeder>().SeedReferenceDataAsync();
             return 0;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)

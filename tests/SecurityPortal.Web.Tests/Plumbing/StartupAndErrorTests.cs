@@ -81,6 +81,10 @@ public sealed class PendingMigrationTests : PortalTestBase
         Assert.Equal(0, await SecurityPortal.Web.Infrastructure.AdminCommand.MigrateAsync(Factory.Services, first));
         Assert.StartsWith($"Áp dụng {pending.Count} migration: {pending[0]}", first.ToString(), StringComparison.Ordinal);
         Assert.Empty(await Factory.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+        // The reference data is written by the command too, before any instance starts (no race between instances).
+        Assert.True(await Factory.WithDbAsync(db => db.Roles.AnyAsync()));
+        Assert.True(await Factory.WithDbAsync(db => db.CatalogVersions.AnyAsync()));
+        Assert.True(await Factory.WithDbAsync(db => db.CalendarDays.AnyAsync()));
 
         var second = new StringWriter();
         Assert.Equal(0, await SecurityPortal.Web.Infrastructure.AdminCommand.MigrateAsync(Factory.Services, second));
