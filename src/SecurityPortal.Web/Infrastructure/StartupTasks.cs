@@ -39,11 +39,29 @@ public sealed class StartupTasks(
             return;
         }
 
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed before it was stopped (a host torn down at once): the retry loop ends with its token.
+            return;
+        }
+
         await Task.WhenAny(_retry, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        // The retry loop may still be waiting on the token: cancel it before the source goes.
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+
+        _stopping.Dispose();
+    }
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
