@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
@@ -37,10 +38,11 @@ public sealed class SessionRegistry(PortalDbContext db, TimeProvider clock, Secu
             ClientAddress = HttpCurrentActor.ClientAddressOf(context),
             UserAgent = userAgent.Length > UserSession.UserAgentMaxLength ? userAgent[..UserSession.UserAgentMaxLength] : NullIfEmpty(userAgent),
         };
-        var open = await OpenQuery(userId, now).OrderByDescending(s => s.LastSeenAtUtc).ToListAsync();
-        var over = open.Skip(security.MaxSessionsPerUser - 1).ToList();
-        var dead = await db.UserSessions.Where(s => s.UserId == userId).ToListAsync();
-        db.UserSessions.RemoveRange(dead.Where(d => open.All(o => o.Id != d.Id)).Concat(over).DistinctBy(s => s.Id));
+        // One read of the account's sessions: the expired ones go, and the open ones beyond the limit, the idlest first.
+        var isOpen = OpenAt(now).Compile();
+        var sessions = await db.UserSessions.Where(s => s.UserId == userId).ToListAsync();
+        var open = sessions.Where(isOpen).OrderByDescending(s => s.LastSeenAtUtc).ToList();
+        db.UserSessions.RemoveRange(sessions.Where(s => !isOpen(s)).Concat(open.Skip(security.MaxSessionsPerUser - 1)));
         db.UserSessions.Add(session);
         await db.SaveChangesAsync();
         return session.Id;
@@ -70,7 +72,8 @@ public sealed class SessionRegistry(PortalDbContext db, TimeProvider clock, Secu
 
     /// <summary>The account's open sessions, the most recently used first.</summary>
     public Task<List<UserSession>> OpenAsync(string userId) =>
-        OpenQuery(userId, clock.GetUtcNow().UtcDateTime).OrderByDescending(s => s.LastSeenAtUtc).AsNoTracking().ToListAsync();
+        db.UserSessions.Where(s => s.UserId == userId).Where(OpenAt(clock.GetUtcNow().UtcDateTime))
+            .OrderByDescending(s => s.LastSeenAtUtc).AsNoTracking().ToListAsync();
 
     /// <summary>Ends one session of the account; false when it was not one of its open sessions.</summary>
     public async Task<bool> EndAsync(string userId, Guid id)
@@ -105,11 +108,11 @@ public sealed class SessionRegistry(PortalDbContext db, TimeProvider clock, Secu
     }
 
     /// <summary>Sessions neither idle past the idle timeout nor older than the absolute one.</summary>
-    private IQueryable<UserSession> OpenQuery(string userId, DateTime now)
+    private Expression<Func<UserSession, bool>> OpenAt(DateTime now)
     {
         var idleSince = now.AddMinutes(-security.IdleTimeoutMinutes);
         var startedSince = now.AddHours(-security.AbsoluteTimeoutHours);
-        return db.UserSessions.Where(s => s.UserId == userId && s.LastSeenAtUtc > idleSince && s.CreatedAtUtc > startedSince);
+        return s => s.LastSeenAtUtc > idleSince && s.CreatedAtUtc > startedSince;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -88,15 +88,18 @@ public sealed class ReportModel(PortalDbContext db, FileStore files, Notifier no
         return File(stream, evidence.File.ContentType, evidence.File.FileName);
     }
 
-    /// <summary>Saves one answer, and its evidence file when one is chosen.</summary>
-    public async Task<IActionResult> OnPostAnswerAsync(Guid answerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why a step on one answer cannot go on: the report is not this user's to see (404), the step not theirs (403), the
+    /// answer not in it (404), or the form was made from an older version (the page again, with the newer one); null to go on.
+    /// </summary>
+    private async Task<IActionResult?> RefusalForAsync(Guid answerId, Func<bool> allowed, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tracked: true, cancellationToken))
         {
             return NotFound();
         }
 
-        if (!CanAnswer)
+        if (!allowed())
         {
             return Forbid();
         }
@@ -107,10 +110,18 @@ public sealed class ReportModel(PortalDbContext db, FileStore files, Notifier no
             return NotFound();
         }
 
-        if (answer.ConcurrencyStamp != Input.Stamp)
+        return answer.ConcurrencyStamp != Input.Stamp ? await RefuseAsync(answerId, Stale(answer), cancellationToken) : null;
+    }
+
+    /// <summary>Saves one answer, and its evidence file when one is chosen.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(Guid answerId, CancellationToken cancellationToken)
+    {
+        if (await RefusalForAsync(answerId, () => CanAnswer, cancellationToken) is { } refusal)
         {
-            return await RefuseAsync(answerId, Stale(answer), cancellationToken);
+            return refusal;
         }
+
+        var answer = Report.Answers.Single(a => a.Id == answerId);
 
         try
         {
@@ -169,26 +180,12 @@ public sealed class ReportModel(PortalDbContext db, FileStore files, Notifier no
     /// <summary>The reviewer accepts or returns one answer (a return needs a comment); the agency hears when the report is settled.</summary>
     public async Task<IActionResult> OnPostReviewAsync(Guid answerId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(tracked: true, cancellationToken))
+        if (await RefusalForAsync(answerId, () => CanReview, cancellationToken) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
-        if (!CanReview)
-        {
-            return Forbid();
-        }
-
-        var answer = Report.Answers.FirstOrDefault(a => a.Id == answerId);
-        if (answer is null)
-        {
-            return NotFound();
-        }
-
-        if (answer.ConcurrencyStamp != Input.Stamp)
-        {
-            return await RefuseAsync(answerId, Stale(answer), cancellationToken);
-        }
+        var answer = Report.Answers.Single(a => a.Id == answerId);
 
         try
         {
