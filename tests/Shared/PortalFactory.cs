@@ -31,14 +31,39 @@ public class PortalFactory : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
     }
 
-    public PortalFactory(TestDatabase database)
+    public PortalFactory(TestDatabase database, bool switchable = false)
     {
         Database = database;
+        Switchable = switchable;
         ClientOptions.BaseAddress = new Uri("https://localhost");
         ClientOptions.AllowAutoRedirect = false;
     }
 
-    public TestDatabase Database { get; }
+    /// <summary>The database the portal works on now (see <see cref="UseDatabase"/>).</summary>
+    public TestDatabase Database { get; private set; }
+
+    /// <summary>
+    /// A portal whose database can be exchanged while it runs (<see cref="UseDatabase"/>), so that one started host serves one
+    /// test after another, each on a fresh copy of the template (<c>PortalTestBase</c>'s host pool). Every context the portal
+    /// creates reads the current connection string; nothing else of the portal remembers the database.
+    /// </summary>
+    public bool Switchable { get; }
+
+    /// <summary>Points a <see cref="Switchable"/> portal at another database, for the next test; no request may be running.</summary>
+    public void UseDatabase(TestDatabase database)
+    {
+        if (!Switchable)
+        {
+            throw new InvalidOperationException("Only a portal made switchable at its creation can change its database.");
+        }
+
+        if (database.Provider != Database.Provider)
+        {
+            throw new InvalidOperationException($"A {Database.Provider} portal cannot switch to a {database.Provider} database.");
+        }
+
+        Database = database;
+    }
 
     /// <summary>Uploaded files of this portal instance, in a temporary directory of its own.</summary>
     public string FilesRoot { get; } = Path.Combine(Path.GetTempPath(), "securityportal-tests", "files", Guid.NewGuid().ToString("N"));
@@ -118,6 +143,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var configure in _services)
         {
             builder.ConfigureTestServices(configure);
+        }
+
+        if (Switchable)
+        {
+            // Applied after the portal's own configuration of the context: the same provider settings, the current database.
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<PortalDbContext>((provider, options) =>
+                SecurityPortal.Web.Infrastructure.DatabaseSetup.Configure(
+                    options, provider.GetRequiredService<DatabaseOptions>(), Database.ConnectionString)));
         }
     }
 

@@ -21,6 +21,9 @@ namespace SecurityPortal.Tests.Plumbing;
 /// </summary>
 public sealed class FileSweepTests : PortalTestBase
 {
+    // Its tests count the files of the portal's files folder, which a pooled portal shares with earlier tests.
+    protected override bool SharesHost => false;
+
     private FileStore Store => Factory.Services.GetRequiredService<FileStore>();
 
     private Task<int> SweepAsync(DateTime nowUtc) => Factory.WithDbAsync(db => Store.SweepOrphansAsync(db, nowUtc, CancellationToken.None));
