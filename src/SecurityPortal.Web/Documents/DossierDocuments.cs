@@ -88,7 +88,10 @@ public static partial class DossierDocuments
     /// level the Prime Minister approves through the list (Decree 331 Art. 18.3.d–đ and Art. 20.3.c; the same split in
     /// Decree 85 Art. 12.3.d–đ, filled with its citations); Mẫu 06 (approval of the level) otherwise.
     /// </summary>
-    public static string DecisionForm(LevelDossier dossier) => (dossier.ApprovedLevel ?? dossier.ProposedLevel) == 5 ? "Mẫu 07" : "Mẫu 06";
+    public static string DecisionForm(LevelDossier dossier) => DecisionForms[(dossier.ApprovedLevel ?? dossier.ProposedLevel) == 5 ? 1 : 0];
+
+    /// <summary>The forms of a draft decision, as the dossier page names them: Mẫu 06 (the level), Mẫu 07 (the security plan).</summary>
+    public static IReadOnlyList<string> DecisionForms { get; } = ["Mẫu 06", "Mẫu 07"];
 
     /// <summary>
     /// The draft decision (<see cref="DecisionForm"/>), issued by the security unit (levels 1–2) or the owner (levels
@@ -102,7 +105,7 @@ public static partial class DossierDocuments
         var byUnit = route.Approver == Approver.SecurityUnit;
         var issuer = Value(byUnit ? data.SecurityUnitName : data.OwnerName);
         var parent = byUnit && !SameName(data.OwnerName, HeaderName(issuer)) ? data.OwnerName : null;
-        var plan = DecisionForm(dossier) == "Mẫu 07";
+        var plan = DecisionForm(dossier) == DecisionForms[1];
         var level = dossier.ApprovedLevel ?? dossier.ProposedLevel;
         var decree85 = dossier.RuleSet == RuleSet.Decree85;
         var values = Common(data, parent, issuer, dossier.DecisionSigner);
