@@ -62,4 +62,32 @@ public sealed class DossierDocumentPageTests : PortalTestBase
 
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"{DossierTestKit.Details(five)}?handler=Document&form=plan")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_level_2_dossier_offers_mau_06_headed_by_the_security_units_head_from_the_registry()
+    {
+        var health = await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");
+        var unit = await Factory.CreateAgencyAsync("SL-SKHCN", "Sở Khoa học và Công nghệ"); // Portal:ReviewingBodyName without its bracket
+        await Factory.WithDbAsync(async db =>
+        {
+            (await db.Agencies.SingleAsync(a => a.Id == unit.Id)).HeadTitle = "Giám đốc";
+            return await db.SaveChangesAsync();
+        });
+        await Factory.CreateUserAsync("yte@sl.vn", PortalRoles.AgencyOfficer, health.Id);
+        var system = await Factory.CreateSystemAsync("SYT-QLVB", "Hệ thống quản lý văn bản Sở Y tế", health.Id);
+        var officer = await SignInAsync("yte@sl.vn");
+        var two = await officer.PrepareDossierAsync(system, 2);
+
+        var page = await officer.GetDocumentAsync(DossierTestKit.Details(two));
+        Assert.Equal("Dự thảo quyết định (Mẫu 06, .docx)", page.QuerySelector("#decision-document")!.TextContent.Trim());
+        var response = await officer.GetAsync($"{DossierTestKit.Details(two)}?handler=Document&form=decision");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        Assert.Contains("GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ", text, StringComparison.Ordinal);
+        Assert.Contains("Điều 1. Phê duyệt cấp độ hệ thống thông tin đối với Hệ thống quản lý văn bản Sở Y tế", text, StringComparison.Ordinal);
+        Assert.Contains("Địa chỉ: ……", text, StringComparison.Ordinal); // Sở Y tế has no address in the registry: the form's blank
+    }
 }
