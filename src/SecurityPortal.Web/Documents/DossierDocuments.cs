@@ -11,7 +11,8 @@ namespace SecurityPortal.Web.Documents;
 /// <summary>
 /// What the dossier documents are filled from: the dossier and the names the registry knows. ProvinceName is
 /// written in full ("Tỉnh Sông Lam"); SecurityUnitName is the owner's cybersecurity unit, e.g. "Sở Khoa học và
-/// Công nghệ (đơn vị chuyên trách về an toàn thông tin)"; Today gives the year of an undated document.
+/// Công nghệ (đơn vị chuyên trách về an toàn thông tin)"; Today gives the year of an undated document. The heads'
+/// titles («Giám đốc») name who decides in Mẫu 06/07.
 /// </summary>
 public sealed record DossierDocumentData(
     LevelDossier Dossier,
@@ -23,11 +24,14 @@ public sealed record DossierDocumentData(
     string? OperatorAddress,
     string ProvinceName,
     string SecurityUnitName,
-    DateOnly Today);
+    DateOnly Today,
+    string? OwnerHeadTitle = null,
+    string? SecurityUnitHeadTitle = null);
 
 /// <summary>
 /// Word (.docx) drafts of the Decree 331/2026/NĐ-CP appendix templates in the Decree 30/2020/NĐ-CP layout
-/// (Times New Roman 13, A4): the request (Mẫu 01 / Mẫu 02) and the decision approving the level (Mẫu 06).
+/// (Times New Roman 13, A4): the request (Mẫu 01 / Mẫu 02), the decision approving the level (Mẫu 06) or the security
+/// plan (Mẫu 07), filled into the Word templates of Documents/Templates (<see cref="DocumentTemplate"/>, ADR 0011).
 /// Unknown values are left as "……" for the official to complete; nothing here throws for a missing value.
 /// </summary>
 public static partial class DossierDocuments
@@ -40,14 +44,14 @@ public static partial class DossierDocuments
     private const int PageWidth = 11906 - 1701 - 1134;
     private const int HeaderLeft = 3600;
     private const int FirstLineIndent = 567;
-    private const string Law = "Căn cứ Luật An ninh mạng số 116/2025/QH15;";
     private const string NationalAppraisalBody = "Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao)";
 
     private static readonly string[] ProvincePrefixes = ["Tỉnh ", "Thành phố ", "TP. "];
 
     /// <summary>
-    /// Mẫu 01 for levels 1–2, Mẫu 02 for levels 3–5 (per the dossier's route). Sent by the operating unit to the
-    /// security unit (levels 1–3), or by the owner to the Ministry of Public Security (levels 4–5).
+    /// Mẫu 01 for levels 1–2, Mẫu 02 for levels 3–5 (per the dossier's route), from Templates/mau-01.docx or mau-02.docx.
+    /// Sent by the operating unit to the security unit (levels 1–3), or by the owner to the Ministry of Public Security
+    /// (levels 4–5).
     /// </summary>
     public static byte[] Request(DossierDocumentData data)
     {
@@ -56,40 +60,43 @@ public static partial class DossierDocuments
         var form01 = string.Equals(route.RequestForm, "Mẫu 01", StringComparison.Ordinal);
         var issuer = Value(route.NationalAppraisal ? data.OwnerName : data.OperatorName);
         var parent = route.NationalAppraisal || SameName(data.OwnerName, data.OperatorName) ? null : data.OwnerName;
-        var addressee = route.NationalAppraisal ? NationalAppraisalBody : Value(data.SecurityUnitName);
-        var system = Value(data.SystemName);
-        var subject = form01 ? "V/v đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ" : "V/v đề nghị thẩm định hồ sơ đề xuất cấp độ";
-
-        var content = new List<OpenXmlElement>
+        var values = Common(data, parent, issuer, signer: null);
+        values.Text["addressee"] = route.NationalAppraisal ? NationalAppraisalBody : Value(data.SecurityUnitName);
+        values.Text["place-date"] = PlaceAndDate(data, dossier.SubmittedOn);
+        values.Text["issuer-name"] = issuer;
+        values.Text["level"] = LevelText(dossier.ProposedLevel);
+        values.Lists["basis"] = [.. LevelBasis(dossier)];
+        var extra = ExtraAttachments(dossier);
+        var first = form01 || !route.NeedsExpertOpinion ? 5 : 6;
+        values.Lists["attachments"] = [.. extra.Select((line, i) => $"{Invariant(first + i)}. {line}")];
+        if (!form01)
         {
-            Header(parent, issuer, $"Số: {Blank}/{Blank}", subject, PlaceAndDate(data, dossier.SubmittedOn)),
-            Para(JustificationValues.Center, 120, 0, Span($"Kính gửi: {addressee}.")),
-            Item(Law),
-            Item($"Căn cứ {DecreeTitle(dossier.RuleSet)};"),
-            Item($"{issuer} đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ với các nội dung sau:"),
-            Heading("Phần 1. Thông tin chung"),
-            Item($"1. Tên hệ thống thông tin: {system}"),
-            Item($"2. Đơn vị vận hành hệ thống thông tin: {Value(data.OperatorName)}"),
-            Item($"3. Địa chỉ: {Address(data)}"),
-            Item($"4. Cấp độ hệ thống thông tin đề xuất: {LevelText(dossier.ProposedLevel)}"),
-        };
-        content.AddRange(LevelBasis(dossier).Select(line => Item(line)));
-        content.Add(Heading("Phần 2. Hồ sơ kèm theo"));
-        content.AddRange(AttachmentList(dossier).Select((line, i) => Item($"{Invariant(i + 1)}. {line}")));
-        var criticalList = dossier.RuleSet == RuleSet.Decree331 && dossier.ProposedLevel == 5
-            ? ", đồng thời đề nghị đưa hệ thống vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia"
-            : string.Empty;
-        content.Add(Item(form01
-            ? $"{issuer} đề nghị {addressee} thẩm định và phê duyệt hồ sơ đề xuất cấp độ của hệ thống thông tin {system}."
-            : $"{issuer} đề nghị {addressee} cho ý kiến thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin đối với {system}{criticalList}."));
-        content.Add(new Paragraph());
-        content.Add(Signature(null));
-        return Build(content);
+            values.Conditions["if-expert-attachment"] = route.NeedsExpertOpinion;
+            values.Text["expert-reference"] = string.IsNullOrWhiteSpace(dossier.ExpertOpinionNumber)
+                ? string.Empty
+                : $": văn bản số {dossier.ExpertOpinionNumber.Trim()} ngày {ShortDate(dossier.ExpertOpinionDate)}";
+            values.Text["national-list"] = dossier.RuleSet == RuleSet.Decree331 && dossier.ProposedLevel == 5
+                ? ", đồng thời đề nghị đưa hệ thống vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia"
+                : string.Empty;
+        }
+
+        return DocumentTemplate.Fill(form01 ? "mau-01" : "mau-02", values);
     }
 
     /// <summary>
-    /// Mẫu 06, the draft decision approving the level, issued by the security unit (levels 1–2) or the owner
-    /// (levels 3–5). The decision number, date and signer are filled once the dossier records them.
+    /// The draft decision the dossier ends with: Mẫu 07 (approval of the security plan by the owner) for level 5, whose
+    /// level the Prime Minister approves through the list (Decree 331 Art. 18.3.d–đ and Art. 20.3.c; the same split in
+    /// Decree 85 Art. 12.3.d–đ, filled with its citations); Mẫu 06 (approval of the level) otherwise.
+    /// </summary>
+    public static string DecisionForm(LevelDossier dossier) => DecisionForms[(dossier.ApprovedLevel ?? dossier.ProposedLevel) == 5 ? 1 : 0];
+
+    /// <summary>The forms of a draft decision, as the dossier page names them: Mẫu 06 (the level), Mẫu 07 (the security plan).</summary>
+    public static IReadOnlyList<string> DecisionForms { get; } = ["Mẫu 06", "Mẫu 07"];
+
+    /// <summary>
+    /// The draft decision (<see cref="DecisionForm"/>), issued by the security unit (levels 1–2) or the owner (levels
+    /// 3–5), from Templates/mau-06.docx or mau-07.docx. The decision number, date and signer are filled once the dossier
+    /// records them.
     /// </summary>
     public static byte[] DraftDecision(DossierDocumentData data)
     {
@@ -98,67 +105,62 @@ public static partial class DossierDocuments
         var byUnit = route.Approver == Approver.SecurityUnit;
         var issuer = Value(byUnit ? data.SecurityUnitName : data.OwnerName);
         var parent = byUnit && !SameName(data.OwnerName, HeaderName(issuer)) ? data.OwnerName : null;
-        var operatorName = Value(data.OperatorName);
-        var system = Value(data.SystemName);
+        var plan = DecisionForm(dossier) == DecisionForms[1];
         var level = dossier.ApprovedLevel ?? dossier.ProposedLevel;
-        var levelNumber = level is { } l ? Invariant(l) : Blank;
         var decree85 = dossier.RuleSet == RuleSet.Decree85;
-        var standard = decree85 ? "TCVN 11930:2017" : Blank;
-        var duties = decree85 ? "Điều 22 Nghị định số 85/2016/NĐ-CP" : "Điều 33 Nghị định số 331/2026/NĐ-CP";
-        var number = string.IsNullOrWhiteSpace(dossier.DecisionNumber) ? $"{Blank}/QĐ-{Blank}" : dossier.DecisionNumber.Trim();
-
-        var content = new List<OpenXmlElement>
+        var values = Common(data, parent, issuer, dossier.DecisionSigner);
+        values.Text["number"] = string.IsNullOrWhiteSpace(dossier.DecisionNumber) ? $"{Blank}/QĐ-{Blank}" : dossier.DecisionNumber.Trim();
+        values.Text["place-date"] = PlaceAndDate(data, dossier.DecisionDate);
+        values.Text["head"] = Head(byUnit ? data.SecurityUnitHeadTitle : data.OwnerHeadTitle, issuer);
+        values.Conditions["if-expert"] = route.NeedsExpertOpinion;
+        values.Text["expert-unit"] = Value(data.SecurityUnitName);
+        values.Text["expert-number"] = Value(dossier.ExpertOpinionNumber);
+        values.Text["expert-date"] = ShortDate(dossier.ExpertOpinionDate);
+        values.Conditions["if-appraisal"] = !byUnit || !string.IsNullOrWhiteSpace(dossier.AppraisalDocumentNumber);
+        values.Text["appraiser"] = Value(dossier.AppraisalBody ?? (route.NationalAppraisal ? NationalAppraisalBody : data.SecurityUnitName));
+        values.Text["appraisal-number"] = Value(dossier.AppraisalDocumentNumber);
+        values.Text["appraisal-date"] = ShortDate(dossier.AppraisalDate);
+        if (!plan)
         {
-            Header(parent, issuer, $"Số: {number}", null, PlaceAndDate(data, dossier.DecisionDate)),
-            Para(JustificationValues.Center, 0, 0, Span("QUYẾT ĐỊNH", bold: true)),
-            Para(JustificationValues.Center, 0, 0, Span("Về việc phê duyệt cấp độ hệ thống thông tin", bold: true)),
-            Rule(1800, PageWidth),
-            Para(JustificationValues.Center, 120, 0, Span($"{Blank} {HeaderName(issuer).ToUpperInvariant()}", bold: true)),
-            Item(Span(Law, italic: true)),
-            Item(Span($"Căn cứ {DecreeTitle(dossier.RuleSet)};", italic: true)),
-        };
-        if (route.NeedsExpertOpinion)
-        {
-            content.Add(Item(Span(
-                $"Căn cứ ý kiến chuyên môn của {Value(data.SecurityUnitName)} tại văn bản số {Value(dossier.ExpertOpinionNumber)} ngày {ShortDate(dossier.ExpertOpinionDate)};",
-                italic: true)));
+            values.Text["level"] = LevelText(level);
         }
 
-        if (!byUnit || !string.IsNullOrWhiteSpace(dossier.AppraisalDocumentNumber))
-        {
-            var appraiser = dossier.AppraisalBody ?? (route.NationalAppraisal ? NationalAppraisalBody : data.SecurityUnitName);
-            content.Add(Item(Span(
-                $"Căn cứ ý kiến thẩm định của {Value(appraiser)} tại văn bản số {Value(dossier.AppraisalDocumentNumber)} ngày {ShortDate(dossier.AppraisalDate)};",
-                italic: true)));
-        }
-
-        content.AddRange(
-        [
-            Item(Span($"Xét đề nghị của {operatorName}.", italic: true)),
-            Para(JustificationValues.Center, 120, 0, Span("QUYẾT ĐỊNH:", bold: true)),
-            Item(Span("Điều 1. ", bold: true), Span($"Phê duyệt cấp độ hệ thống thông tin đối với {system} cụ thể như sau:")),
-            Item("1. Thông tin chung"),
-            Item($"a) Tên hệ thống thông tin: {system}"),
-            Item($"b) Đơn vị vận hành hệ thống thông tin: {operatorName}"),
-            Item($"c) Địa chỉ: {Address(data)}"),
-            Item($"2. Cấp độ hệ thống thông tin: {LevelText(level)}"),
-            Item("3. Phương án bảo đảm an ninh mạng:"),
-            Item($"a) Phương án bảo đảm an ninh mạng trong thiết kế hệ thống thông tin tương ứng với cấp độ {levelNumber} là phù hợp với tiêu chuẩn quốc gia {standard}, quy chuẩn kỹ thuật quốc gia {Blank} về bảo đảm an ninh mạng theo cấp độ."),
-            Item($"b) Phương án bảo đảm an ninh mạng trong quá trình vận hành hệ thống tương ứng với cấp độ {levelNumber} là phù hợp với tiêu chuẩn quốc gia {standard}, quy chuẩn kỹ thuật quốc gia {Blank} về bảo đảm an ninh mạng theo cấp độ."),
-            Heading("Điều 2. Tổ chức thực hiện"),
-            Item($"1. {operatorName} chịu trách nhiệm:"),
-            Item($"a) Thực hiện trách nhiệm bảo đảm an ninh mạng hệ thống thông tin mình quản lý theo các quy định tại {duties}."),
-            Item($"b) Các nội dung khác (nếu có): {Blank}"),
-            Item($"2. Trách nhiệm của các cơ quan liên quan khác (nếu có): {Blank}"),
-            Heading("Điều 3. Điều khoản thi hành"),
-            Item($"1. {operatorName} và các cơ quan liên quan khác chịu trách nhiệm thi hành Quyết định này."),
-            Item($"2. {Value(data.SecurityUnitName)} chịu trách nhiệm kiểm tra, giám sát việc thực hiện Quyết định này báo cáo {Value(data.OwnerName)} theo quy định của pháp luật."),
-            new Paragraph(),
-            Signature(dossier.DecisionSigner),
-        ]);
-        return Build(content);
+        values.Text["level-number"] = level is { } l ? Invariant(l) : Blank;
+        values.Text["standard"] = decree85 ? "TCVN 11930:2017" : Blank;
+        values.Text["regulation"] = Blank;
+        values.Text["duties"] = decree85 ? "Điều 22 Nghị định số 85/2016/NĐ-CP" : "Điều 33 Nghị định số 331/2026/NĐ-CP";
+        values.Text["security-unit"] = Value(data.SecurityUnitName);
+        values.Text["owner"] = Value(data.OwnerName);
+        return DocumentTemplate.Fill(plan ? "mau-07" : "mau-06", values);
     }
 
+    /// <summary>The slots every dossier form has: the heading, the decree cited, the system, its operator and the signer.</summary>
+    private static TemplateValues Common(DossierDocumentData data, string? parent, string issuer, string? signer)
+    {
+        var values = new TemplateValues();
+        values.Conditions["if-parent"] = !string.IsNullOrWhiteSpace(parent);
+        values.Text["parent"] = HeaderName(parent ?? string.Empty).ToUpperInvariant();
+        values.Text["issuer"] = HeaderName(issuer).ToUpperInvariant();
+        values.Text["decree"] = DecreeTitle(data.Dossier.RuleSet);
+        values.Text["system"] = Value(data.SystemName);
+        values.Text["operator"] = Value(data.OperatorName);
+        values.Text["address"] = Address(data);
+        values.Text["signer"] = signer?.Trim() ?? string.Empty;
+        return values;
+    }
+
+    /// <summary>
+    /// The line naming who decides, «(THỦ TRƯỞNG CƠ QUAN TỔ CHỨC)» in the form: the head's title from the registry and the
+    /// body, «GIÁM ĐỐC SỞ Y TẾ»; «THỦ TRƯỞNG …» when the registry has no title.
+    /// </summary>
+    private static string Head(string? title, string issuer)
+    {
+        var name = HeaderName(issuer);
+        var head = string.IsNullOrWhiteSpace(title) ? "Thủ trưởng"
+            : title.Trim().Contains(name, StringComparison.OrdinalIgnoreCase) ? null
+            : title.Trim();
+        return (head is null ? title!.Trim() : $"{head} {name}").ToUpperInvariant();
+    }
     /// <summary>
     /// A safe ASCII download name such as "mau-01-HT-CODE.docx": the digits of <paramref name="form"/> ("Mẫu 01",
     /// "06") and the system code with diacritics folded and anything else turned into hyphens.
@@ -197,33 +199,17 @@ public static partial class DossierDocuments
         }
     }
 
-    /// <summary>The template's items (item 5 only for levels 4–5), then any other kind of document attached.</summary>
-    private static List<string> AttachmentList(LevelDossier dossier)
-    {
-        var items = new List<string>
-        {
-            "Tài liệu mô tả, thuyết minh tổng quan về hệ thống thông tin.",
-            "Tài liệu thiết kế thi công đã được cấp có thẩm quyền phê duyệt hoặc tài liệu có giá trị tương đương.",
-            "Tài liệu thuyết minh về việc đề xuất cấp độ căn cứ trên các tiêu chí theo quy định của pháp luật.",
-            "Tài liệu thuyết minh phương án bảo đảm an ninh mạng theo cấp độ tương ứng.",
-        };
-        if (dossier.Route.NeedsExpertOpinion)
-        {
-            var reference = string.IsNullOrWhiteSpace(dossier.ExpertOpinionNumber)
-                ? string.Empty
-                : $": văn bản số {dossier.ExpertOpinionNumber.Trim()} ngày {ShortDate(dossier.ExpertOpinionDate)}";
-            items.Add($"Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an ninh mạng của chủ quản hệ thống thông tin (đối với hệ thống thông tin đề xuất cấp độ 4 hoặc cấp độ 5){reference}.");
-        }
-
-        items.AddRange(dossier.Attachments
+    /// <summary>The kinds of document attached beyond the form's own items (overview, design, plan, expert opinion), once each.</summary>
+    private static List<string> ExtraAttachments(LevelDossier dossier) =>
+    [
+        .. dossier.Attachments
             .Select(a => a.Kind)
             .Where(k => k is not (AttachmentKind.Overview or AttachmentKind.Design or AttachmentKind.SecurityPlan
                 or AttachmentKind.ExpertOpinion or AttachmentKind.AppraisalOpinion or AttachmentKind.ScannedDecision))
             .Distinct()
             .Order()
-            .Select(k => $"{k.Vietnamese()}."));
-        return items;
-    }
+            .Select(k => $"{k.Vietnamese()}."),
+    ];
 
     /// <summary>The two-column heading: issuing body and number on the left, national title and date on the right.</summary>
     private static Table Header(string? parent, string issuer, string number, string? subject, string placeAndDate)
@@ -458,7 +444,7 @@ public static partial class DossierDocuments
     private static string Value(string? text) => string.IsNullOrWhiteSpace(text) ? Blank : text.Trim();
 
     /// <summary>Drops what XML cannot carry (controls, U+FFFE/U+FFFF, lone surrogates); tabs become spaces.</summary>
-    private static string Clean(string text)
+    internal static string Clean(string text)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)

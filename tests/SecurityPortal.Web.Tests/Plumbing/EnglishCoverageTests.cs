@@ -371,6 +371,11 @@ public sealed partial class EnglishCoverageTests
             yield return (DossierRoute.For(level).RequestForm, $"DossierRoute.For({level}).RequestForm");
         }
 
+        foreach (var form in DossierDocuments.DecisionForms)
+        {
+            yield return (form, "DossierDocuments.DecisionForms on Dossiers/Details");
+        }
+
         foreach (var section in DossierContent.SectionList)
         {
             yield return (section.Title, $"DossierContent.{section.Field}");

@@ -105,6 +105,9 @@ public sealed class DetailsModel(
     /// <summary>The reviewer may judge the sections now (checking completeness or appraising, not their own dossier).</summary>
     public bool CanReviewSections => IsReviewer && Dossier.State is DossierState.Submitted or DossierState.UnderAppraisal;
 
+    /// <summary>The form of the draft decision offered for download: Mẫu 06, or Mẫu 07 for level 5.</summary>
+    public string DecisionForm => DossierDocuments.DecisionForm(Dossier);
+
     /// <summary>The dossier is back with its officer after a return: the returned sections lead the page.</summary>
     public bool IsBackWithOfficer => Dossier.IsEditable && Changes.Count > 0;
 
@@ -134,7 +137,10 @@ public sealed class DetailsModel(
         return File(stream, attachment.File.ContentType, attachment.File.FileName);
     }
 
-    /// <summary>The request (Mẫu 01/02) or the draft decision (Mẫu 06) as Word, filled from the dossier.</summary>
+    /// <summary>
+    /// The request (Mẫu 01/02) or the draft decision (Mẫu 06, or Mẫu 07 for level 5) as Word, filled
+    /// from the dossier and the registry (names, addresses, heads' titles).
+    /// </summary>
     public async Task<IActionResult> OnGetDocumentAsync(string? form, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(tracked: false, cancellationToken) || form is not ("request" or "decision"))
@@ -142,17 +148,20 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
+        var unitName = portal.ReviewingBodyName.Split(" (", 2)[0].Trim();
         var agencies = await db.Agencies.AsNoTracking()
-            .Where(a => a.Id == System.OwnerAgencyId || a.Id == System.OperatorAgencyId)
-            .ToDictionaryAsync(a => a.Id, cancellationToken);
-        var owner = agencies.GetValueOrDefault(System.OwnerAgencyId);
-        var operating = agencies.GetValueOrDefault(System.OperatorAgencyId);
+            .Where(a => a.Id == System.OwnerAgencyId || a.Id == System.OperatorAgencyId || a.Name == unitName)
+            .Select(a => new { a.Id, a.Name, a.Address, a.HeadTitle })
+            .ToListAsync(cancellationToken);
+        var owner = agencies.FirstOrDefault(a => a.Id == System.OwnerAgencyId);
+        var operating = agencies.FirstOrDefault(a => a.Id == System.OperatorAgencyId);
+        var unit = agencies.FirstOrDefault(a => a.Name == unitName);
         var data = new DossierDocumentData(
             Dossier, System.Name, System.Code, owner?.Name ?? string.Empty, owner?.Address, operating?.Name ?? string.Empty, operating?.Address,
-            portal.ProvinceName, portal.ReviewingBodyName, Today);
+            portal.ProvinceName, portal.ReviewingBodyName, Today, owner?.HeadTitle, unit?.HeadTitle);
         return form == "request"
             ? File(DossierDocuments.Request(data), DossierDocuments.ContentType, DossierDocuments.FileName(data, Dossier.Route.RequestForm))
-            : File(DossierDocuments.DraftDecision(data), DossierDocuments.ContentType, DossierDocuments.FileName(data, "Mẫu 06"));
+            : File(DossierDocuments.DraftDecision(data), DossierDocuments.ContentType, DossierDocuments.FileName(data, DossierDocuments.DecisionForm(Dossier)));
     }
 
     public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) => StepAsync(
