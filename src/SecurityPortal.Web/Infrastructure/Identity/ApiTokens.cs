@@ -63,7 +63,9 @@ public sealed class ApiTokens(PortalDbContext db, TimeProvider clock)
         return true;
     }
 
-    public bool IsUsable(ApiToken token) => token.RevokedAtUtc is null && token.ExpiresAtUtc > clock.GetUtcNow().UtcDateTime;
+    /// <summary>The token's state in Vietnamese, as the lists show it (a localizer key).</summary>
+    public static string StatusOf(ApiToken token, TimeProvider clock) =>
+        token.RevokedAtUtc is not null ? "Đã thu hồi" : token.ExpiresAtUtc <= clock.GetUtcNow().UtcDateTime ? "Đã hết hạn" : "Đang hiệu lực";
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
