@@ -22,21 +22,28 @@ public static class ApiEndpoints
 
     public static void MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Prefix).WithTags("SecurityPortal");
+        var api = app.MapGroup(Prefix).WithTags("SecurityPortal")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         var read = api.MapGroup(string.Empty).RequireAuthorization(Policies.ApiRead);
         read.MapGet("/systems", ListSystemsAsync).WithName("ListSystems")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Các hệ thống thông tin tài khoản được xem (phân trang).");
         read.MapGet("/systems/{id:guid}", GetSystemAsync).WithName("GetSystem")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Một hệ thống thông tin; 404 khi ngoài phạm vi của tài khoản.");
         read.MapGet("/systems/{id:guid}/components", ListComponentsAsync).WithName("ListComponents")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Danh mục thành phần phần mềm của một hệ thống.");
         read.MapGet("/tasks", ListTasksAsync).WithName("ListTasks")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Các nhiệm vụ khắc phục tài khoản được xem (phân trang).");
         read.MapGet("/warnings", ListWarningsAsync).WithName("ListWarnings")
-            .RequireAuthorization(Policies.ProvinceWideReading)
+            .RequireAuthorization(Policies.ProvinceWideReading).ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Các cảnh báo lỗ hổng (vai trò cấp tỉnh, như trang Cảnh báo).");
         api.MapPost("/systems/{id:guid}/sbom", ImportSbomAsync).WithName("ImportSbom")
             .RequireAuthorization(Policies.ApiImport)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<Stream>("application/json", "application/xml", "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml", "application/spdx+json")
             .WithSummary("Nhập SBOM (CycloneDX JSON/XML, SPDX JSON) vào danh mục phần mềm của hệ thống; dryRun=true chỉ trả về thay đổi.");
         app.MapPortalApiDocument();
