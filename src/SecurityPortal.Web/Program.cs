@@ -1,3 +1,4 @@
+using SecurityPortal.Web.Api;
 using SecurityPortal.Web.Infrastructure;
 using Serilog;
 
@@ -15,6 +16,7 @@ try
     }
 
     app.UsePortalPipeline();
+    app.MapPortalApi();
     await app.RunAsync();
     return 0;
 }

@@ -123,7 +123,7 @@ internal static class PortalCrawl
         public IEnumerable<(string Which, string Id)> For(string page)
         {
             var area = page.Split('/')[1];
-            if (page == "/Admin/Users/Edit")
+            if (page is "/Admin/Users/Edit" or "/Admin/Users/Tokens")
             {
                 return [("user", OfficerId)];
             }

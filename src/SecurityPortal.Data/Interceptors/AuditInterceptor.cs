@@ -21,7 +21,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
     /// </summary>
     private static readonly HashSet<string> ExcludedProperties = new(StringComparer.Ordinal)
     {
-        "ConcurrencyStamp", "LastTotpTimeStep", "LastSeenAtUtc", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
+        "ConcurrencyStamp", "LastTotpTimeStep", "LastSeenAtUtc", "LastUsedAtUtc", "SecretHash", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "SearchName",
     };
 
     /// <summary>Secrets: a change is recorded under <see cref="SecretMarker"/>, without the value.</summary>

@@ -56,6 +56,8 @@ public static class AuditVocabulary
         ["DirectiveAnswer"] = "Trả lời yêu cầu của văn bản chỉ đạo",
         ["DirectiveEvidence"] = "Minh chứng thực hiện văn bản chỉ đạo",
         ["TrustAnchor"] = "Chứng thư gốc tin cậy",
+        ["ApiToken"] = "Mã truy cập API",
+        ["ApiCall"] = "Lệnh gọi API",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -63,7 +65,7 @@ public static class AuditVocabulary
     {
         "Id", "ConcurrencyStamp", "SecurityStamp", "SearchText", "SearchName", "NormalizedEmail", "NormalizedUserName",
         "NormalizedName", "NormalizedProduct", "Sha256", "ContentHash", "LastTotpTimeStep", "LastSeenAtUtc", "LeaseToken", "LeaseUntilUtc",
-        "BaselineFingerprint", "Fingerprint", "BaselinePhrases", "FindingCodes", "ProviderKey", "QueueOrder",
+        "BaselineFingerprint", "Fingerprint", "BaselinePhrases", "FindingCodes", "ProviderKey", "QueueOrder", "SecretHash", "LastUsedAtUtc",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Fields whose change is recorded without its value (the trail writes a marker in their place).</summary>
@@ -192,6 +194,9 @@ public static class AuditVocabulary
         ["TrustAnchor.Der"] = "Nội dung chứng thư", ["TrustAnchor.Subject"] = "Chủ thể", ["TrustAnchor.Issuer"] = "Tổ chức cấp",
         ["TrustAnchor.Thumbprint"] = "Dấu vân tay SHA-256", ["TrustAnchor.IsRoot"] = "Chứng thư gốc", ["TrustAnchor.NotBeforeUtc"] = "Hiệu lực từ",
         ["TrustAnchor.NotAfterUtc"] = "Hiệu lực đến", ["TrustAnchor.AddedById"] = "Người thêm", ["TrustAnchor.AddedAtUtc"] = "Thêm lúc",
+        ["ApiToken.Name"] = "Tên mã truy cập", ["ApiToken.Scopes"] = "Phạm vi", ["ApiToken.Hint"] = "Phần đầu của mã",
+        ["ApiToken.ExpiresAtUtc"] = "Hết hạn", ["ApiToken.RevokedAtUtc"] = "Thu hồi lúc", ["ApiToken.RevokedBy"] = "Người thu hồi",
+        ["ApiCall.Endpoint"] = "Điểm cuối API", ["ApiCall.Path"] = "Đường dẫn", ["ApiCall.Status"] = "Mã trả lời HTTP",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>

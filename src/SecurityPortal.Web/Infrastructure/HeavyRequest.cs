@@ -8,6 +8,9 @@ public static class HeavyRequest
         Upload,
         Export,
         WebsiteCheck,
+
+        /// <summary>Any call of the API (/api), limited per token rather than per account.</summary>
+        ApiCall,
     }
 
     /// <summary>The GET handlers that build a file: the list exports, Mẫu 08, the dossier documents, the templates.</summary>
@@ -19,6 +22,11 @@ public static class HeavyRequest
     public static Kind? Of(HttpContext context)
     {
         var request = context.Request;
+        if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return Kind.ApiCall;
+        }
+
         if (HttpMethods.IsPost(request.Method))
         {
             if (request.HasFormContentType && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)

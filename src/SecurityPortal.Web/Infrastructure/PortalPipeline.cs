@@ -47,9 +47,13 @@ public static class PortalPipeline
         app.UseMiddleware<DatabaseUnavailableMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
+        // On /api an error without a body gets problem+json instead of the HTML error page (ApiProblem).
+        app.UseMiddleware<ApiProblemMiddleware>();
         app.UseAuthentication();
-        // After authentication: uploads and exports are limited per account (the sign-in pages per client address).
+        // After authentication: uploads and exports are limited per account, API calls per token (the sign-in pages per client address).
         app.UseRateLimiter();
+        // Every API call made with a valid token is an audit row, refusals by the authorization step included.
+        app.UseMiddleware<ApiCallAudit>();
         // Between the two: it knows who asked, and sees the authorization middleware's own refusals come back.
         app.UseMiddleware<AccessRefusedLog>();
         app.UseAuthorization();

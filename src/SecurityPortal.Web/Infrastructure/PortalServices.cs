@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using SecurityPortal.Data;
+using SecurityPortal.Data.Identity;
 using SecurityPortal.Data.Seeding;
 using SecurityPortal.Domain.Common;
+using SecurityPortal.Web.Api;
 using SecurityPortal.Web.AuditTrail;
 using SecurityPortal.Web.Calendar;
 using SecurityPortal.Web.Inbox;
@@ -89,7 +91,12 @@ public static class PortalServices
             .AddPolicy(Policies.AuditReading, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.Auditor))
             .AddPolicy(Policies.AgencyManagement, p => p.RequireRole(PortalRoles.Administrator, PortalRoles.ProvincialReviewer))
             .AddPolicy(Policies.ProvinceWideReading, p => p.RequireRole(
-                PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.Leadership, PortalRoles.Auditor));
+                PortalRoles.Administrator, PortalRoles.ProvincialReviewer, PortalRoles.Leadership, PortalRoles.Auditor))
+            // The API: a personal access token only (never the cookie), with the scope the endpoint needs.
+            .AddPolicy(Policies.ApiRead, p => p.AddAuthenticationSchemes(ApiTokenClaims.Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.HasScope(ApiTokenScopes.Read)))
+            .AddPolicy(Policies.ApiImport, p => p.AddAuthenticationSchemes(ApiTokenClaims.Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.HasScope(ApiTokenScopes.Import)));
 
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddSingleton<PortalMessages>();
@@ -150,7 +157,7 @@ public static class PortalServices
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
+            o.OnRejected = async (context, _) =>
             {
                 // The sliding windows move every 10 seconds (1 minute in 6 segments): the earliest a retry can succeed.
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(10);
@@ -159,7 +166,11 @@ public static class PortalServices
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("SecurityPortal.RateLimit")
                     .LogWarning("Rate limit reached for {Path} from {ClientAddress} by {UserId}", context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress,
                         context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "-");
-                return ValueTask.CompletedTask;
+                if (ApiProblem.IsApi(context.HttpContext))
+                {
+                    await ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                        $"Mã truy cập này đã gọi quá số lần cho phép trong một phút; thử lại sau {context.HttpContext.Response.Headers.RetryAfter} giây.");
+                }
             };
             var limits = builder.Configuration.GetSection("RateLimits");
             // Anti-automation for what costs the server most (ASVS 5.0 V2.4.1): uploads, exports and on-demand website checks,
@@ -169,10 +180,11 @@ public static class PortalServices
                 [HeavyRequest.Kind.Upload] = limits.GetValue("UploadsPerMinute", 60),
                 [HeavyRequest.Kind.Export] = limits.GetValue("ExportsPerMinute", 30),
                 [HeavyRequest.Kind.WebsiteCheck] = limits.GetValue("WebsiteChecksPerMinute", 10),
+                [HeavyRequest.Kind.ApiCall] = limits.GetValue("ApiCallsPerMinute", 120),
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HeavyRequest.Of(context) is { } kind && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
-                    ? RateLimitPartition.GetSlidingWindowLimiter($"{kind}:{userId}", _ => new SlidingWindowRateLimiterOptions
+                HeavyRequest.Of(context) is { } kind && PartitionOf(context, kind) is { } who
+                    ? RateLimitPartition.GetSlidingWindowLimiter($"{kind}:{who}", _ => new SlidingWindowRateLimiterOptions
                     {
                         PermitLimit = perAccount[kind],
                         Window = TimeSpan.FromMinutes(1),
@@ -191,10 +203,17 @@ public static class PortalServices
                 }));
         });
 
+        builder.Services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
+
         builder.Services.AddPortalSecurityHeaders();
         // A system's edit form posts 8 fields per software component (up to 200 components).
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueCountLimit = 4096);
     }
+
+    /// <summary>Who a limit counts for: the token for an API call (each token its own budget), else the signed-in account.</summary>
+    private static string? PartitionOf(HttpContext context, HeavyRequest.Kind kind) => kind == HeavyRequest.Kind.ApiCall
+        ? context.User.TokenIdOf()?.ToString()
+        : context.User.FindFirstValue(ClaimTypes.NameIdentifier);
 }
 
 public static class Policies
@@ -203,6 +222,8 @@ public static class Policies
     public const string AuditReading = nameof(AuditReading);
     public const string AgencyManagement = nameof(AgencyManagement);
     public const string ProvinceWideReading = nameof(ProvinceWideReading);
+    public const string ApiRead = nameof(ApiRead);
+    public const string ApiImport = nameof(ApiImport);
 }
 
 /// <summary>Marker type for the shared resource files (Resources/Infrastructure.SharedResource.*.resx).</summary>

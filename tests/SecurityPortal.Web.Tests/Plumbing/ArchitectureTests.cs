@@ -24,7 +24,7 @@ public sealed class ArchitectureTests
     /// <summary>The folders of the web project that are not pages: they may use each other, never the pages.</summary>
     private static readonly string[] FeatureNamespaces =
     [
-        Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Infrastructure",
+        Web + ".Api", Web + ".AuditTrail", Web + ".Authorization", Web + ".Calendar", Web + ".Documents", Web + ".Inbox", Web + ".Infrastructure",
         Web + ".Notifications",
         Web + ".Options", Web + ".Registry", Web + ".Reporting", Web + ".Signatures", Web + ".ViewComponents", Web + ".WebsiteWatch",
     ];

@@ -48,6 +48,10 @@ public static class IdentitySetup
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
         builder.Services.AddScoped<SessionRegistry>();
+        // The API's only way in: a personal access token (Authorization: Bearer). On /api the session cookie is never read
+        // (the cookie scheme forwards there to the token scheme), so a browser's session cannot call the API for a page.
+        builder.Services.AddScoped<ApiTokens>();
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenClaims.Scheme, configureOptions: null);
         // Every request re-reads the account, so deactivation and role changes apply at once.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
@@ -67,6 +71,7 @@ public static class IdentitySetup
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = cookiePrefix + "SecurityPortal";
+            o.ForwardDefaultSelector = context => ApiProblem.IsApi(context) ? ApiTokenClaims.Scheme : null;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";

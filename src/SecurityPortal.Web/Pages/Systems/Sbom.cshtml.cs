@@ -6,23 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Systems;
-using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Imports;
 
 namespace SecurityPortal.Web.Pages.Systems;
-
-/// <summary>Who may import an SBOM into a system: an officer of the agency that owns it. Anyone else gets 404.</summary>
-public static class SbomAccess
-{
-    public static bool MayImportSbom(this ClaimsPrincipal user, InformationSystem system) =>
-        user.OfficerAgencyId() is { } agencyId && agencyId == system.OwnerAgencyId;
-
-    public static async Task<InformationSystem?> LoadForSbomAsync(this PortalDbContext db, ClaimsPrincipal user, Guid systemId, CancellationToken cancellationToken)
-    {
-        var system = await db.InformationSystems.VisibleTo(user).Include(s => s.Components).FirstOrDefaultAsync(s => s.Id == systemId, cancellationToken);
-        return system is not null && user.MayImportSbom(system) ? system : null;
-    }
-}
 
 /// <summary>Step 1 of an SBOM import: upload a CycloneDX or SPDX file for one system. Step 2 is SbomPreview.</summary>
 [RequestSizeLimit(SbomReader.MaxBytes + (64 * 1024))]
