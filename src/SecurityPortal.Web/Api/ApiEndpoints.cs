@@ -10,7 +10,7 @@ using SecurityPortal.Web.Infrastructure;
 namespace SecurityPortal.Web.Api;
 
 /// <summary>
-/// The REST API under /api/v1 (minimal APIs: docs/decisions/0011-minimal-api-with-personal-access-tokens.md). Every
+/// The REST API under /api/v1 (minimal APIs: docs/decisions/0012-minimal-api-with-personal-access-tokens.md). Every
 /// endpoint is authorized by the token's scope (<see cref="Policies.ApiRead"/>, <see cref="Policies.ApiImport"/>) and
 /// answers from the same scoped queries as the pages: another agency's record is 404, a role the pages refuse is 403.
 /// </summary>
