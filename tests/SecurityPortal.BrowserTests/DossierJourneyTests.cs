@@ -136,14 +136,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
         // The decision is a signed PDF; its signer's root is a configured trust anchor, so the page says it is valid.
         var pki = new TestPki("Journey");
-        await fixture.Factory.WithDbAsync(db =>
-        {
-            var root = pki.PublicRoot;
-            db.TrustAnchors.Add(new Domain.Signatures.TrustAnchor(
-                root.RawData, root.Subject, root.Issuer, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(root.RawData)), true,
-                root.NotBefore.ToUniversalTime(), root.NotAfter.ToUniversalTime(), "journey", DateTime.UtcNow));
-            return db.SaveChangesAsync();
-        });
+        await fixture.Factory.TrustAsync(pki.PublicRoot);
         await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf", SignedPdfKit.Signed(pki));
         Assert.Contains(
             "Đã ký số bởi Nguyễn Văn An, lúc 15/01/2026 09:30, hợp lệ",

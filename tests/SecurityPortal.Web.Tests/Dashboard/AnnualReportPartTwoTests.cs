@@ -169,6 +169,7 @@ public sealed class AnnualReportPartTwoTests : PortalTestBase
         var own = await leader.GetDocumentAsync($"/Reports/Annual?year={Year}&by=owner&agency={finance.Id}");
         Assert.Equal("Sở Tài chính", own.QuerySelector("#report-issuer")!.TextContent);
         Assert.NotNull(own.QuerySelector("#by-owner")!.GetAttribute("checked"));
+        Assert.Equal(finance.Id.ToString(), own.QuerySelector("#agency option[selected]")?.GetAttribute("value"));
         Assert.Single(own.QuerySelectorAll("#report-parties .report-pair"));
         Assert.Equal(["Cổng dịch vụ tài chính"], own.QuerySelectorAll("#report-rows tbody tr").Select(tr => tr.QuerySelectorAll("td")[1].TextContent));
         var rows = await leader.GetExcelRowsAsync($"/Reports/Annual?handler=Excel&year={Year}&by=owner&agency={finance.Id}");

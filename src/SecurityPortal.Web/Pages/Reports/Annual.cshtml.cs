@@ -52,8 +52,10 @@ public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder,
         if (ProvinceWide)
         {
             // The owners that can report: active agencies that own a system.
-            Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive && db.InformationSystems.Any(s => s.OwnerAgencyId == a.Id)).OrderBy(a => a.Name)
-                .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);
+            // The ids are formatted here, not in SQL: SQLite stores them in capitals, and the selected one must match.
+            Agencies = (await db.Agencies.AsNoTracking().Where(a => a.IsActive && db.InformationSystems.Any(s => s.OwnerAgencyId == a.Id)).OrderBy(a => a.Name)
+                    .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+                .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
         }
 
         return Page();
