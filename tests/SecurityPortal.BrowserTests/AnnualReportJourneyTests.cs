@@ -43,12 +43,7 @@ public sealed class AnnualReportJourneyTests(BrowserFixture fixture) : IClassFix
         await officer.Locator("h1", new() { HasText = "Bước 1" }).WaitForAsync();
         var dossierId = new Uri(officer.Url).AbsolutePath.Split('/')[3];
         await officer.GotoAsync($"/Dossiers/Details/{dossierId}");
-        await officer.GetByRole(AriaRole.Link, new() { Name = "Thêm tài liệu" }).ClickAsync();
-        await officer.GetByLabel("Loại tài liệu").SelectOptionAsync(new SelectOptionValue { Label = "Quyết định ban hành quy chế bảo đảm an toàn" });
-        await officer.GetByLabel("Tệp", new() { Exact = true })
-            .SetInputFilesAsync(new FilePayload { Name = "quy-che.pdf", MimeType = "application/pdf", Buffer = SignedPdfKit.Signed(pki) });
-        await officer.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
-        await officer.Locator("#files-h").WaitForAsync();
+        await DossierJourneyTests.AttachAsync(officer, "Quyết định ban hành quy chế bảo đảm an toàn", "quy-che.pdf", SignedPdfKit.Signed(pki));
 
         // The leader: the annual report page, one owner reporting for itself.
         var (page, problems) = await fixture.NewPageAsync();

@@ -10,7 +10,8 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    private static async Task AttachAsync(IPage page, string kind, string fileName, byte[]? content = null)
+    /// <summary>Attaches a file on the dossier page open in <paramref name="page"/> (also used by the annual report journey).</summary>
+    internal static async Task AttachAsync(IPage page, string kind, string fileName, byte[]? content = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Thêm tài liệu" }).ClickAsync();
         await page.GetByLabel("Loại tài liệu").SelectOptionAsync(new SelectOptionValue { Label = kind });
