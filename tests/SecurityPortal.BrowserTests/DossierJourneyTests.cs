@@ -10,7 +10,8 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray();
 
-    private static async Task AttachAsync(IPage page, string kind, string fileName, byte[]? content = null)
+    /// <summary>Attaches a file on the dossier page open in <paramref name="page"/> (also used by the annual report journey).</summary>
+    internal static async Task AttachAsync(IPage page, string kind, string fileName, byte[]? content = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Thêm tài liệu" }).ClickAsync();
         await page.GetByLabel("Loại tài liệu").SelectOptionAsync(new SelectOptionValue { Label = kind });
@@ -136,14 +137,7 @@ public sealed class DossierJourneyTests(BrowserFixture fixture) : IClassFixture<
         await review.Locator("#dossier-state", new() { HasText = "chờ phê duyệt" }).WaitForAsync();
         // The decision is a signed PDF; its signer's root is a configured trust anchor, so the page says it is valid.
         var pki = new TestPki("Journey");
-        await fixture.Factory.WithDbAsync(db =>
-        {
-            var root = pki.PublicRoot;
-            db.TrustAnchors.Add(new Domain.Signatures.TrustAnchor(
-                root.RawData, root.Subject, root.Issuer, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(root.RawData)), true,
-                root.NotBefore.ToUniversalTime(), root.NotAfter.ToUniversalTime(), "journey", DateTime.UtcNow));
-            return db.SaveChangesAsync();
-        });
+        await fixture.Factory.TrustAsync(pki.PublicRoot);
         await AttachAsync(review, "Bản quét quyết định phê duyệt", "quyet-dinh.pdf", SignedPdfKit.Signed(pki));
         Assert.Contains(
             "Đã ký số bởi Nguyễn Văn An, lúc 15/01/2026 09:30, hợp lệ",

@@ -26,6 +26,15 @@ public static class PortalFactoryData
         return system;
     }
 
+    /// <summary>Makes a root certificate a trust anchor, as an administrator's upload on /Admin/TrustAnchors would.</summary>
+    public static Task<int> TrustAsync(this PortalFactory factory, System.Security.Cryptography.X509Certificates.X509Certificate2 root) => factory.WithDbAsync(db =>
+    {
+        db.TrustAnchors.Add(new Domain.Signatures.TrustAnchor(
+            root.RawData, root.Subject, root.Issuer, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(root.RawData)), true,
+            root.NotBefore.ToUniversalTime(), root.NotAfter.ToUniversalTime(), "test", DateTime.UtcNow));
+        return db.SaveChangesAsync();
+    });
+
     /// <summary>Gives a system an approved level the way the portal does: through an approved dossier.</summary>
     public static Task<int> ApproveLevelAsync(this PortalFactory factory, Guid systemId, int level) => factory.WithDbAsync(async db =>
     {

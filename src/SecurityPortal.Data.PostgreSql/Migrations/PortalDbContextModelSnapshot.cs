@@ -501,6 +501,10 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("HeadName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -529,6 +533,10 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("Mandate")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uuid");
 
@@ -543,10 +551,17 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
+
+                    b.Property<Guid?>("SecurityUnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(100)
@@ -564,6 +579,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
+
+                    b.HasIndex("SecurityUnitId");
 
                     b.ToTable("Agencies");
                 });
@@ -2802,6 +2819,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -503,6 +503,10 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("HeadName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -531,6 +535,10 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("Mandate")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("uniqueidentifier");
 
@@ -545,10 +553,17 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(600)
                         .HasColumnType("nvarchar(600)");
+
+                    b.Property<Guid?>("SecurityUnitId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("ShortName")
                         .HasMaxLength(100)
@@ -566,6 +581,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
+
+                    b.HasIndex("SecurityUnitId");
 
                     b.ToTable("Agencies");
                 });
@@ -2804,6 +2821,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -490,6 +490,10 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeadName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -518,6 +522,10 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mandate")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
 
@@ -532,9 +540,16 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SecurityUnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
@@ -553,6 +568,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SearchName");
+
+                    b.HasIndex("SecurityUnitId");
 
                     b.ToTable("Agencies");
                 });
@@ -2791,6 +2808,11 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SecurityPortal.Domain.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("SecurityUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -23,6 +23,10 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.ItContactPhone).HasMaxLength(30);
         builder.Property(a => a.ItContactEmail).HasMaxLength(256);
         builder.Property(a => a.Address).HasMaxLength(500);
+        builder.Property(a => a.Phone).HasMaxLength(30);
+        builder.Property(a => a.Email).HasMaxLength(256);
+        builder.Property(a => a.Mandate).HasMaxLength(500);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.SecurityUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Agency>().WithMany().HasForeignKey(a => a.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -171,11 +171,23 @@ public sealed class PortalSeeder(
                 HeadName = item.HeadName,
                 HeadTitle = item.HeadTitle,
                 Address = item.Address,
+                Phone = item.Phone,
+                Email = item.Email,
             };
             agency.Rename(item.Name);
             db.Agencies.Add(agency);
             existing[item.Code] = agency;
             created++;
+        }
+
+        // Security units last: an agency may name one listed after it.
+        foreach (var item in demo.Agencies.Where(a => a.SecurityUnit is not null))
+        {
+            var agency = existing[item.Code];
+            if (db.Entry(agency).State == EntityState.Added)
+            {
+                agency.SecurityUnitId = existing[item.SecurityUnit!].Id;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -310,6 +322,7 @@ public sealed record DemoSystem(
 }
 
 public sealed record DemoAgency(
-    string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, string? HeadName, string? HeadTitle, string? Address);
+    string Code, string Name, string? ShortName, AgencyKind Kind, string? Parent, string? HeadName, string? HeadTitle, string? Address,
+    string? Phone = null, string? Email = null, string? SecurityUnit = null);
 
 public sealed record DemoUser(string Email, string FullName, string Role, string Agency, string? Position);

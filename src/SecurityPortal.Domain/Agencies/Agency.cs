@@ -46,6 +46,21 @@ public sealed class Agency : Entity
     public string? ItContactPhone { get; set; }
     public string? ItContactEmail { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>The agency's own telephone (Mẫu 08 Part 2 (5), Decree 331/2026): not the IT contact's.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>The agency's own e-mail address (Mẫu 08 Part 2 (5)).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The document setting the agency's functions, duties and powers (Mẫu 08 Part 2 (2)), e.g. «Quyết định số …».</summary>
+    public string? Mandate { get; set; }
+
+    /// <summary>
+    /// The agency or unit the agency, as an owner of systems, assigned as its specialised cybersecurity unit (đơn vị
+    /// chuyên trách về an ninh mạng, Decree 331/2026 Art. 3.2): a unit under it in the tree, another agency, or itself.
+    /// </summary>
+    public Guid? SecurityUnitId { get; set; }
     public bool IsActive { get; private set; } = true;
 
     /// <summary>Set when the agency was merged into another one (re-organisation); it then stays inactive.</summary>

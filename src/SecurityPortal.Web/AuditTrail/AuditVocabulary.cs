@@ -94,6 +94,7 @@ public static class AuditVocabulary
         // The registry (Systems/_SystemFields, Agencies/_AgencyFields).
         ["HeadName"] = "Người đứng đầu", ["HeadTitle"] = "Chức vụ người đứng đầu", ["ItContactName"] = "Cán bộ phụ trách CNTT",
         ["ItContactPhone"] = "Điện thoại cán bộ CNTT", ["ItContactEmail"] = "Thư điện tử cán bộ CNTT", ["MergedIntoId"] = "Sáp nhập vào",
+        ["Mandate"] = "Văn bản quy định chức năng, nhiệm vụ, quyền hạn", ["SecurityUnitId"] = "Đơn vị chuyên trách về an ninh mạng",
         ["MergedOn"] = "Ngày sáp nhập", ["ParentId"] = "Trực thuộc", ["ShortName"] = "Tên viết tắt",
         ["ApprovedDossierId"] = "Hồ sơ được phê duyệt", ["ApprovedLevel"] = "Cấp độ được phê duyệt", ["ApprovedOn"] = "Ngày phê duyệt cấp độ",
         ["BasicPersonalDataSubjects"] = "Số chủ thể dữ liệu cá nhân cơ bản", ["SensitivePersonalDataSubjects"] = "Số chủ thể dữ liệu cá nhân nhạy cảm",
@@ -180,7 +181,8 @@ public static class AuditVocabulary
     /// <summary>Where one entity names a field differently from the others (an agency's «Tên đầy đủ», a system's «Tên hệ thống»).</summary>
     private static readonly FrozenDictionary<string, string> EntityFields = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Agency.Name"] = "Tên đầy đủ", ["Agency.Code"] = "Mã định danh",
+        ["Agency.Name"] = "Tên đầy đủ", ["Agency.Code"] = "Mã định danh", ["Agency.Phone"] = "Điện thoại của cơ quan",
+        ["Agency.Email"] = "Thư điện tử của cơ quan",
         ["InformationSystem.Name"] = "Tên hệ thống", ["InformationSystem.Code"] = "Mã hệ thống", ["InformationSystem.Description"] = "Mô tả, mục đích",
         ["PortalUser.UserName"] = "Tên đăng nhập", ["PortalUser.IsActive"] = "Tài khoản đang hoạt động",
         ["Incident.Title"] = "Tên sự cố", ["Incident.Kind"] = "Loại sự cố", ["RemediationTask.Title"] = "Tên nhiệm vụ",

@@ -13,7 +13,8 @@ namespace SecurityPortal.Web.Documents;
 public static partial class DossierDocuments
 {
     public const string Mau08Subject = "V/v kết quả công tác bảo đảm an ninh mạng hệ thống thông tin";
-    public const string Mau08Addressee = "Kính gửi: (Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)";
+    public const string Mau08OwnerHeading = "a) Thông tin về chủ quản hệ thống thông tin";
+    public const string Mau08UnitHeading = "b) Thông tin về đơn vị chuyên trách về an ninh mạng";
 
     public static readonly string[] Mau08Counts =
     [
@@ -77,7 +78,7 @@ public static partial class DossierDocuments
             xlsx.WriteRow(["Mẫu số 08 (Nghị định số 331/2026/NĐ-CP)", null], bold: true);
             xlsx.WriteRow(["Chủ quản hệ thống thông tin", report.IssuerName]);
             xlsx.WriteRow(["Trích yếu", Mau08Subject]);
-            xlsx.WriteRow(["Kính gửi", "(Đơn vị chuyên trách về an ninh mạng/Lực lượng chuyên trách về an ninh mạng)"]);
+            xlsx.WriteRow(["Kính gửi", report.Addressee]);
             xlsx.WriteRow(["Kỳ báo cáo (chốt số liệu)", $"Từ {Display.Date(report.PeriodStart)} đến {Display.Date(report.PeriodEnd)}"]);
             xlsx.WriteRow(["1. Thông tin chung", null], bold: true);
             var c = report.Counts;
@@ -93,17 +94,17 @@ public static partial class DossierDocuments
                 new SheetLayout([75, 60], Landscape: true));
             foreach (var owner in report.Owners)
             {
-                xlsx.WriteRow(["a) Thông tin về chủ quản hệ thống thông tin", null], bold: true);
-                foreach (var (field, value) in OwnerFields.Zip(OwnerValues(owner)))
+                xlsx.WriteRow([Mau08OwnerHeading, null], bold: true);
+                foreach (var (field, value) in OwnerFields.Zip(PartyValues(owner.Owner)))
                 {
                     xlsx.WriteRow([field, value]);
                 }
-            }
 
-            xlsx.WriteRow(["b) Thông tin về đơn vị chuyên trách về an ninh mạng", null], bold: true);
-            foreach (var (field, value) in UnitFields.Zip(UnitValues(report)))
-            {
-                xlsx.WriteRow([field, value]);
+                xlsx.WriteRow([Mau08UnitHeading, null], bold: true);
+                foreach (var (field, value) in UnitFields.Zip(PartyValues(owner.Unit)))
+                {
+                    xlsx.WriteRow([field, value]);
+                }
             }
 
             xlsx.BeginSheet("Chi tiết hệ thống", Mau08Columns, new SheetLayout(Mau08ExcelWidths, RepeatRows: 2, Landscape: true));
@@ -122,7 +123,7 @@ public static partial class DossierDocuments
         var content = new List<OpenXmlElement>
         {
             Header(null, report.IssuerName, "Số: ......", Mau08Subject, PlaceAndDate(provinceName, today, null)),
-            Para(JustificationValues.Center, 240, 0, Span(Mau08Addressee)),
+            Para(JustificationValues.Center, 240, 0, Span($"Kính gửi: {Value(report.Addressee)}")),
             Item(Span($"Kỳ báo cáo: số liệu từ ngày {Display.Date(report.PeriodStart)} đến ngày {Display.Date(report.PeriodEnd)} (Điều 35 khoản 3 Nghị định số 331/2026/NĐ-CP).", italic: true)),
             Heading("1. Thông tin chung"),
         };
@@ -131,12 +132,12 @@ public static partial class DossierDocuments
         content.Add(Heading("2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng"));
         foreach (var owner in report.Owners)
         {
-            content.Add(Item("a) Thông tin về chủ quản hệ thống thông tin:"));
-            content.AddRange(OwnerFields.Zip(OwnerValues(owner)).Select(x => Item($"{x.First}: {Value(x.Second)};")));
+            content.Add(Item($"{Mau08OwnerHeading}:"));
+            content.AddRange(OwnerFields.Zip(PartyValues(owner.Owner)).Select(x => Item($"{x.First}: {x.Second};")));
+            content.Add(Item($"{Mau08UnitHeading}:"));
+            content.AddRange(UnitFields.Zip(PartyValues(owner.Unit)).Select(x => Item($"{x.First}: {x.Second};")));
         }
 
-        content.Add(Item("b) Thông tin về đơn vị chuyên trách về an ninh mạng:"));
-        content.AddRange(UnitFields.Zip(UnitValues(report)).Select(x => Item($"{x.First}: {Value(x.Second)};")));
         content.Add(Heading("3. Thông tin chi tiết về các hệ thống thông tin thuộc phạm vi quản lý"));
         return Build(writer =>
         {
@@ -161,15 +162,23 @@ public static partial class DossierDocuments
         }, landscape: true);
     }
 
-    public static string?[] OwnerValues(AnnualOwner owner) =>
-    [
-        owner.Name, null,
-        string.Join(", ", new[] { owner.HeadName, owner.HeadTitle }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } head ? head : null,
-        owner.Address,
-        string.Join("; ", new[] { owner.Phone, owner.Email }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } contact ? contact : null,
-    ];
+    /// <summary>
+    /// Fields (1)–(5) of Part 2 for an owner or its unit, as the form prints them: what the registry does not record is
+    /// the form's dotted blank «……», never an empty cell; no unit at all gives five blanks.
+    /// </summary>
+    public static string[] PartyValues(AnnualParty? party)
+    {
+        if (party is null)
+        {
+            return [Blank, Blank, Blank, Blank, Blank];
+        }
 
-    public static string?[] UnitValues(AnnualReport report) => [report.SecurityUnitName, null, null, null, null];
+        var head = string.IsNullOrWhiteSpace(party.HeadName) && string.IsNullOrWhiteSpace(party.HeadTitle) ? Blank : $"{Value(party.HeadName)}, {Value(party.HeadTitle)}";
+        var contact = string.IsNullOrWhiteSpace(party.Phone) && string.IsNullOrWhiteSpace(party.Email)
+            ? Blank
+            : $"Điện thoại: {Value(party.Phone)}; thư điện tử: {Value(party.Email)}";
+        return [Value(party.Name), Value(party.Mandate), head, Value(party.Address), contact];
+    }
 
     /// <summary>
     /// A table with borders, small type, a header row repeated on every page, and a numbering row; written row by row,

@@ -38,7 +38,7 @@ public static partial class DossierDocuments
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private const string Blank = "……";
+    public const string Blank = "……";
     private const string FontName = "Times New Roman";
     private const int BodySize = 26;
     private const int PageWidth = 11906 - 1701 - 1134;

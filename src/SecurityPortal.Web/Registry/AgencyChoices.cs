@@ -43,8 +43,11 @@ public static class AgencyChoices
         return result;
     }
 
+    /// <summary>Every active agency by name; ids formatted here (SQLite would give them in capitals), as pages compare them.</summary>
     public static async Task<List<SelectListItem>> ActiveAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString()))
-            .ToListAsync(cancellationToken);
+        (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name })
+            .ToListAsync(cancellationToken))
+        .Select(a => new SelectListItem(a.Name, a.Id.ToString()))
+        .ToList();
 }

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
+using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Dossiers;
@@ -12,8 +14,14 @@ namespace SecurityPortal.Web.Reporting;
 /// <summary>Part 1 of Mẫu 08 (Decree 331/2026/NĐ-CP): the counts, in the order of the form.</summary>
 public sealed record AnnualCounts(int Total, int Classified, int DossierPrepared, int Appraised, int Approved, int ApprovedAndAssessed);
 
-/// <summary>Part 2: an owner of systems (chủ quản) as the registry knows it.</summary>
-public sealed record AnnualOwner(string Name, string? HeadName, string? HeadTitle, string? Address, string? Phone, string? Email);
+/// <summary>Part 2: an owner of systems (chủ quản) or a security unit as the registry knows it; a null field is not recorded.</summary>
+public sealed record AnnualParty(string Name, string? Mandate, string? HeadName, string? HeadTitle, string? Address, string? Phone, string? Email);
+
+/// <summary>Part 2: one owner (a) with its own specialised security unit (b); no unit when the registry names none.</summary>
+public sealed record AnnualOwner(AnnualParty Owner, AnnualParty? Unit)
+{
+    public string Name => Owner.Name;
+}
 
 /// <summary>Part 3: one system, columns (2) to (12) of the form, with the prescribed status values.</summary>
 public sealed record AnnualRow(
@@ -21,8 +29,12 @@ public sealed record AnnualRow(
     DateOnly? ExpectedApproval, string? Deployment, DateOnly? ExpectedFullDeployment, string? Checked);
 
 /// <summary>The annual report of one reporting year: data from 15/12 of the year before to 14/12 (Decree 331 Art. 35.3).</summary>
+/// <remarks>
+/// <see cref="IssuerName"/> is the reporting owner: the province's People's Committee when the province reports as a
+/// whole, or one owner agency for its own systems (docs/dashboard.md, «Who reports»); <see cref="Addressee"/> is «Kính gửi».
+/// </remarks>
 public sealed record AnnualReport(
-    int Year, string IssuerName, string SecurityUnitName, AnnualCounts Counts, string? ExpectedAllApproved,
+    int Year, string IssuerName, string Addressee, AnnualCounts Counts, string? ExpectedAllApproved,
     IReadOnlyList<AnnualOwner> Owners, IReadOnlyList<AnnualRow> Rows)
 {
     public DateOnly PeriodStart => new(Year - 1, 12, 15);
@@ -89,13 +101,25 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         var agencyQuery = db.Agencies.AsNoTracking();
         if (agencyId is not null)
         {
-            var agencyIds = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Distinct().ToList();
+            // The reporting owner is named even when it has no system in use.
+            var agencyIds = systems.SelectMany(s => new[] { s.OwnerAgencyId, s.OperatorAgencyId }).Append(agencyId.Value).Distinct().ToList();
             agencyQuery = agencyQuery.Where(a => agencyIds.Contains(a.Id));
         }
 
         var agencies = await agencyQuery
-            .Select(a => new { a.Id, a.Name, a.HeadName, a.HeadTitle, a.Address, a.ItContactPhone, a.ItContactEmail })
+            .Select(FactsOf)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var units = agencies.Values.Select(a => a.SecurityUnitId).OfType<Guid>().Where(u => !agencies.ContainsKey(u)).Distinct().ToList();
+        if (units.Count > 0)
+        {
+            foreach (var a in await db.Agencies.AsNoTracking().Where(a => units.Contains(a.Id))
+                         .Select(FactsOf)
+                         .ToListAsync(cancellationToken))
+            {
+                agencies[a.Id] = a;
+            }
+        }
+
         string Name(Guid agency) => agencies.TryGetValue(agency, out var a) ? a.Name : string.Empty;
 
         var rows = new List<AnnualRow>();
@@ -133,18 +157,19 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
                 check));
         }
 
-        var owners = systems.Select(s => s.OwnerAgencyId).Distinct()
+        // Part 2 pairs every owner with its own unit (the form: «lần lượt báo cáo thông tin về từng chủ quản … và đơn vị
+        // chuyên trách về an ninh mạng tương ứng»); an owner agency reporting alone names itself.
+        var owners = (agencyId is { } single ? [single] : systems.Select(s => s.OwnerAgencyId).Distinct())
             .Where(agencies.ContainsKey)
             .Select(o => agencies[o])
             .OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))
-            .Select(a => new AnnualOwner(a.Name, a.HeadName, a.HeadTitle, a.Address, a.ItContactPhone, a.ItContactEmail))
+            .Select(a => new AnnualOwner(a.Party, a.SecurityUnitId is { } unit && agencies.TryGetValue(unit, out var u) ? u.Party : null))
             .ToList();
-        var issuer = agencyId is { } only && agencies.TryGetValue(only, out var self)
-            ? self.Name
-            : agencyId is { } missing ? await db.Agencies.Where(a => a.Id == missing).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty
-            : $"Ủy ban nhân dân {ProvinceInSentence(portal.ProvinceName)}";
+        var issuer = agencyId is { } only
+            ? agencies.TryGetValue(only, out var self) ? self.Name : string.Empty
+            : ProvinceCommittee(portal);
         return new AnnualReport(
-            year, issuer, portal.ReviewingBodyName,
+            year, issuer, portal.AnnualReportAddressee.Trim(),
             new AnnualCounts(systems.Count, classified, prepared, appraised, approved, assessedApproved),
             string.IsNullOrWhiteSpace(expectedAllApproved) ? null : expectedAllApproved.Trim(),
             owners, rows);
@@ -171,6 +196,11 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         };
     }
 
+    /// <summary>The People's Committee that reports for the whole province: configured, or built from the province's name.</summary>
+    public static string ProvinceCommittee(PortalOptions portal) => string.IsNullOrWhiteSpace(portal.ProvinceCommitteeName)
+        ? $"Ủy ban nhân dân {ProvinceInSentence(portal.ProvinceName)}"
+        : portal.ProvinceCommitteeName.Trim();
+
     /// <summary>"Tỉnh Sông Lam" inside a sentence: "tỉnh Sông Lam" (the place name keeps its capitals).</summary>
     public static string ProvinceInSentence(string provinceName)
     {
@@ -193,5 +223,14 @@ public sealed class AnnualReportBuilder(PortalDbContext db, PortalOptions portal
         var body = DossierRoute.For(level).Approver == Approver.SecurityUnit ? unit : ownerName;
         var numberText = string.IsNullOrWhiteSpace(number) ? "……" : number.Trim();
         return $"Số {numberText}, ngày {(date is { } d ? Display.Date(d) : "……")}, {body}";
+    }
+
+    private static readonly Expression<Func<Agency, PartyFacts>> FactsOf =
+        a => new PartyFacts(a.Id, a.Name, a.Mandate, a.HeadName, a.HeadTitle, a.Address, a.Phone, a.Email, a.SecurityUnitId);
+
+    private sealed record PartyFacts(
+        Guid Id, string Name, string? Mandate, string? HeadName, string? HeadTitle, string? Address, string? Phone, string? Email, Guid? SecurityUnitId)
+    {
+        public AnnualParty Party => new(Name, Mandate, HeadName, HeadTitle, Address, Phone, Email);
     }
 }

@@ -32,6 +32,37 @@ public sealed class AgencyRegistryTests : PortalTestBase
     }
 
     [Fact]
+    public async Task The_agency_contacts_and_security_unit_for_Mau_08_are_saved_shown_and_bad_input_refused()
+    {
+        var unit = await Factory.CreateAgencyAsync("SL-SKHCN", "Sở Khoa học và Công nghệ");
+        var client = await ReviewerAsync();
+        Dictionary<string, string> Form(string email, string unitId) => new()
+        {
+            ["Input.Code"] = "SL-STC", ["Input.Name"] = "Sở Tài chính", ["Input.Kind"] = nameof(AgencyKind.Department),
+            ["Input.Phone"] = "0238 3 111 111", ["Input.Email"] = email, ["Input.Mandate"] = "Quyết định số 05/2025/QĐ-UBND",
+            ["Input.SecurityUnitId"] = unitId,
+        };
+
+        // A bad e-mail and an unknown unit: explained in Vietnamese, what was typed is kept, nothing is saved.
+        var bad = await (await client.PostFormAsync("/Agencies/Create", Form("sai", Guid.NewGuid().ToString()))).ParseAsync();
+        Assert.Contains("không đúng định dạng", bad.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("không tồn tại hoặc đã ngừng hoạt động", bad.QuerySelector("[data-valmsg-for='Input.SecurityUnitId']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Quyết định số 05/2025/QĐ-UBND", bad.QuerySelector("#Input_Mandate")!.GetAttribute("value"));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Agencies.CountAsync(a => a.Code == "SL-STC")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Agencies/Create", Form("stc@sl.vn", unit.Id.ToString()))).StatusCode);
+        var saved = await Factory.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Code == "SL-STC"));
+        Assert.Equal(("0238 3 111 111", "stc@sl.vn", "Quyết định số 05/2025/QĐ-UBND", unit.Id), (saved.Phone, saved.Email, saved.Mandate, saved.SecurityUnitId));
+        var details = await client.GetDocumentAsync($"/Agencies/Details/{saved.Id}");
+        Assert.Equal("Sở Khoa học và Công nghệ", details.QuerySelector("#security-unit a")!.TextContent);
+
+        // The edit form offers the agency itself as its own unit.
+        var edit = await client.GetDocumentAsync($"/Agencies/Edit/{saved.Id}");
+        Assert.NotNull(edit.QuerySelector($"#Input_SecurityUnitId option[value='{saved.Id}']"));
+        Assert.Null(edit.QuerySelector($"#Input_ParentId option[value='{saved.Id}']"));
+    }
+
+    [Fact]
     public async Task A_duplicate_code_a_bad_email_and_a_cycle_are_refused_in_Vietnamese()
     {
         var top = await Factory.CreateAgencyAsync("SL-A", "Cơ quan A");

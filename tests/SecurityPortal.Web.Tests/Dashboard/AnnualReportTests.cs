@@ -173,12 +173,12 @@ public sealed class AnnualReportTests : PortalTestBase
             }
         }
 
-        // The page shows part 2 (each owner, then the unit) as well as parts 1 and 3.
+        // The page shows part 2 (each owner with its unit) as well as parts 1 and 3.
         var leader = await SignInAsync("lanhdao@sl.vn");
         var page = await leader.GetDocumentAsync($"/Reports/Annual?year={Year}");
         Assert.Equal(2, page.QuerySelectorAll("#report-parties .report-owner").Length);
         Assert.Equal("Sở Tài chính", page.QuerySelector("#report-parties .report-owner td")!.TextContent);
-        Assert.NotNull(page.QuerySelector("#report-unit"));
+        Assert.Equal(2, page.QuerySelectorAll("#report-parties .report-unit").Length);
         Assert.Equal("Trước khi đưa vào sử dụng; Định kỳ", page.QuerySelectorAll("#report-rows tbody tr")[0].QuerySelectorAll("td")[11].TextContent);
     }
 

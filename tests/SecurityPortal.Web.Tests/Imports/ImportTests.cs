@@ -167,6 +167,30 @@ public sealed class ImportTests : PortalTestBase
     }
 
     [Fact]
+    public async Task Agencies_import_their_contacts_and_a_security_unit_named_later_in_the_file_and_refuse_an_unknown_unit()
+    {
+        var client = await ReviewerAsync();
+        string[] header = ["Mã định danh", "Tên đầy đủ", "Loại", "Điện thoại cơ quan", "Thư điện tử cơ quan", "Văn bản quy định chức năng, nhiệm vụ, quyền hạn", "Mã đơn vị chuyên trách về an ninh mạng"];
+        var good = Systems(("Cơ quan", header,
+        [
+            ["SL-STC", "Sở Tài chính", "Sở, ban, ngành", "0238 3 111 111", "stc@sl.vn", "Quyết định số 05/2025/QĐ-UBND", "SL-KHCN"],
+            ["SL-KHCN", "Sở Khoa học và Công nghệ", "Sở, ban, ngành", null, null, null, "SL-KHCN"],
+        ]));
+        var upload = await UploadAsync(client, "Agencies", good);
+        (await client.PostFormAsync(upload.Headers.Location!.OriginalString, new Dictionary<string, string>())).AssertRedirectsTo("/Agencies");
+        var finance = await Factory.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Code == "SL-STC"));
+        var science = await Factory.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Code == "SL-KHCN"));
+        Assert.Equal(("0238 3 111 111", "stc@sl.vn", "Quyết định số 05/2025/QĐ-UBND", science.Id), (finance.Phone, finance.Email, finance.Mandate, finance.SecurityUnitId));
+        Assert.Equal(science.Id, science.SecurityUnitId);
+
+        var unknown = Systems(("Cơ quan", header, [["SL-STC", "Sở Tài chính", "Sở, ban, ngành", "0238 3 111 111", "khong-phai-thu", null, "SL-KHONG"]]));
+        var preview = await client.GetDocumentAsync((await UploadAsync(client, "Agencies", unknown)).Headers.Location!.OriginalString);
+        Assert.Contains("không có cơ quan đang hoạt động mã SL-KHONG", preview.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("'khong-phai-thu' không phải thư điện tử hợp lệ", preview.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(science.Id, await Factory.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SL-STC").Select(a => a.SecurityUnitId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_draft_belongs_to_its_uploader_and_officers_cannot_import()
     {
         await Factory.CreateAgencyAsync("SL-SYT", "Sở Y tế");

@@ -392,7 +392,8 @@ public sealed partial class EnglishCoverageTests
             yield return (fact.Question(), $"ClassificationText.Question({fact})");
         }
 
-        foreach (var label in DossierDocuments.Mau08Counts.Concat(DossierDocuments.Mau08Columns).Concat(DossierDocuments.OwnerFields).Concat(DossierDocuments.UnitFields))
+        foreach (var label in DossierDocuments.Mau08Counts.Concat(DossierDocuments.Mau08Columns).Concat(DossierDocuments.OwnerFields).Concat(DossierDocuments.UnitFields)
+                     .Concat([DossierDocuments.Mau08OwnerHeading, DossierDocuments.Mau08UnitHeading]))
         {
             yield return (label, "Mẫu 08 on Reports/Annual");
         }

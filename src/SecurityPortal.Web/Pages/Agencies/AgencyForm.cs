@@ -42,11 +42,24 @@ public sealed class AgencyInput
     [Display(Name = "Địa chỉ")]
     public string? Address { get; set; }
 
+    [Display(Name = "Điện thoại của cơ quan")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Thư điện tử của cơ quan")]
+    public string? Email { get; set; }
+
+    [Display(Name = "Văn bản quy định chức năng, nhiệm vụ, quyền hạn")]
+    public string? Mandate { get; set; }
+
+    [Display(Name = "Đơn vị chuyên trách về an ninh mạng")]
+    public Guid? SecurityUnitId { get; set; }
+
     public static AgencyInput From(Agency agency) => new()
     {
         Code = agency.Code, Name = agency.Name, ShortName = agency.ShortName, Kind = agency.Kind, ParentId = agency.ParentId,
         HeadName = agency.HeadName, HeadTitle = agency.HeadTitle, ItContactName = agency.ItContactName,
         ItContactPhone = agency.ItContactPhone, ItContactEmail = agency.ItContactEmail, Address = agency.Address,
+        Phone = agency.Phone, Email = agency.Email, Mandate = agency.Mandate, SecurityUnitId = agency.SecurityUnitId,
     };
 
     /// <summary>Copies the input onto the agency; moving it checks the tree for cycles.</summary>
@@ -62,6 +75,10 @@ public sealed class AgencyInput
         agency.ItContactPhone = Trimmed(ItContactPhone);
         agency.ItContactEmail = Trimmed(ItContactEmail);
         agency.Address = Trimmed(Address);
+        agency.Phone = Trimmed(Phone);
+        agency.Email = Trimmed(Email);
+        agency.Mandate = Trimmed(Mandate);
+        agency.SecurityUnitId = SecurityUnitId;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -89,6 +106,14 @@ public sealed class AgencyInputValidator : AbstractValidator<AgencyInput>
         RuleFor(x => x.ItContactEmail).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.");
         RuleFor(x => x.ItContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ItContactEmail)).WithMessage("Thư điện tử không đúng định dạng.");
         RuleFor(x => x.Address).MaximumLength(500).WithMessage("Địa chỉ không được dài quá 500 ký tự.");
+        RuleFor(x => x.Phone).MaximumLength(30).WithMessage("Số điện thoại không được dài quá 30 ký tự.")
+            .Matches(@"^[0-9+()\s.-]*$").WithMessage("Số điện thoại chỉ gồm chữ số và các dấu + ( ) . -");
+        RuleFor(x => x.Email).MaximumLength(256).WithMessage("Thư điện tử không được dài quá 256 ký tự.");
+        RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage("Thư điện tử không đúng định dạng.");
+        RuleFor(x => x.Mandate).MaximumLength(500).WithMessage("Văn bản quy định chức năng, nhiệm vụ không được dài quá 500 ký tự.");
+        RuleFor(x => x.SecurityUnitId)
+            .MustAsync(async (id, ct) => id is null || await db.Agencies.AnyAsync(a => a.Id == id && a.IsActive, ct))
+            .WithMessage("Đơn vị chuyên trách về an ninh mạng không tồn tại hoặc đã ngừng hoạt động.");
     }
 }
 

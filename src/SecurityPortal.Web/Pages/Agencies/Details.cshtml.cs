@@ -19,6 +19,7 @@ public sealed class DetailsModel(PortalDbContext db, ChangeDescriber changes) : 
     public Agency Agency { get; private set; } = null!;
     public string? ParentName { get; private set; }
     public (Guid Id, string Name)? MergedInto { get; private set; }
+    public (Guid Id, string Name)? SecurityUnit { get; private set; }
     public IReadOnlyList<(Guid Id, string Name, bool IsActive)> Children { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Code, string Name, LifecycleStatus Lifecycle, int? Level)> Systems { get; private set; } = [];
     public IReadOnlyList<(string FullName, string? Email, bool IsActive)> Users { get; private set; } = [];
@@ -40,6 +41,11 @@ public sealed class DetailsModel(PortalDbContext db, ChangeDescriber changes) : 
         if (agency.MergedIntoId is { } targetId)
         {
             MergedInto = (targetId, await db.Agencies.Where(a => a.Id == targetId).Select(a => a.Name).FirstAsync(cancellationToken));
+        }
+
+        if (agency.SecurityUnitId is { } unitId)
+        {
+            SecurityUnit = (unitId, await db.Agencies.Where(a => a.Id == unitId).Select(a => a.Name).FirstAsync(cancellationToken));
         }
 
         Children = (await db.Agencies.AsNoTracking().Where(a => a.ParentId == Id).OrderBy(a => a.Name)

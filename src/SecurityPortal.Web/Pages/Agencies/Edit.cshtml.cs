@@ -23,6 +23,9 @@ public sealed class EditModel(PortalDbContext db) : PageModel
 
     public List<SelectListItem> Agencies { get; private set; } = [];
 
+    /// <summary>The choices of security unit: every active agency, this one included (an agency may be its own unit).</summary>
+    public List<SelectListItem> Units { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, cancellationToken);
@@ -83,6 +86,9 @@ public sealed class EditModel(PortalDbContext db) : PageModel
     }
 
     /// <summary>Every active agency except this one can be its parent (cycles are refused on save).</summary>
-    private async Task<List<SelectListItem>> ChoicesAsync(CancellationToken cancellationToken) =>
-        (await AgencyChoices.ActiveAsync(db, cancellationToken)).Where(c => c.Value != Id.ToString()).ToList();
+    private async Task<List<SelectListItem>> ChoicesAsync(CancellationToken cancellationToken)
+    {
+        Units = await AgencyChoices.ActiveAsync(db, cancellationToken);
+        return Units.Where(c => c.Value != Id.ToString()).ToList();
+    }
 }

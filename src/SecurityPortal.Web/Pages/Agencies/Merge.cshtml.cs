@@ -120,6 +120,12 @@ public sealed class MergeModel(PortalDbContext db, TimeProvider clock, ILogger<M
             child.MoveTo(target.Id, parentOf);
         }
 
+        // Owners whose specialised security unit was the merged agency now name the agency that took its work.
+        foreach (var owner in await db.Agencies.Where(a => a.SecurityUnitId == Id).ToListAsync(cancellationToken))
+        {
+            owner.SecurityUnitId = target.Id;
+        }
+
         db.Entry(source).Property(a => a.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
         // The target is checked too: merging into an agency that is itself being merged fails instead of
         // leaving systems and users under an inactive agency.

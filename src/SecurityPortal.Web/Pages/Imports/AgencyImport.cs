@@ -25,20 +25,26 @@ public static class AgencyImport
     public const string ItPhone = "Điện thoại CNTT";
     public const string ItEmail = "Thư điện tử CNTT";
     public const string Address = "Địa chỉ";
+    public const string Phone = "Điện thoại cơ quan";
+    public const string Email = "Thư điện tử cơ quan";
+    public const string Mandate = "Văn bản quy định chức năng, nhiệm vụ, quyền hạn";
+    public const string SecurityUnit = "Mã đơn vị chuyên trách về an ninh mạng";
 
     public static readonly string[] Sheets = [SheetName];
 
-    public static readonly string[] Columns = [Code, Name, ShortName, Kind, Parent, Head, HeadTitle, ItContact, ItPhone, ItEmail, Address];
+    public static readonly string[] Columns = [Code, Name, ShortName, Kind, Parent, Head, HeadTitle, ItContact, ItPhone, ItEmail, Address, Phone, Email, Mandate, SecurityUnit];
     private static readonly string[] RequiredColumns = [Code, Name, Kind];
 
     public static byte[] Template() => Spreadsheet.Write(
     [
-        (SheetName, Columns, [["SL-SNV", "Sở Nội vụ", "Sở Nội vụ", AgencyKind.Department.Vietnamese(), "SL-UBND", "Nguyễn Văn A", "Giám đốc", "Trần Thị B", "0238 3 800 000", "cntt@snv.songlam.gov.vn", "Số 2 đường Trường Thi"]]),
+        (SheetName, Columns, [["SL-SNV", "Sở Nội vụ", "Sở Nội vụ", AgencyKind.Department.Vietnamese(), "SL-UBND", "Nguyễn Văn A", "Giám đốc", "Trần Thị B", "0238 3 800 000", "cntt@snv.songlam.gov.vn", "Số 2 đường Trường Thi",
+            "0238 3 800 001", "snv@songlam.gov.vn", "Quyết định số 10/2025/QĐ-UBND ngày 01/03/2025 của Ủy ban nhân dân tỉnh", "SL-SNV"]]),
         ("Hướng dẫn", ["Cột", "Cách ghi"],
         [
             [Code, "Bắt buộc; chữ không dấu, số, dấu chấm, gạch ngang; tối đa 20 ký tự. Trùng mã thì cập nhật cơ quan đã có."],
             [Kind, "Một trong: " + string.Join("; ", Enum.GetValues<AgencyKind>().Select(k => k.Vietnamese()))],
             [Parent, "Mã của cơ quan cấp trên (đã có trong cổng hoặc ở một dòng khác của tệp); để trống nếu là cấp cao nhất."],
+            [SecurityUnit, "Mã của cơ quan, đơn vị được giao chuyên trách về an ninh mạng khi cơ quan là chủ quản hệ thống thông tin (đã có trong cổng hoặc ở một dòng khác của tệp; có thể là chính mã của dòng); để trống nếu chưa xác định."],
         ]),
     ]);
 
@@ -54,7 +60,7 @@ public static class AgencyImport
         var existing = await db.Agencies.ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         var parentOf = existing.Values.ToDictionary(a => a.Id, a => a.ParentId);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pendingParents = new List<(Agency Agency, string ParentCode, ImportSheet.SheetRow Row)>();
+        var pendingParents = new List<(Agency Agency, string ParentCode, string UnitCode, ImportSheet.SheetRow Row)>();
 
         foreach (var row in sheet.Rows)
         {
@@ -69,6 +75,10 @@ public static class AgencyImport
             var itPhone = row.Text(ItPhone, 30);
             var itEmail = row.Text(ItEmail, 256);
             var address = row.Text(Address, 500);
+            var phone = row.Text(Phone, 30);
+            var email = row.Text(Email, 256);
+            var mandate = row.Text(Mandate, 500);
+            var unitCode = row.Text(SecurityUnit, Agency.CodeMaxLength)?.ToUpperInvariant();
             if (code is not null && !System.Text.RegularExpressions.Regex.IsMatch(code, "^[A-Z0-9][A-Z0-9.-]*$"))
             {
                 row.Issue(Code, $"'{code}' chỉ được gồm chữ không dấu, chữ số, dấu chấm và gạch ngang.");
@@ -78,6 +88,16 @@ public static class AgencyImport
             if (itEmail is not null && !System.Net.Mail.MailAddress.TryCreate(itEmail, out _))
             {
                 row.Issue(ItEmail, $"'{itEmail}' không phải thư điện tử hợp lệ.");
+            }
+
+            if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+            {
+                row.Issue(Email, $"'{email}' không phải thư điện tử hợp lệ.");
+            }
+
+            if (phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^[0-9+()\s.-]*$"))
+            {
+                row.Issue(Phone, $"'{phone}' chỉ được gồm chữ số và các dấu + ( ) . -");
             }
 
             if (code is not null && !seen.TryAdd(code, row.Number))
@@ -114,13 +134,29 @@ public static class AgencyImport
             agency.ItContactPhone = itPhone;
             agency.ItContactEmail = itEmail;
             agency.Address = address;
-            pendingParents.Add((agency, parentCode ?? string.Empty, row));
+            agency.Phone = phone;
+            agency.Email = email;
+            agency.Mandate = mandate;
+            pendingParents.Add((agency, parentCode ?? string.Empty, unitCode ?? string.Empty, row));
             outcome.Created += isNew ? 1 : 0;
         }
 
-        // Parents last: a row may name a parent that a later row creates.
-        foreach (var (agency, parentCode, row) in pendingParents)
+        // Parents and security units last: a row may name an agency that a later row creates.
+        foreach (var (agency, parentCode, unitCode, row) in pendingParents)
         {
+            if (unitCode.Length == 0)
+            {
+                agency.SecurityUnitId = null;
+            }
+            else if (existing.TryGetValue(unitCode, out var unit) && unit.IsActive)
+            {
+                agency.SecurityUnitId = unit.Id;
+            }
+            else
+            {
+                row.Issue(SecurityUnit, $"không có cơ quan đang hoạt động mã {unitCode} trong cổng hay trong tệp.");
+            }
+
             Guid? parentId = null;
             if (parentCode.Length > 0)
             {

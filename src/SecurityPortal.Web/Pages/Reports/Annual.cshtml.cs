@@ -13,15 +13,22 @@ using SecurityPortal.Web.Reporting;
 namespace SecurityPortal.Web.Pages.Reports;
 
 /// <summary>
-/// The annual report (Mẫu 08, Decree 331/2026/NĐ-CP) for a reporting year: the province or one agency for provincial
-/// roles, an officer's own agency only. Preview on the page, download as Excel or Word.
+/// The annual report (Mẫu 08, Decree 331/2026/NĐ-CP) for a reporting year. Who reports is a choice for provincial roles:
+/// the People's Committee for the whole province, or one owner agency for its own systems; an officer's agency reports
+/// for itself only. Preview on the page (all three parts), download as Excel or Word.
 /// </summary>
 public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder, PortalOptions portal, TimeProvider clock) : PageModel
 {
     public const int FirstYear = 2017;
+    public const string ByProvince = "province";
+    public const string ByOwner = "owner";
 
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }
+
+    /// <summary>Who reports: <see cref="ByProvince"/> (the People's Committee for the whole province) or <see cref="ByOwner"/> (one owner agency).</summary>
+    [BindProperty(SupportsGet = true, Name = "by")]
+    public string? By { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "agency")]
     public Guid? AgencyId { get; set; }
@@ -32,6 +39,7 @@ public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder,
     public AnnualReport? Report { get; private set; }
     public List<SelectListItem> Agencies { get; private set; } = [];
     public bool ProvinceWide => User.SeesAllAgencies();
+    public string ProvinceCommittee => AnnualReportBuilder.ProvinceCommittee(portal);
     public int CurrentYear => AnnualReport.YearOf(VietnamTime.Today(clock));
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -43,8 +51,11 @@ public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder,
 
         if (ProvinceWide)
         {
-            Agencies = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-                .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);
+            // The owners that can report: active agencies that own a system.
+            // The ids are formatted here, not in SQL: SQLite stores them in capitals, and the selected one must match.
+            Agencies = (await db.Agencies.AsNoTracking().Where(a => a.IsActive && db.InformationSystems.Any(s => s.OwnerAgencyId == a.Id)).OrderBy(a => a.Name)
+                    .Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
+                .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
         }
 
         return Page();
@@ -63,14 +74,35 @@ public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder,
     /// <summary>Builds the report the query asks for, or answers why not (404 for another agency).</summary>
     private async Task<IActionResult?> BuildAsync(CancellationToken cancellationToken)
     {
+        if (By is not null and not ByProvince and not ByOwner)
+        {
+            return NotFound();
+        }
+
         if (!ProvinceWide)
         {
-            if (User.OfficerAgencyId() is not { } own || (AgencyId is { } asked && asked != own))
+            // An officer's agency reports for its own systems only: the province's report names every agency.
+            if (User.OfficerAgencyId() is not { } own || (AgencyId is { } asked && asked != own) || By == ByProvince)
             {
                 return NotFound();
             }
 
             AgencyId = own;
+        }
+
+        By ??= AgencyId is null ? ByProvince : ByOwner;
+        if (By == ByProvince)
+        {
+            AgencyId = null;
+        }
+        else if (AgencyId is null)
+        {
+            ModelState.AddModelError(nameof(AgencyId), "Vui lòng chọn chủ quản hệ thống thông tin báo cáo.");
+            return null;
+        }
+        else if (!await db.Agencies.AnyAsync(a => a.Id == AgencyId, cancellationToken))
+        {
+            return NotFound();
         }
 
         Year ??= CurrentYear;
@@ -93,6 +125,7 @@ public sealed class AnnualModel(PortalDbContext db, AnnualReportBuilder builder,
     public Dictionary<string, string> Route => new()
     {
         ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+        ["by"] = By ?? string.Empty,
         ["agency"] = AgencyId?.ToString() ?? string.Empty,
         ["expected"] = ExpectedAllApproved ?? string.Empty,
     };
