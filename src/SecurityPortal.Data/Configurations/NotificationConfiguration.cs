@@ -67,3 +67,33 @@ internal sealed class FigureSnapshotConfiguration : IEntityTypeConfiguration<Dom
         builder.HasIndex(s => s.AgencyId);
     }
 }
+
+internal sealed class FigureRollupConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureRollup>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureRollup> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Level });
+        builder.Property(r => r.ScoreSum).HasPrecision(18, 1);
+    }
+}
+
+internal sealed class FigureGroupRollupConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureGroupRollup>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureGroupRollup> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Level, r.CatalogVersionId, r.GroupCode });
+        builder.Property(r => r.GroupCode).HasMaxLength(Domain.Catalog.CatalogVersion.CodeMaxLength);
+    }
+}
+
+internal sealed class FigureRollupBasisConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureRollupBasis>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureRollupBasis> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Basis).HasMaxLength(Domain.Reporting.FigureRollupBasis.BasisMaxLength);
+        // The one row exists from the start, empty: the first reading of the figures counts them (FigureRollups).
+        builder.HasData(new { Id = Domain.Reporting.FigureRollupBasis.SingletonId, Basis = string.Empty });
+    }
+}
