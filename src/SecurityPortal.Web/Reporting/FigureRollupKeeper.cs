@@ -28,6 +28,23 @@ public sealed class FigureRollupKeeper(DatabaseOptions database, RegistryOptions
         public HashSet<Guid> Systems { get; } = [];
     }
 
+    /// <summary>
+    /// The properties the figures read, per entity type (docs/dashboard.md): a change to any other property (an answer's
+    /// text, a description, a stamp) counts nothing again. Additions and deletions always count.
+    /// </summary>
+    private static readonly Dictionary<Type, string[]> Counted = new()
+    {
+        [typeof(InformationSystem)] = [nameof(InformationSystem.OwnerAgencyId), nameof(InformationSystem.Lifecycle), nameof(InformationSystem.ApprovedLevel)],
+        [typeof(LevelDossier)] = [nameof(LevelDossier.SystemId), nameof(LevelDossier.State), nameof(LevelDossier.CompletenessDue), nameof(LevelDossier.AppraisalDue), nameof(LevelDossier.ApprovalDue)],
+        [typeof(Assessment)] =
+        [
+            nameof(Assessment.SystemId), nameof(Assessment.Cycle), nameof(Assessment.State), nameof(Assessment.FiledScore), nameof(Assessment.FiledDeployment),
+            nameof(Assessment.CampaignId), nameof(Assessment.FiledGroups), nameof(Assessment.CatalogVersionId),
+        ],
+        [typeof(RemediationTask)] = [nameof(RemediationTask.SystemId), nameof(RemediationTask.Status), nameof(RemediationTask.Severity), nameof(RemediationTask.DueDate), nameof(RemediationTask.Source)],
+        [typeof(SoftwareComponent)] = [nameof(SoftwareComponent.SystemId), nameof(SoftwareComponent.EndOfLife), nameof(SoftwareComponent.LastPatched)],
+    };
+
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -122,7 +139,9 @@ public sealed class FigureRollupKeeper(DatabaseOptions database, RegistryOptions
         Pending Noted() => noted ??= pending.GetValue(db, _ => new Pending());
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || !Counted.TryGetValue(entry.Metadata.ClrType, out var read)
+                || (entry.State == EntityState.Modified && !read.Any(p => entry.Property(p).IsModified)))
             {
                 continue;
             }

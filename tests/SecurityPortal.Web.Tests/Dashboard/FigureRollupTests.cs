@@ -102,7 +102,7 @@ public sealed class FigureRollupTests : PortalTestBase
 
     private async Task NewSystemAsync(Random random, List<Guid> agencies, int n)
     {
-        var lifecycle = random.Next(10) < 8 ? LifecycleStatus.Operating : LifecycleStatus.UnderConstruction;
+        var lifecycle = random.Next(10) < 8 ? LifecycleStatus.Operating : LifecycleStatus.InConstruction;
         await Factory.CreateSystemAsync($"RKS-{n}-{random.Next(100_000)}", $"Hệ thống thử {n}", agencies[random.Next(agencies.Count)], s =>
         {
             if (lifecycle != LifecycleStatus.Operating)
@@ -246,11 +246,11 @@ public sealed class FigureRollupTests : PortalTestBase
             assessment.JoinCampaign(campaign);
         }
 
-        var answers = new[] { Answer.Met, Answer.Partial, Answer.NotMet, Answer.NotApplicable };
+        var answers = new[] { Answer.Met, Answer.PartiallyMet, Answer.NotMet, Answer.NotApplicable };
         foreach (var item in assessment.Items)
         {
             var answer = answers[random.Next(answers.Length)];
-            var gap = answer is Answer.Partial or Answer.NotMet;
+            var gap = answer is Answer.PartiallyMet or Answer.NotMet;
             assessment.AnswerItem(item.Id, answer, null, "Minh chứng", gap ? Today.AddDays(60) : null, gap ? "Cán bộ" : null, Today, "officer", now);
         }
 
@@ -337,8 +337,11 @@ public sealed class FigureRollupTests : PortalTestBase
     private static string Describe(AgencyFigures f) => string.Join(' ', new object?[]
     {
         f.AgencyId, f.Systems, string.Join(',', f.ByLevel), f.DossierInProgress, f.DossierDraft, f.DossiersOpen, f.DossiersOverdue,
-        f.PlanNotDeployed, f.PlanPartly, f.PlanFully, f.CampaignExpected, f.CampaignFiled, f.CampaignAccepted, f.ScoreSum, f.ScoreCount,
+        f.PlanNotDeployed, f.PlanPartly, f.PlanFully, f.CampaignExpected, f.CampaignFiled, f.CampaignAccepted, Number(f.ScoreSum), f.ScoreCount, Number(f.AverageScore), Number(f.Composite),
         string.Join(',', f.OpenTasks), f.OverdueTasks, f.OutdatedSystems, f.WarningTasks, f.WarningResolved, f.WarningVerified, f.WarningOverdue,
         f.Incidents, f.OpenClocks,
     }.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+
+    /// <summary>A decimal by its value: 0 and 0.0 (a sum in SQL, a stored column) are the same figure.</summary>
+    private static string Number(decimal? value) => value?.ToString("0.##########", CultureInfo.InvariantCulture) ?? "-";
 }
