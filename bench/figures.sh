@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Figures live (issue 21): the province dashboard and one agency's page with the dashboard cache OFF
 # (Dashboard:CacheSeconds=0, so every request computes its figures from the database), beside the trivial pages of the
-# same run (/health/live and the login page). Uses an existing generated province (bench/SecurityPortal.Bench.Generator;
+# same run (/health/live, the login page, and /Notifications signed in: the signed-in ceiling). Uses an existing generated province (bench/SecurityPortal.Bench.Generator;
 # see docs/performance.md), warms every page up first, then measures one request at a time with wrk and prints
 # p50/p95/p99. Asserts nothing. Only 127.0.0.1 is ever a target.
 #
@@ -53,10 +53,12 @@ read -r SMALL SMALL_SYSTEMS < <(sqlite3 -separator ' ' "$DB" "SELECT lower(Owner
 TOTAL_SYSTEMS=$(sqlite3 "$DB" "SELECT count(*) FROM InformationSystems WHERE Lifecycle = 'Operating'")
 
 measure() {
-  local name=$1 path=$2 status line
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE$path")
+  # The login page is measured signed out (signed in it redirects home).
+  local name=$1 path=$2 cookie="Cookie: $COOKIE" status line
+  [ "$path" = /Account/Login ] && cookie="Cookie: none=1"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "$BASE$path")
   [ "$status" = 200 ] || { echo "$path answered $status"; exit 1; }
-  line=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/percentiles.lua -H "Cookie: $COOKIE" "$BASE$path" | grep '^RESULT')
+  line=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/percentiles.lua -H "$cookie" "$BASE$path" | grep '^RESULT')
   printf '%-34s %s\n' "$name" "${line#RESULT }"
 }
 
@@ -68,6 +70,7 @@ done
 echo "== wrk -t1 -c$CONNECTIONS -d$DURATION each, Dashboard:CacheSeconds=0 (latency in ms)"
 measure "trivial: /health/live" /health/live
 measure "trivial: login page" /Account/Login
+measure "trivial signed in: /Notifications" /Notifications
 measure "dashboard (province)" /Dashboard
 measure "agency page ($BIG_SYSTEMS systems)" "/Dashboard/Agency/$BIG"
 measure "agency page ($SMALL_SYSTEMS systems)" "/Dashboard/Agency/$SMALL"

@@ -2125,6 +2125,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
 
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
                     b.ToTable("FigureGroupRollups");
                 });
 
@@ -2269,6 +2271,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

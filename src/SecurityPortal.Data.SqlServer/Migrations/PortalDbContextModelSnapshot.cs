@@ -2127,6 +2127,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
 
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
                     b.ToTable("FigureGroupRollups");
                 });
 
@@ -2271,6 +2273,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

@@ -2114,6 +2114,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
 
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
                     b.ToTable("FigureGroupRollups");
                 });
 
@@ -2258,6 +2260,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

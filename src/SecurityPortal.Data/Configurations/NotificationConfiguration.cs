@@ -65,6 +65,8 @@ internal sealed class FigureSnapshotConfiguration : IEntityTypeConfiguration<Dom
         builder.HasKey(s => new { s.Day, s.AgencyId });
         builder.Property(s => s.ScoreSum).HasPrecision(18, 1);
         builder.HasIndex(s => s.AgencyId);
+        // Covers the trend's sums per day (issue 21): read from the index alone.
+        builder.HasIndex(s => new { s.Day, s.AgencyId, s.Systems, s.WithApprovedLevel, s.ScoreSum, s.ScoreCount, s.OpenTasks, s.OverdueTasks });
     }
 }
 
@@ -83,6 +85,8 @@ internal sealed class FigureGroupRollupConfiguration : IEntityTypeConfiguration<
     {
         builder.HasKey(r => new { r.AgencyId, r.Level, r.CatalogVersionId, r.GroupCode });
         builder.Property(r => r.GroupCode).HasMaxLength(Domain.Catalog.CatalogVersion.CodeMaxLength);
+        // Covers the dashboard's sum by group: read in group order from the index alone, no sort, no table rows.
+        builder.HasIndex(r => new { r.CatalogVersionId, r.GroupCode, r.AgencyId, r.Level, r.Met, r.Partial, r.NotMet, r.NotApplicable });
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class ComplianceFigures(
     public Task<DashboardData> DashboardAsync(FigureFilter filter, CancellationToken cancellationToken) =>
         SharedAsync("dashboard:" + filter.CacheKey, async f =>
         {
-            var set = await f.ComputeUncachedAsync(filter, CancellationToken.None);
+            var set = await f.TotalAsync(filter, CancellationToken.None);
             return new DashboardData(set, await f.ByGroupAsync(filter, set.Cycle, CancellationToken.None), await f.TrendAsync(filter, CancellationToken.None),
                 await f.WebsitesAsync(filter));
         }, cancellationToken);
@@ -97,6 +97,60 @@ public sealed class ComplianceFigures(
         }
 
         return await AssembleAsync(filter, basis, await kept.ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the total of a filter (the dashboard shows no agency row): the kept rows added up by the database, one row
+    /// back instead of one per agency. <see cref="FigureSet.Agencies"/> is empty.
+    /// </summary>
+    public async Task<FigureSet> TotalAsync(FigureFilter filter, CancellationToken cancellationToken)
+    {
+        var basis = await EnsureKeptAsync(cancellationToken);
+        var agencies = Agencies(filter);
+        var kept = db.FigureRollups.AsNoTracking().Where(r => agencies.Any(a => a.Id == r.AgencyId));
+        if (filter.Level is { } level)
+        {
+            kept = kept.Where(r => r.Level == level);
+        }
+
+        // One row per level: at most six rows whatever the province's size.
+        var byLevel = await kept.GroupBy(r => r.Level).Select(g => new
+        {
+            Level = g.Key,
+            Systems = g.Sum(r => r.Systems), DossierInProgress = g.Sum(r => r.DossierInProgress), DossierDraft = g.Sum(r => r.DossierDraft),
+            DossiersOpen = g.Sum(r => r.DossiersOpen), DossiersOverdue = g.Sum(r => r.DossiersOverdue), PlanNotDeployed = g.Sum(r => r.PlanNotDeployed),
+            PlanPartly = g.Sum(r => r.PlanPartly), PlanFully = g.Sum(r => r.PlanFully), CampaignExpected = g.Sum(r => r.CampaignExpected),
+            CampaignFiled = g.Sum(r => r.CampaignFiled), CampaignAccepted = g.Sum(r => r.CampaignAccepted), ScoreSum = g.Sum(r => r.ScoreSum),
+            ScoreCount = g.Sum(r => r.ScoreCount), OpenCritical = g.Sum(r => r.OpenCritical), OpenHigh = g.Sum(r => r.OpenHigh),
+            OpenMedium = g.Sum(r => r.OpenMedium), OpenLow = g.Sum(r => r.OpenLow), OverdueTasks = g.Sum(r => r.OverdueTasks),
+            OutdatedSystems = g.Sum(r => r.OutdatedSystems), WarningTasks = g.Sum(r => r.WarningTasks), WarningResolved = g.Sum(r => r.WarningResolved),
+            WarningVerified = g.Sum(r => r.WarningVerified), WarningOverdue = g.Sum(r => r.WarningOverdue),
+        }).ToListAsync(cancellationToken);
+        var total = new AgencyFigures { Name = "Toàn tỉnh" };
+        foreach (var r in byLevel)
+        {
+            FigureCounter.AddTo(total, new FigureRollup(Guid.Empty, r.Level)
+            {
+                Systems = r.Systems, DossierInProgress = r.DossierInProgress, DossierDraft = r.DossierDraft, DossiersOpen = r.DossiersOpen,
+                DossiersOverdue = r.DossiersOverdue, PlanNotDeployed = r.PlanNotDeployed, PlanPartly = r.PlanPartly, PlanFully = r.PlanFully,
+                CampaignExpected = r.CampaignExpected, CampaignFiled = r.CampaignFiled, CampaignAccepted = r.CampaignAccepted, ScoreSum = r.ScoreSum,
+                ScoreCount = r.ScoreCount, OpenCritical = r.OpenCritical, OpenHigh = r.OpenHigh, OpenMedium = r.OpenMedium, OpenLow = r.OpenLow,
+                OverdueTasks = r.OverdueTasks, OutdatedSystems = r.OutdatedSystems, WarningTasks = r.WarningTasks, WarningResolved = r.WarningResolved,
+                WarningVerified = r.WarningVerified, WarningOverdue = r.WarningOverdue,
+            });
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var since = nowUtc.AddDays(-Math.Clamp(filter.PeriodDays, 1, 3660));
+        var incidents = await db.Incidents.Where(i => agencies.Any(a => a.Id == i.AgencyId)).GroupBy(_ => 1).Select(g => new
+        {
+            Recent = g.Count(i => i.DetectedAtUtc >= since),
+            OpenClocks = g.Count(i => i.Status != IncidentStatus.Closed && i.Serious && i.InitialNoticeAtUtc == null)
+                + g.Count(i => i.Status != IncidentStatus.Closed && i.FullReportAtUtc == null),
+        }).FirstOrDefaultAsync(cancellationToken);
+        total.Incidents = incidents?.Recent ?? 0;
+        total.OpenClocks = incidents?.OpenClocks ?? 0;
+        return new FigureSet([], total, basis.Cycle, basis.CampaignTitle, nowUtc);
     }
 
     /// <summary>The same figures counted from scratch over the registry (the reference the kept rows must equal).</summary>

@@ -80,6 +80,16 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                 table: "FigureRollupBases",
                 columns: new[] { "Id", "Basis" },
                 values: new object[] { 1, "" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureSnapshots_Day_AgencyId_Systems_WithApprovedLevel_Scor~",
+                table: "FigureSnapshots",
+                columns: new[] { "Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureGroupRollups_CatalogVersionId_GroupCode_AgencyId_Leve~",
+                table: "FigureGroupRollups",
+                columns: new[] { "CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable" });
         }
 
         /// <inheritdoc />
@@ -93,6 +103,10 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "FigureRollups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FigureSnapshots_Day_AgencyId_Systems_WithApprovedLevel_Scor~",
+                table: "FigureSnapshots");
         }
     }
 }
