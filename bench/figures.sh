@@ -64,7 +64,7 @@ measure() {
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -r); province $(basename "$DB"): $TOTAL_SYSTEMS operating systems"
 echo "== warm-up (every page 20 times; the first reading of the day counts the kept figures, see docs/dashboard.md)"
-for path in /health/live /Account/Login /Dashboard "/Dashboard/Agency/$BIG" "/Dashboard/Agency/$SMALL"; do
+for path in /health/live /Notifications /Dashboard "/Dashboard/Agency/$BIG" "/Dashboard/Agency/$SMALL"; do
   for _ in $(seq 1 20); do curl -s -o /dev/null -H "Cookie: $COOKIE" "$BASE$path"; done
 done
 echo "== wrk -t1 -c$CONNECTIONS -d$DURATION each, Dashboard:CacheSeconds=0 (latency in ms)"
