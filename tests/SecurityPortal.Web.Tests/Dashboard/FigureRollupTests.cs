@@ -149,9 +149,9 @@ public sealed class FigureRollupTests : PortalTestBase
                     {
                         what = await ChangeAsync(db, random, kind, system, agencies, now);
                     }
-                    catch (DomainException)
+                    catch (DomainException ex)
                     {
-                        return kind + " refused";
+                        return $"{kind} refused ({ex.Message})";
                     }
 
                     await db.SaveChangesAsync();
@@ -251,7 +251,7 @@ public sealed class FigureRollupTests : PortalTestBase
         {
             var answer = answers[random.Next(answers.Length)];
             var gap = answer is Answer.PartiallyMet or Answer.NotMet;
-            assessment.AnswerItem(item.Id, answer, null, "Minh chứng", gap ? Today.AddDays(60) : null, gap ? "Cán bộ" : null, Today, "officer", now);
+            assessment.AnswerItem(item.Id, answer, answer == Answer.NotApplicable ? "Hệ thống không có thành phần này." : null, "Minh chứng", gap ? Today.AddDays(60) : null, gap ? "Cán bộ" : null, Today, "officer", now);
         }
 
         db.Assessments.Add(assessment);
