@@ -352,7 +352,7 @@ public sealed class ProvinceGenerator(Func<PortalDbContext> newContext, CatalogV
             FunctionKind = SystemFunctionKind.Internal, InformationTypes = level == 1 ? InformationTypes.Public : InformationTypes.Private,
             OnlineServiceLevel = 0, ConditionalBusinessLine = false, UserCount = 10, BasicPersonalDataSubjects = 0, SensitivePersonalDataSubjects = 0,
             HandlesAdministrativeProcedures = false, InfrastructureScope = InfrastructureScope.SingleOrganisation, Requires24x7 = false,
-            NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0,
+            NationalEGovernmentSystem = false, CentralisedNationalData = false, InternationalInfrastructureLink = false, DesignatedLevel = 0, RiskFrameworkLevel = 0,
         });
         dossier.Propose(level, level > 2 ? "Theo đánh giá rủi ro của đơn vị." : null);
         dossier.SetContent(DossierContent.FromSections(DossierContent.SectionList.ToDictionary(s => s.Field, s => (string?)"Nội dung thuyết minh theo mẫu.")));

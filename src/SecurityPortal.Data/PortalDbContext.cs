@@ -38,6 +38,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<ReminderLog> ReminderLogs => Set<ReminderLog>();
     public DbSet<Domain.Reporting.FigureSnapshot> FigureSnapshots => Set<Domain.Reporting.FigureSnapshot>();
+    public DbSet<Domain.Reporting.FigureRollup> FigureRollups => Set<Domain.Reporting.FigureRollup>();
+    public DbSet<Domain.Reporting.FigureGroupRollup> FigureGroupRollups => Set<Domain.Reporting.FigureGroupRollup>();
+    public DbSet<Domain.Reporting.FigureRollupBasis> FigureRollupBases => Set<Domain.Reporting.FigureRollupBasis>();
     public DbSet<CatalogVersion> CatalogVersions => Set<CatalogVersion>();
     public DbSet<CatalogRequirement> CatalogRequirements => Set<CatalogRequirement>();
     public DbSet<Assessment> Assessments => Set<Assessment>();

@@ -2174,6 +2174,145 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("TaskEntry");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureGroupRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GroupCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Partial")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
+
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
+                    b.ToTable("FigureGroupRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignAccepted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignExpected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignFiled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierDraft")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossierInProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossiersOpen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DossiersOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenCritical")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenLow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenMedium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanFully")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanNotDeployed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanPartly")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("numeric(18,1)");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningOverdue")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningResolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningTasks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WarningVerified")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "Level");
+
+                    b.ToTable("FigureRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollupBasis", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureRollupBases");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Basis = ""
+                        });
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -2210,6 +2349,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

@@ -2176,6 +2176,145 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("TaskEntry");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureGroupRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GroupCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Partial")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
+
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
+                    b.ToTable("FigureGroupRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CampaignAccepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CampaignExpected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CampaignFiled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DossierDraft")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DossierInProgress")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DossiersOpen")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DossiersOverdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenCritical")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenHigh")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenLow")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenMedium")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanFully")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanNotDeployed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanPartly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("decimal(18,1)");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarningOverdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarningResolved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarningTasks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WarningVerified")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId", "Level");
+
+                    b.ToTable("FigureRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollupBasis", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureRollupBases");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Basis = ""
+                        });
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -2212,6 +2351,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

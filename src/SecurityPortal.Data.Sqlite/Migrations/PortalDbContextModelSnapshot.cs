@@ -2163,6 +2163,145 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.ToTable("TaskEntry");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureGroupRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CatalogVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Level", "CatalogVersionId", "GroupCode");
+
+                    b.HasIndex("CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable");
+
+                    b.ToTable("FigureGroupRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollup", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignFiled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossierInProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossiersOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DossiersOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCritical")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenMedium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutdatedSystems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanFully")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanNotDeployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanPartly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasPrecision(18, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Systems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningVerified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Level");
+
+                    b.ToTable("FigureRollups");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureRollupBasis", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FigureRollupBases");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Basis = ""
+                        });
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Reporting.FigureSnapshot", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -2199,6 +2338,8 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                     b.HasKey("Day", "AgencyId");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks");
 
                     b.ToTable("FigureSnapshots");
                 });

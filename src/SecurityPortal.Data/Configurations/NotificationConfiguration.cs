@@ -65,5 +65,39 @@ internal sealed class FigureSnapshotConfiguration : IEntityTypeConfiguration<Dom
         builder.HasKey(s => new { s.Day, s.AgencyId });
         builder.Property(s => s.ScoreSum).HasPrecision(18, 1);
         builder.HasIndex(s => s.AgencyId);
+        // Covers the trend's sums per day (issue 21): read from the index alone.
+        builder.HasIndex(s => new { s.Day, s.AgencyId, s.Systems, s.WithApprovedLevel, s.ScoreSum, s.ScoreCount, s.OpenTasks, s.OverdueTasks });
+    }
+}
+
+internal sealed class FigureRollupConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureRollup>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureRollup> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Level });
+        builder.Property(r => r.ScoreSum).HasPrecision(18, 1);
+    }
+}
+
+internal sealed class FigureGroupRollupConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureGroupRollup>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureGroupRollup> builder)
+    {
+        builder.HasKey(r => new { r.AgencyId, r.Level, r.CatalogVersionId, r.GroupCode });
+        builder.Property(r => r.GroupCode).HasMaxLength(Domain.Catalog.CatalogVersion.CodeMaxLength);
+        // Covers the dashboard's sum by group: read in group order from the index alone, no sort, no table rows.
+        builder.HasIndex(r => new { r.CatalogVersionId, r.GroupCode, r.AgencyId, r.Level, r.Met, r.Partial, r.NotMet, r.NotApplicable });
+    }
+}
+
+internal sealed class FigureRollupBasisConfiguration : IEntityTypeConfiguration<Domain.Reporting.FigureRollupBasis>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.FigureRollupBasis> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Basis).HasMaxLength(Domain.Reporting.FigureRollupBasis.BasisMaxLength);
+        // The one row exists from the start, empty: the first reading of the figures counts them (FigureRollups).
+        builder.HasData(new { Id = Domain.Reporting.FigureRollupBasis.SingletonId, Basis = string.Empty });
     }
 }

@@ -35,12 +35,13 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : 
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>Tables that hold only secrets (the key ring), are the trail itself, are message plumbing (notifications, mail queue, reminder keys, form submission keys, export progress) or are machine logs never changed (website checks; the watch's changes are audited).</summary>
+    /// <summary>Tables that hold only secrets (the key ring), are the trail itself, are message plumbing (notifications, mail queue, reminder keys, form submission keys, export progress) or are machine logs never changed (website checks; the watch's changes are audited) or are figures kept from audited rows (the dashboard's roll-ups).</summary>
     private static readonly HashSet<Type> ExcludedTypes =
     [
         typeof(AuditEntry), typeof(DataProtectionKey), typeof(Imports.ImportDraft), typeof(Submissions.FormSubmission), typeof(Exports.ExportTicket),
         typeof(Domain.Notifications.Notification), typeof(Domain.Notifications.OutboxMail), typeof(Domain.Notifications.ReminderLog),
-        typeof(Domain.Reporting.FigureSnapshot), typeof(Domain.Websites.WebsiteCheck),
+        typeof(Domain.Reporting.FigureSnapshot), typeof(Domain.Reporting.FigureRollup),
+        typeof(Domain.Reporting.FigureGroupRollup), typeof(Domain.Reporting.FigureRollupBasis), typeof(Domain.Websites.WebsiteCheck),
     ];
 
     /// <summary>Whether changes to entities of this type are written to the trail.</summary>

@@ -6,9 +6,9 @@ using SecurityPortal.Domain.Agencies;
 using SecurityPortal.Domain.Assessments;
 using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Common;
-using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
+using SecurityPortal.Domain.Reporting;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Options;
 
@@ -35,10 +35,9 @@ public sealed record FigureSet(IReadOnlyList<AgencyFigures> Agencies, AgencyFigu
 /// The dashboard, the ranking, the agency pages and the daily snapshots all read it.
 /// </summary>
 public sealed class ComplianceFigures(
-    PortalDbContext db, RegistryOptions registry, DashboardOptions options, HybridCache cache, TimeProvider clock, IServiceScopeFactory? scopes = null)
+    PortalDbContext db, RegistryOptions registry, DashboardOptions options, HybridCache cache, TimeProvider clock, DatabaseOptions database,
+    IServiceScopeFactory? scopes = null)
 {
-    private static readonly DossierState[] InWorkflow = [DossierState.Submitted, DossierState.UnderAppraisal, DossierState.NeedsRevision, DossierState.AwaitingApproval];
-    private static readonly AssessmentState[] Filed = [AssessmentState.Submitted, AssessmentState.UnderReview, AssessmentState.Accepted];
 
     /// <summary>The figures of a filter, computed at most once per <see cref="DashboardOptions.CacheSeconds"/> and shared by everyone asking.</summary>
     public Task<FigureSet> ComputeAsync(FigureFilter filter, CancellationToken cancellationToken) =>
@@ -48,7 +47,7 @@ public sealed class ComplianceFigures(
     public Task<DashboardData> DashboardAsync(FigureFilter filter, CancellationToken cancellationToken) =>
         SharedAsync("dashboard:" + filter.CacheKey, async f =>
         {
-            var set = await f.ComputeUncachedAsync(filter, CancellationToken.None);
+            var set = await f.TotalAsync(filter, CancellationToken.None);
             return new DashboardData(set, await f.ByGroupAsync(filter, set.Cycle, CancellationToken.None), await f.TrendAsync(filter, CancellationToken.None),
                 await f.WebsitesAsync(filter));
         }, cancellationToken);
@@ -82,136 +81,127 @@ public sealed class ComplianceFigures(
             cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// The figures of a filter from the kept rows (<see cref="FigureRollup"/>, see docs/dashboard.md): the rows of the
+    /// agencies kept (and of the level asked for) added up. Incidents are counted live (their period moves with the
+    /// clock). When the kept rows were counted for another day, campaign or patch limit, they are counted again first.
+    /// </summary>
     public async Task<FigureSet> ComputeUncachedAsync(FigureFilter filter, CancellationToken cancellationToken)
     {
+        var basis = await EnsureKeptAsync(cancellationToken);
+        var agencies = Agencies(filter);
+        var kept = db.FigureRollups.AsNoTracking().Where(r => agencies.Any(a => a.Id == r.AgencyId));
+        if (filter.Level is { } level)
+        {
+            kept = kept.Where(r => r.Level == level);
+        }
+
+        return await AssembleAsync(filter, basis, await kept.ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the total of a filter (the dashboard shows no agency row): the kept rows added up by the database, one row
+    /// back instead of one per agency. <see cref="FigureSet.Agencies"/> is empty.
+    /// </summary>
+    public async Task<FigureSet> TotalAsync(FigureFilter filter, CancellationToken cancellationToken)
+    {
+        var basis = await EnsureKeptAsync(cancellationToken);
+        var agencies = Agencies(filter);
+        var kept = db.FigureRollups.AsNoTracking().Where(r => agencies.Any(a => a.Id == r.AgencyId));
+        if (filter.Level is { } level)
+        {
+            kept = kept.Where(r => r.Level == level);
+        }
+
+        // One row per level: at most six rows whatever the province's size.
+        var byLevel = await kept.GroupBy(r => r.Level).Select(g => new
+        {
+            Level = g.Key,
+            Systems = g.Sum(r => r.Systems), DossierInProgress = g.Sum(r => r.DossierInProgress), DossierDraft = g.Sum(r => r.DossierDraft),
+            DossiersOpen = g.Sum(r => r.DossiersOpen), DossiersOverdue = g.Sum(r => r.DossiersOverdue), PlanNotDeployed = g.Sum(r => r.PlanNotDeployed),
+            PlanPartly = g.Sum(r => r.PlanPartly), PlanFully = g.Sum(r => r.PlanFully), CampaignExpected = g.Sum(r => r.CampaignExpected),
+            CampaignFiled = g.Sum(r => r.CampaignFiled), CampaignAccepted = g.Sum(r => r.CampaignAccepted), ScoreSum = g.Sum(r => r.ScoreSum),
+            ScoreCount = g.Sum(r => r.ScoreCount), OpenCritical = g.Sum(r => r.OpenCritical), OpenHigh = g.Sum(r => r.OpenHigh),
+            OpenMedium = g.Sum(r => r.OpenMedium), OpenLow = g.Sum(r => r.OpenLow), OverdueTasks = g.Sum(r => r.OverdueTasks),
+            OutdatedSystems = g.Sum(r => r.OutdatedSystems), WarningTasks = g.Sum(r => r.WarningTasks), WarningResolved = g.Sum(r => r.WarningResolved),
+            WarningVerified = g.Sum(r => r.WarningVerified), WarningOverdue = g.Sum(r => r.WarningOverdue),
+        }).ToListAsync(cancellationToken);
+        var total = new AgencyFigures { Name = "Toàn tỉnh" };
+        foreach (var r in byLevel)
+        {
+            FigureCounter.AddTo(total, new FigureRollup(Guid.Empty, r.Level)
+            {
+                Systems = r.Systems, DossierInProgress = r.DossierInProgress, DossierDraft = r.DossierDraft, DossiersOpen = r.DossiersOpen,
+                DossiersOverdue = r.DossiersOverdue, PlanNotDeployed = r.PlanNotDeployed, PlanPartly = r.PlanPartly, PlanFully = r.PlanFully,
+                CampaignExpected = r.CampaignExpected, CampaignFiled = r.CampaignFiled, CampaignAccepted = r.CampaignAccepted, ScoreSum = r.ScoreSum,
+                ScoreCount = r.ScoreCount, OpenCritical = r.OpenCritical, OpenHigh = r.OpenHigh, OpenMedium = r.OpenMedium, OpenLow = r.OpenLow,
+                OverdueTasks = r.OverdueTasks, OutdatedSystems = r.OutdatedSystems, WarningTasks = r.WarningTasks, WarningResolved = r.WarningResolved,
+                WarningVerified = r.WarningVerified, WarningOverdue = r.WarningOverdue,
+            });
+        }
+
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var today = VietnamTime.Today(clock);
+        var since = nowUtc.AddDays(-Math.Clamp(filter.PeriodDays, 1, 3660));
+        var incidents = await db.Incidents.Where(i => agencies.Any(a => a.Id == i.AgencyId)).GroupBy(_ => 1).Select(g => new
+        {
+            Recent = g.Count(i => i.DetectedAtUtc >= since),
+            OpenClocks = g.Count(i => i.Status != IncidentStatus.Closed && i.Serious && i.InitialNoticeAtUtc == null)
+                + g.Count(i => i.Status != IncidentStatus.Closed && i.FullReportAtUtc == null),
+        }).FirstOrDefaultAsync(cancellationToken);
+        total.Incidents = incidents?.Recent ?? 0;
+        total.OpenClocks = incidents?.OpenClocks ?? 0;
+        return new FigureSet([], total, basis.Cycle, basis.CampaignTitle, nowUtc);
+    }
+
+    /// <summary>The same figures counted from scratch over the registry (the reference the kept rows must equal).</summary>
+    public async Task<FigureSet> RecountAsync(FigureFilter filter, CancellationToken cancellationToken)
+    {
+        var basis = await FigureBasis.ReadAsync(db, clock, registry.MaxDaysSincePatch, cancellationToken);
+        var counted = await FigureCounter.CountAsync(db, Systems(filter, Agencies(filter)), basis, cancellationToken);
+        return await AssembleAsync(filter, basis, counted.Values, cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts every agency's kept rows again when they were counted for another basis (a new day, campaign or patch
+    /// limit; never counted on a new database). The transaction that moves the basis counts; another one waiting for
+    /// it finds the basis moved and counts nothing.
+    /// </summary>
+    public async Task<FigureBasis> EnsureKeptAsync(CancellationToken cancellationToken)
+    {
+        var basis = await FigureBasis.ReadAsync(db, clock, registry.MaxDaysSincePatch, cancellationToken);
+        var key = basis.Key;
+        if (await db.FigureRollupBases.AnyAsync(b => b.Id == FigureRollupBasis.SingletonId && b.Basis == key, cancellationToken))
+        {
+            return basis;
+        }
+
+        await using var bare = FigureRollupKeeper.BareContext(database, db.Database.GetConnectionString()!);
+        await using var transaction = await bare.Database.BeginTransactionAsync(cancellationToken);
+        await FigureRollupKeeper.LockAsync(bare, database.Provider, null, cancellationToken);
+        var moved = await bare.FigureRollupBases.Where(b => b.Id == FigureRollupBasis.SingletonId && b.Basis != key)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Basis, key), cancellationToken);
+        if (moved == 1)
+        {
+            await FigureCounter.RecountAgenciesAsync(bare, null, basis, cancellationToken);
+            await bare.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return basis;
+    }
+
+    private async Task<FigureSet> AssembleAsync(FigureFilter filter, FigureBasis basis, IEnumerable<FigureRollup> counted, CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var agencies = Agencies(filter);
         var rows = await agencies.AsNoTracking().OrderBy(a => a.Name)
             .Select(a => new AgencyFigures { AgencyId = a.Id, Name = a.Name, Code = a.Code, Kind = a.Kind, ParentId = a.ParentId })
             .ToListAsync(cancellationToken);
         var byId = rows.ToDictionary(r => r.AgencyId);
         AgencyFigures Row(Guid id) => byId.TryGetValue(id, out var row) ? row : new AgencyFigures();
-
-        var systems = Systems(filter, agencies);
-
-        foreach (var g in await systems.GroupBy(s => new { s.OwnerAgencyId, s.ApprovedLevel })
-                     .Select(g => new { g.Key.OwnerAgencyId, g.Key.ApprovedLevel, Count = g.Count() }).ToListAsync(cancellationToken))
+        foreach (var r in counted)
         {
-            var row = Row(g.OwnerAgencyId);
-            row.Systems += g.Count;
-            if (g.ApprovedLevel is >= 1 and <= 5)
-            {
-                row.ByLevel[g.ApprovedLevel.Value] += g.Count;
-            }
-        }
-
-        // Systems without an approved level: the furthest their open dossiers have gone.
-        var unapproved = systems.Where(s => s.ApprovedLevel == null).Select(s => s.Id);
-        foreach (var g in await db.LevelDossiers.Where(d => unapproved.Contains(d.SystemId) && d.State != DossierState.Approved && d.State != DossierState.Rejected)
-                     .Join(systems, d => d.SystemId, s => s.Id, (d, s) => new { s.Id, s.OwnerAgencyId, InWorkflow = InWorkflow.Contains(d.State) })
-                     .GroupBy(x => new { x.Id, x.OwnerAgencyId })
-                     .Select(g => new { g.Key.OwnerAgencyId, InWorkflow = g.Max(x => x.InWorkflow ? 1 : 0) })
-                     .ToListAsync(cancellationToken))
-        {
-            if (g.InWorkflow == 1)
-            {
-                Row(g.OwnerAgencyId).DossierInProgress++;
-            }
-            else
-            {
-                Row(g.OwnerAgencyId).DossierDraft++;
-            }
-        }
-
-        foreach (var g in await db.LevelDossiers.Where(d => d.State != DossierState.Approved && d.State != DossierState.Rejected)
-                     .Join(systems, d => d.SystemId, s => s.Id, (d, s) => new { s.OwnerAgencyId, d.State, d.CompletenessDue, d.AppraisalDue, d.ApprovalDue })
-                     .GroupBy(x => x.OwnerAgencyId)
-                     .Select(g => new
-                     {
-                         OwnerAgencyId = g.Key,
-                         Open = g.Count(),
-                         Overdue = g.Count(x => (x.State == DossierState.Submitted && x.CompletenessDue < today)
-                             || (x.State == DossierState.UnderAppraisal && x.AppraisalDue < today)
-                             || (x.State == DossierState.AwaitingApproval && x.ApprovalDue < today)),
-                     }).ToListAsync(cancellationToken))
-        {
-            Row(g.OwnerAgencyId).DossiersOpen += g.Open;
-            Row(g.OwnerAgencyId).DossiersOverdue += g.Overdue;
-        }
-
-        // The cycle is the latest campaign's; without a campaign, the current year.
-        var campaign = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).Select(c => new { c.Id, c.Cycle, c.Title }).FirstOrDefaultAsync(cancellationToken);
-        var cycle = campaign?.Cycle ?? today.Year;
-        var campaignId = campaign?.Id;
-        foreach (var g in await db.Assessments.Where(a => a.Cycle == cycle)
-                     .Join(systems, a => a.SystemId, s => s.Id, (a, s) => new { s.OwnerAgencyId, a.State, a.FiledScore, a.FiledDeployment, a.CampaignId })
-                     .GroupBy(x => x.OwnerAgencyId)
-                     .Select(g => new
-                     {
-                         OwnerAgencyId = g.Key,
-                         ScoreSum = g.Sum(x => x.FiledScore ?? 0m),
-                         ScoreCount = g.Count(x => x.FiledScore != null),
-                         NotDeployed = g.Count(x => x.FiledDeployment == PlanDeployment.NotDeployed),
-                         Partly = g.Count(x => x.FiledDeployment == PlanDeployment.PartlyDeployed),
-                         Fully = g.Count(x => x.FiledDeployment == PlanDeployment.FullyDeployed),
-                         Expected = g.Count(x => campaignId != null && x.CampaignId == campaignId),
-                         FiledCount = g.Count(x => campaignId != null && x.CampaignId == campaignId && Filed.Contains(x.State)),
-                         Accepted = g.Count(x => campaignId != null && x.CampaignId == campaignId && x.State == AssessmentState.Accepted),
-                     }).ToListAsync(cancellationToken))
-        {
-            var row = Row(g.OwnerAgencyId);
-            row.ScoreSum += g.ScoreSum;
-            row.ScoreCount += g.ScoreCount;
-            row.PlanNotDeployed += g.NotDeployed;
-            row.PlanPartly += g.Partly;
-            row.PlanFully += g.Fully;
-            row.CampaignExpected += g.Expected;
-            row.CampaignFiled += g.FiledCount;
-            row.CampaignAccepted += g.Accepted;
-        }
-
-        foreach (var g in await db.RemediationTasks.Where(t => RemediationTask.ToWorkOn.Contains(t.Status) || t.Status == RemediationStatus.Resolved)
-                     .Join(systems, t => t.SystemId, s => s.Id, (t, s) => new { s.OwnerAgencyId, t.Severity, t.DueDate, t.Status })
-                     .GroupBy(x => new { x.OwnerAgencyId, x.Severity })
-                     .Select(g => new
-                     {
-                         g.Key.OwnerAgencyId,
-                         g.Key.Severity,
-                         Open = g.Count(),
-                         Overdue = g.Count(x => x.Status != RemediationStatus.Resolved && x.DueDate < today),
-                     }).ToListAsync(cancellationToken))
-        {
-            var row = Row(g.OwnerAgencyId);
-            row.OpenTasks[SeverityIndex(g.Severity)] += g.Open;
-            row.OverdueTasks += g.Overdue;
-        }
-
-        var patchedSince = today.AddDays(-registry.MaxDaysSincePatch);
-        foreach (var g in await systems.Where(s => db.SoftwareComponents.Any(c => c.SystemId == s.Id
-                         && ((c.EndOfLife != null && c.EndOfLife < today) || c.LastPatched == null || c.LastPatched < patchedSince)))
-                     .GroupBy(s => s.OwnerAgencyId).Select(g => new { OwnerAgencyId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-        {
-            Row(g.OwnerAgencyId).OutdatedSystems += g.Count;
-        }
-
-        foreach (var g in await db.RemediationTasks.Where(t => t.Source == TaskSource.VulnerabilityWarning && t.Status != RemediationStatus.Cancelled)
-                     .Join(systems, t => t.SystemId, s => s.Id, (t, s) => new { s.OwnerAgencyId, t.Status, t.DueDate })
-                     .GroupBy(x => x.OwnerAgencyId)
-                     .Select(g => new
-                     {
-                         OwnerAgencyId = g.Key,
-                         All = g.Count(),
-                         Resolved = g.Count(x => x.Status == RemediationStatus.Resolved),
-                         Verified = g.Count(x => x.Status == RemediationStatus.Verified),
-                         Overdue = g.Count(x => RemediationTask.ToWorkOn.Contains(x.Status) && x.DueDate < today),
-                     }).ToListAsync(cancellationToken))
-        {
-            var row = Row(g.OwnerAgencyId);
-            row.WarningTasks += g.All;
-            row.WarningResolved += g.Resolved;
-            row.WarningVerified += g.Verified;
-            row.WarningOverdue += g.Overdue;
+            FigureCounter.AddTo(Row(r.AgencyId), r);
         }
 
         // Incidents belong to the agency that reported them; the level filter does not apply to them.
@@ -230,20 +220,49 @@ public sealed class ComplianceFigures(
             Row(g.AgencyId).OpenClocks += g.OpenClocks;
         }
 
-        return new FigureSet(rows, AgencyFigures.Sum(rows, "Toàn tỉnh"), cycle, campaign?.Title, nowUtc);
+        return new FigureSet(rows, AgencyFigures.Sum(rows, "Toàn tỉnh"), basis.Cycle, basis.CampaignTitle, nowUtc);
     }
 
-    /// <summary>Compliance by group of requirements across the filed assessments of the cycle (from their stored counts).</summary>
+    /// <summary>Compliance by group of requirements across the filed assessments of the cycle, from the kept rows.</summary>
     public async Task<IReadOnlyList<(string Code, string Title, ScoreLine Line)>> ByGroupAsync(FigureFilter filter, int cycle, CancellationToken cancellationToken)
+    {
+        var basis = await EnsureKeptAsync(cancellationToken);
+        if (basis.Cycle != cycle)
+        {
+            return await RecountByGroupAsync(filter, cycle, cancellationToken);
+        }
+
+        var agencies = Agencies(filter);
+        var kept = db.FigureGroupRollups.AsNoTracking().Where(r => agencies.Any(a => a.Id == r.AgencyId));
+        if (filter.Level is { } level)
+        {
+            kept = kept.Where(r => r.Level == level);
+        }
+
+        var lines = await kept.GroupBy(r => new { r.CatalogVersionId, r.GroupCode })
+            .Select(g => new { g.Key.CatalogVersionId, g.Key.GroupCode, Met = g.Sum(r => r.Met), Partial = g.Sum(r => r.Partial), NotMet = g.Sum(r => r.NotMet), NotApplicable = g.Sum(r => r.NotApplicable) })
+            .ToListAsync(cancellationToken);
+        return await ByGroupAsync(
+            lines.Select(l => l.CatalogVersionId).Distinct().ToList(),
+            lines.Select(l => new ScoreLine(l.GroupCode, l.Met + l.Partial + l.NotMet + l.NotApplicable, l.Met + l.Partial + l.NotMet + l.NotApplicable, l.Met, l.Partial, l.NotMet, l.NotApplicable)),
+            cancellationToken);
+    }
+
+    /// <summary>Compliance by group counted from scratch from every filed assessment's stored counts (the reference).</summary>
+    public async Task<IReadOnlyList<(string Code, string Title, ScoreLine Line)>> RecountByGroupAsync(FigureFilter filter, int cycle, CancellationToken cancellationToken)
     {
         var systems = Systems(filter, Agencies(filter));
         var filed = await db.Assessments.AsNoTracking().Where(a => a.Cycle == cycle && a.FiledGroups != null)
             .Join(systems, a => a.SystemId, s => s.Id, (a, s) => new { a.CatalogVersionId, a.FiledGroups })
             .ToListAsync(cancellationToken);
-        var versions = filed.Select(f => f.CatalogVersionId).Distinct().ToList();
+        return await ByGroupAsync(filed.Select(f => f.CatalogVersionId).Distinct().ToList(), filed.SelectMany(f => GroupCounts.Read(f.FiledGroups)), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<(string Code, string Title, ScoreLine Line)>> ByGroupAsync(List<Guid> versions, IEnumerable<ScoreLine> lines, CancellationToken cancellationToken)
+    {
         var titles = (await db.Set<CatalogGroup>().AsNoTracking().Where(g => versions.Contains(g.VersionId)).Select(g => new { g.Code, g.Title, g.Order }).ToListAsync(cancellationToken))
             .GroupBy(g => g.Code).ToDictionary(g => g.Key, g => g.First());
-        return [.. filed.SelectMany(f => GroupCounts.Read(f.FiledGroups))
+        return [.. lines
             .GroupBy(l => l.GroupCode)
             .Select(g => (Code: g.Key, Title: titles.TryGetValue(g.Key, out var t) ? t.Title : g.Key,
                 Line: new ScoreLine(g.Key, g.Sum(l => l.Items), g.Sum(l => l.Answered), g.Sum(l => l.Met), g.Sum(l => l.Partial), g.Sum(l => l.NotMet), g.Sum(l => l.NotApplicable))))

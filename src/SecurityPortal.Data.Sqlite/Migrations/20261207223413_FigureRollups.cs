@@ -1,0 +1,112 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SecurityPortal.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class FigureRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FigureGroupRollups",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GroupCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Met = table.Column<int>(type: "INTEGER", nullable: false),
+                    Partial = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotApplicable = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureGroupRollups", x => new { x.AgencyId, x.Level, x.CatalogVersionId, x.GroupCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureRollupBases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureRollupBases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureRollups",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Systems = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierInProgress = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierDraft = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossiersOpen = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossiersOverdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanNotDeployed = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanPartly = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanFully = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignFiled = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignAccepted = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreSum = table.Column<decimal>(type: "TEXT", precision: 18, scale: 1, nullable: false),
+                    ScoreCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenCritical = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenHigh = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenMedium = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenLow = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueTasks = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutdatedSystems = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningTasks = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningResolved = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningVerified = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningOverdue = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureRollups", x => new { x.AgencyId, x.Level });
+                });
+
+            migrationBuilder.InsertData(
+                table: "FigureRollupBases",
+                columns: new[] { "Id", "Basis" },
+                values: new object[] { 1, "" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureSnapshots_Day_AgencyId_Systems_WithApprovedLevel_ScoreSum_ScoreCount_OpenTasks_OverdueTasks",
+                table: "FigureSnapshots",
+                columns: new[] { "Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureGroupRollups_CatalogVersionId_GroupCode_AgencyId_Level_Met_Partial_NotMet_NotApplicable",
+                table: "FigureGroupRollups",
+                columns: new[] { "CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FigureGroupRollups");
+
+            migrationBuilder.DropTable(
+                name: "FigureRollupBases");
+
+            migrationBuilder.DropTable(
+                name: "FigureRollups");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FigureSnapshots_Day_AgencyId_Systems_WithApprovedLevel_ScoreSum_ScoreCount_OpenTasks_OverdueTasks",
+                table: "FigureSnapshots");
+        }
+    }
+}
