@@ -6,11 +6,66 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SecurityPortal.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class FigureRollups : Migration
+    public partial class ApiTokensAgencyContactsAndFigureRollups : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Email",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Mandate",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phone",
+                table: "Agencies",
+                type: "TEXT",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SecurityUnitId",
+                table: "Agencies",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "FigureGroupRollups",
                 columns: table => new
@@ -87,14 +142,45 @@ namespace SecurityPortal.Data.Sqlite.Migrations
                 columns: new[] { "Day", "AgencyId", "Systems", "WithApprovedLevel", "ScoreSum", "ScoreCount", "OpenTasks", "OverdueTasks" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_SecurityUnitId",
+                table: "Agencies",
+                column: "SecurityUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_SecretHash",
+                table: "ApiTokens",
+                column: "SecretHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_UserId",
+                table: "ApiTokens",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FigureGroupRollups_CatalogVersionId_GroupCode_AgencyId_Level_Met_Partial_NotMet_NotApplicable",
                 table: "FigureGroupRollups",
                 columns: new[] { "CatalogVersionId", "GroupCode", "AgencyId", "Level", "Met", "Partial", "NotMet", "NotApplicable" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Agencies_Agencies_SecurityUnitId",
+                table: "Agencies",
+                column: "SecurityUnitId",
+                principalTable: "Agencies",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Agencies_Agencies_SecurityUnitId",
+                table: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "ApiTokens");
+
             migrationBuilder.DropTable(
                 name: "FigureGroupRollups");
 
@@ -107,6 +193,26 @@ namespace SecurityPortal.Data.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_FigureSnapshots_Day_AgencyId_Systems_WithApprovedLevel_ScoreSum_ScoreCount_OpenTasks_OverdueTasks",
                 table: "FigureSnapshots");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Agencies_SecurityUnitId",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "Email",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "Mandate",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "Phone",
+                table: "Agencies");
+
+            migrationBuilder.DropColumn(
+                name: "SecurityUnitId",
+                table: "Agencies");
         }
     }
 }
