@@ -180,14 +180,13 @@ public sealed class PortalSeeder(
             created++;
         }
 
-        // Security units last: an agency may name one listed after it.
-        foreach (var item in demo.Agencies.Where(a => a.SecurityUnit is not null))
+        // Security units after the agencies are stored: an agency may name one listed after it, or one under it (the
+        // People's Committee names its department), which saved together would be a cycle of parent and unit.
+        var added = demo.Agencies.Where(a => a.SecurityUnit is not null && db.Entry(existing[a.Code]).State == EntityState.Added).ToList();
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var item in added)
         {
-            var agency = existing[item.Code];
-            if (db.Entry(agency).State == EntityState.Added)
-            {
-                agency.SecurityUnitId = existing[item.SecurityUnit!].Id;
-            }
+            existing[item.Code].SecurityUnitId = existing[item.SecurityUnit!].Id;
         }
 
         await db.SaveChangesAsync(cancellationToken);
