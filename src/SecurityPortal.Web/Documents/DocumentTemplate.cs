@@ -94,9 +94,9 @@ public static class DocumentTemplate
                 var content = block.SdtContentBlock?.ChildElements.ToList() ?? [];
                 foreach (var record in values.Repeats[TagOf(block)])
                 {
-                    foreach (var element in content)
+                    foreach (var element in FillRecord(name, TagOf(block), [.. content.Select(e => e.CloneNode(true))], record))
                     {
-                        block.InsertBeforeSelf(FillRecord(name, TagOf(block), element.CloneNode(true), record));
+                        block.InsertBeforeSelf(element);
                     }
                 }
 
@@ -160,10 +160,10 @@ public static class DocumentTemplate
         slot.Remove();
     }
 
-    /// <summary>A copy of a repeated element with its inline slots filled from one record, which must name exactly those slots.</summary>
-    private static OpenXmlElement FillRecord(string name, string tag, OpenXmlElement copy, IReadOnlyDictionary<string, string> record)
+    /// <summary>A copy of a repeated content with its inline slots filled from one record, which must name exactly those slots.</summary>
+    private static IReadOnlyList<OpenXmlElement> FillRecord(string name, string tag, IReadOnlyList<OpenXmlElement> copy, IReadOnlyDictionary<string, string> record)
     {
-        var slots = copy.Descendants<SdtRun>().ToList();
+        var slots = copy.SelectMany(e => e.Descendants<SdtRun>()).ToList();
         var tags = slots.Select(TagOf).ToHashSet(StringComparer.Ordinal);
         var missing = tags.Where(t => !record.ContainsKey(t)).ToList();
         var unknown = record.Keys.Where(k => !tags.Contains(k)).ToList();
@@ -222,7 +222,7 @@ public static class DocumentTemplate
                         ?? throw new InvalidOperationException($"Mẫu văn bản «{name}»: ô «{tag}» không có dòng bảng.");
                     foreach (var record in values.Repeats[tag])
                     {
-                        writer.WriteElement(FillRecord(name, tag, pattern.CloneNode(true), record));
+                        writer.WriteElement(FillRecord(name, tag, [pattern.CloneNode(true)], record)[0]);
                     }
                 }
 
