@@ -1,5 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Wordprocessing;
 using SecurityPortal.Web.Infrastructure;
 using SecurityPortal.Web.Reporting;
 
@@ -8,7 +6,7 @@ namespace SecurityPortal.Web.Documents;
 /// <summary>
 /// Mẫu 08 of Decree 331/2026/NĐ-CP (the annual report), as Word (landscape A4, the form's wording) and as Excel
 /// (three sheets: general information, owners, the per-system table). The captured form has no signature block;
-/// the Word draft adds the one every other form of the appendix ends with, for the official to sign.
+/// the Word template adds the one every other form of the appendix ends with, for the official to sign.
 /// </summary>
 public static partial class DossierDocuments
 {
@@ -118,48 +116,48 @@ public static partial class DossierDocuments
         return stream.ToArray();
     }
 
+    /// <summary>The tags of fields (1)–(5) of Part 2 in Templates/mau-08.docx, after «owner-» or «unit-».</summary>
+    private static readonly string[] PartyTags = ["name", "mandate", "head", "address", "contact"];
+
+    /// <summary>The tags of columns (1)–(12) of Part 3 in Templates/mau-08.docx.</summary>
+    private static readonly string[] Mau08Tags =
+    [
+        "number", "system", "owner", "operator", "level", "status", "decision", "regulation", "expected-approval", "deployment",
+        "expected-deployment", "checked",
+    ];
+
+    /// <summary>The tags of the counts of Part 1 in Templates/mau-08.docx, in the order of <see cref="Mau08Counts"/>.</summary>
+    private static readonly string[] CountTags = ["total", "classified", "dossier-prepared", "appraised", "approved", "assessed", "expected-all-approved"];
+
+    /// <summary>
+    /// Mẫu 08 as Word, from Templates/mau-08.docx (docs/decisions/0011): the heading, the counts of Part 1, an owner and
+    /// its unit per block of Part 2, a table row per system in Part 3 (written row by row). The signer's line stays empty.
+    /// </summary>
     public static byte[] AnnualReportWord(AnnualReport report, string provinceName, DateOnly today)
     {
-        var content = new List<OpenXmlElement>
+        var values = new TemplateValues();
+        values.Text["issuer"] = Value(HeaderName(report.IssuerName).ToUpperInvariant());
+        values.Text["place-date"] = PlaceAndDate(provinceName, today, null);
+        values.Text["addressee"] = Value(report.Addressee);
+        values.Text["period-start"] = Display.Date(report.PeriodStart);
+        values.Text["period-end"] = Display.Date(report.PeriodEnd);
+        foreach (var (tag, count) in CountTags.Zip(CountValues(report)))
         {
-            Header(null, report.IssuerName, "Số: ......", Mau08Subject, PlaceAndDate(provinceName, today, null)),
-            Para(JustificationValues.Center, 240, 0, Span($"Kính gửi: {Value(report.Addressee)}")),
-            Item(Span($"Kỳ báo cáo: số liệu từ ngày {Display.Date(report.PeriodStart)} đến ngày {Display.Date(report.PeriodEnd)} (Điều 35 khoản 3 Nghị định số 331/2026/NĐ-CP).", italic: true)),
-            Heading("1. Thông tin chung"),
-        };
-        var counts = CountValues(report);
-        content.AddRange(Mau08Counts.Select((label, i) => Item($"- {label}: {Value(counts[i])}{(i < Mau08Counts.Length - 1 ? ";" : ".")}")));
-        content.Add(Heading("2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng"));
-        foreach (var owner in report.Owners)
-        {
-            content.Add(Item($"{Mau08OwnerHeading}:"));
-            content.AddRange(OwnerFields.Zip(PartyValues(owner.Owner)).Select(x => Item($"{x.First}: {x.Second};")));
-            content.Add(Item($"{Mau08UnitHeading}:"));
-            content.AddRange(UnitFields.Zip(PartyValues(owner.Unit)).Select(x => Item($"{x.First}: {x.Second};")));
+            values.Text[$"count-{tag}"] = Value(count);
         }
 
-        content.Add(Heading("3. Thông tin chi tiết về các hệ thống thông tin thuộc phạm vi quản lý"));
-        return Build(writer =>
-        {
-            foreach (var element in content)
+        values.Repeats["each-owner"] = report.Owners.Select(owner => (IReadOnlyDictionary<string, string>)PartyTags.Zip(PartyValues(owner.Owner))
+            .Select(x => ($"owner-{x.First}", x.Second))
+            .Concat(PartyTags.Zip(PartyValues(owner.Unit)).Select(x => ($"unit-{x.First}", x.Second)))
+            .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal));
+        values.Repeats["each-system"] = report.Rows.Select((row, i) => (IReadOnlyDictionary<string, string>)Mau08Tags.Zip(Mau08Cells(row, i + 1))
+            .ToDictionary(x => x.First, x => x.Second switch
             {
-                writer.WriteElement(element);
-            }
-
-            WriteBorderedTable(
-                writer,
-                [550, 1900, 1500, 1500, 800, 1200, 1600, 1400, 1100, 1300, 1100, 1100],
-                [.. Mau08Columns],
-                [.. Mau08Columns.Select((_, i) => $"({i + 1})")],
-                report.Rows.Select((r, i) => Mau08Cells(r, i + 1).Select(c => c switch
-                {
-                    null => string.Empty,
-                    int n => Invariant(n),
-                    _ => c.ToString() ?? string.Empty,
-                }).ToList()));
-            writer.WriteElement(new Paragraph());
-            writer.WriteElement(Signature(null));
-        }, landscape: true);
+                null => string.Empty,
+                int n => Invariant(n),
+                { } c => c.ToString() ?? string.Empty,
+            }, StringComparer.Ordinal));
+        return DocumentTemplate.Fill("mau-08", values);
     }
 
     /// <summary>
@@ -179,54 +177,4 @@ public static partial class DossierDocuments
             : $"Điện thoại: {Value(party.Phone)}; thư điện tử: {Value(party.Email)}";
         return [Value(party.Name), Value(party.Mandate), head, Value(party.Address), contact];
     }
-
-    /// <summary>
-    /// A table with borders, small type, a header row repeated on every page, and a numbering row; written row by row,
-    /// so each row is garbage as soon as it is written.
-    /// </summary>
-    private static void WriteBorderedTable(
-        OpenXmlWriter writer, int[] widths, IReadOnlyList<string> header, IReadOnlyList<string> numbers, IEnumerable<IReadOnlyList<string>> rows)
-    {
-        static BorderType Line<T>() where T : BorderType, new() => new T { Val = BorderValues.Single, Size = 4U, Color = "000000" };
-        var cellWidths = widths.Select(Invariant).ToArray();
-        writer.WriteStartElement(new Table());
-        writer.WriteElement(new TableProperties(
-            new TableWidth { Width = Invariant(widths.Sum()), Type = TableWidthUnitValues.Dxa },
-            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(), Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>()),
-            new TableLayout { Type = TableLayoutValues.Fixed }));
-        writer.WriteElement(new TableGrid(cellWidths.Select(w => new GridColumn { Width = w })));
-
-        TableRow Row(IReadOnlyList<string> cells, bool bold, bool repeat)
-        {
-            var row = new TableRow();
-            if (repeat)
-            {
-                row.Append(new TableRowProperties(new TableHeader()));
-            }
-
-            for (var i = 0; i < widths.Length; i++)
-            {
-                var text = i < cells.Count ? cells[i] : string.Empty;
-                row.Append(new TableCell(
-                    new TableCellProperties(new TableCellWidth { Width = cellWidths[i], Type = TableWidthUnitValues.Dxa }),
-                    Para(bold ? JustificationValues.Center : JustificationValues.Left, 0, 0, TableSpan(text, bold))));
-            }
-
-            return row;
-        }
-
-        writer.WriteElement(Row(header, bold: true, repeat: true));
-        writer.WriteElement(Row(numbers, bold: false, repeat: true));
-        foreach (var row in rows)
-        {
-            writer.WriteElement(Row(row, bold: false, repeat: false));
-        }
-
-        writer.WriteEndElement();
-    }
-
-    /// <summary>Table text: 10 pt, and an empty cell stays empty (the form says to leave it blank).</summary>
-    private static Run TableSpan(string text, bool bold) => string.IsNullOrEmpty(text)
-        ? new Run(new RunProperties(new FontSize { Val = "20" }))
-        : Span(text, bold: bold, size: 20);
 }

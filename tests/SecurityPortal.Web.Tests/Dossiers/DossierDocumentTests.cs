@@ -9,11 +9,12 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Tests.Plumbing;
 using SecurityPortal.Web.Documents;
+using SecurityPortal.Web.Reporting;
 
 namespace SecurityPortal.Tests.Dossiers;
 
 /// <summary>
-/// The dossier documents (Mẫu 01, 02, 06, 07) filled from their Word templates (docs/decisions/0011): the templates are
+/// The dossier documents (Mẫu 01, 02, 06, 07) and the annual report's Word file (Mẫu 08) filled from their Word templates (docs/decisions/0011): the templates are
 /// valid, their wording matches the reviewed text beside them, template and code agree slot for slot, and each output
 /// is a valid document with the dossier's values, the form's «……» where a value is unknown, and none left in a slot.
 /// </summary>
@@ -77,6 +78,19 @@ public sealed class DossierDocumentTests
                     Assert.DoesNotContain("(Tên", body.InnerText, StringComparison.Ordinal); // no placeholder of the form left
                 }
             }
+        }
+
+        foreach (var report in new[] { Report(0), Report(3) })
+        {
+            using var document = Open(DossierDocuments.AnnualReportWord(report, "Tỉnh Sông Lam", Day));
+            Assert.Empty(new OpenXmlValidator().Validate(document));
+            var body = document.MainDocumentPart!.Document!.Body!;
+            Assert.Empty(body.Descendants<SdtRun>());
+            Assert.Empty(body.Descendants<SdtBlock>());
+            Assert.Empty(body.Descendants<SdtRow>());
+            Assert.DoesNotContain(body.Descendants<Paragraph>(), p => p.InnerText.Trim() == Blank); // no lone «……» (the signer's line)
+            Assert.DoesNotContain("(Tên", body.InnerText, StringComparison.Ordinal);
+            used.Add("mau-08");
         }
 
         Assert.Equal(DocumentTemplate.Names.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
@@ -212,6 +226,92 @@ public sealed class DossierDocumentTests
         Assert.Contains($"Căn cứ ý kiến thẩm định của Sở Khoa học và Công nghệ (đơn vị chuyên trách về an toàn thông tin) tại văn bản số {Blank} ngày {Blank};", decision, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Mau_08_repeats_a_block_per_owner_and_a_table_row_per_system_in_the_form_columns()
+    {
+        var report = Report(3) with
+        {
+            Owners =
+            [
+                new AnnualOwner(new AnnualParty("Sở Y tế", null, "Lê Văn Hùng", "Giám đốc", "Số 1 Trần Phú", "0238 1", "syt@sl.vn"), null),
+                new AnnualOwner(new AnnualParty("Sở Tài chính", "Quyết định 12/QĐ-UBND", null, null, null, null, null), new AnnualParty("Phòng CNTT", null, null, null, null, null, "cntt@sl.vn")),
+            ],
+        };
+        using var document = Open(DossierDocuments.AnnualReportWord(report, "Tỉnh Sông Lam", Day));
+        var body = document.MainDocumentPart!.Document!.Body!;
+        var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        var start = paragraphs.IndexOf("2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng");
+        Assert.Equal(
+            [
+                "a) Thông tin về chủ quản hệ thống thông tin:", "(1) Tên chủ quản hệ thống thông tin: Sở Y tế;",
+                $"(2) Quy định chức năng, nhiệm vụ và quyền hạn: {Blank};", "(3) Người đại diện, chức vụ: Lê Văn Hùng, Giám đốc;",
+                "(4) Địa chỉ liên lạc của cơ quan chủ quản hệ thống thông tin: Số 1 Trần Phú;",
+                "(5) Thông tin liên hệ (số điện thoại, thư điện tử): Điện thoại: 0238 1; thư điện tử: syt@sl.vn;",
+                "b) Thông tin về đơn vị chuyên trách về an ninh mạng:", $"(1) Tên đơn vị chuyên trách về an ninh mạng: {Blank};",
+                $"(2) Quy định chức năng, nhiệm vụ và quyền hạn: {Blank};", $"(3) Người đại diện, chức vụ: {Blank};",
+                $"(4) Địa chỉ liên lạc của đơn vị chuyên trách về an ninh mạng: {Blank};", $"(5) Thông tin liên hệ (số điện thoại, thư điện tử): {Blank};",
+                "a) Thông tin về chủ quản hệ thống thông tin:", "(1) Tên chủ quản hệ thống thông tin: Sở Tài chính;",
+                "(2) Quy định chức năng, nhiệm vụ và quyền hạn: Quyết định 12/QĐ-UBND;", $"(3) Người đại diện, chức vụ: {Blank};",
+                $"(4) Địa chỉ liên lạc của cơ quan chủ quản hệ thống thông tin: {Blank};", $"(5) Thông tin liên hệ (số điện thoại, thư điện tử): {Blank};",
+                "b) Thông tin về đơn vị chuyên trách về an ninh mạng:", "(1) Tên đơn vị chuyên trách về an ninh mạng: Phòng CNTT;",
+                $"(2) Quy định chức năng, nhiệm vụ và quyền hạn: {Blank};", $"(3) Người đại diện, chức vụ: {Blank};",
+                $"(4) Địa chỉ liên lạc của đơn vị chuyên trách về an ninh mạng: {Blank};",
+                $"(5) Thông tin liên hệ (số điện thoại, thư điện tử): Điện thoại: {Blank}; thư điện tử: cntt@sl.vn;",
+                "3. Thông tin chi tiết về các hệ thống thông tin thuộc phạm vi quản lý",
+            ],
+            paragraphs.Skip(start + 1).Take(25));
+        Assert.Contains("- Tổng số hệ thống thông tin thuộc phạm vi quản lý: 3;", paragraphs);
+        Assert.Contains($"- Dự kiến thời gian hoàn thành phê duyệt đề xuất cấp độ hệ thống thông tin đối với tất cả các hệ thống thông tin thuộc phạm vi quản lý: {Blank}.", paragraphs);
+        Assert.Contains("Kỳ báo cáo: số liệu từ ngày 15/12/2025 đến ngày 14/12/2026 (Điều 35 khoản 3 Nghị định số 331/2026/NĐ-CP).", paragraphs);
+
+        var rows = body.Elements<Table>().Single(t => t.Elements<TableGrid>().Single().Elements<GridColumn>().Count() == 12).Elements<TableRow>()
+            .Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        Assert.Equal(5, rows.Count); // the heading, the numbering, a row per system
+        Assert.Equal(DossierDocuments.Mau08Columns, rows[0]);
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"({i})"), rows[1]);
+        Assert.Equal(["1", "Hệ thống 1", "Sở Y tế", "Trung tâm CNTT", "2", "Đã phê duyệt", "12/QĐ-SYT ngày 14/09/2026", "Quy chế 1", "01/03/2027", "Đã triển khai", "", "Định kỳ"], rows[2]);
+        Assert.Equal(["3", "Hệ thống 3", "Sở Y tế", "Trung tâm CNTT", "", "Đang dự thảo", "", "", "", "", "", ""], rows[4]);
+    }
+
+    [Fact]
+    public void Mau_08_refuses_a_record_that_does_not_match_its_repeated_row_and_writes_thousands_of_rows()
+    {
+        var slots = DocumentTemplate.Slots(DocumentTemplate.Read("mau-08"));
+        Assert.Equal(SlotKind.Repeat, slots["each-system"]);
+        Assert.Equal(SlotKind.Repeat, slots["each-owner"]);
+        Assert.DoesNotContain("checked", slots.Keys); // a record's slot, not the document's
+        Assert.DoesNotContain("signer", slots.Keys); // Mẫu 08 prints no signer's name
+
+        var values = new TemplateValues();
+        foreach (var (tag, kind) in slots)
+        {
+            switch (kind)
+            {
+                case SlotKind.Text: values.Text[tag] = "x"; break;
+                default: values.Repeats[tag] = []; break;
+            }
+        }
+
+        string[] columns = ["number", "system", "owner", "operator", "level", "status", "decision", "regulation", "expected-approval", "deployment", "expected-deployment"];
+        values.Repeats["each-system"] = [columns.ToDictionary(c => c, c => c)];
+        Assert.Contains("ô chưa điền [checked]", Assert.Throws<InvalidOperationException>(() => DocumentTemplate.Fill("mau-08", values)).Message, StringComparison.Ordinal);
+        values.Repeats["each-system"] = [columns.Append("checked").Append("extra").ToDictionary(c => c, c => c)];
+        Assert.Contains("giá trị không có ô [extra]", Assert.Throws<InvalidOperationException>(() => DocumentTemplate.Fill("mau-08", values)).Message, StringComparison.Ordinal);
+
+        using var document = Open(DossierDocuments.AnnualReportWord(Report(8000), "Tỉnh Sông Lam", Day));
+        var table = document.MainDocumentPart!.Document!.Body!.Elements<Table>().Last(t => t.Elements<TableGrid>().Single().Elements<GridColumn>().Count() == 12);
+        Assert.Equal(8002, table.Elements<TableRow>().Count());
+        Assert.Equal("Hệ thống 8000", table.Elements<TableRow>().Last().Elements<TableCell>().ElementAt(1).InnerText);
+    }
+
+    /// <summary>A report of 2026 with <paramref name="systems"/> rows (each third one a draft with no level) and one owner.</summary>
+    private static AnnualReport Report(int systems) => new(
+        2026, "Ủy ban nhân dân tỉnh Sông Lam", "Công an tỉnh Sông Lam", new AnnualCounts(systems, systems, 1, 1, 1, 0), null,
+        [new AnnualOwner(new AnnualParty("Sở Y tế", null, null, null, null, null, null), null)],
+        [.. Enumerable.Range(1, systems).Select(i => i % 3 == 0
+            ? new AnnualRow($"Hệ thống {i}", "Sở Y tế", "Trung tâm CNTT", null, "Đang dự thảo", null, null, null, null, null, null)
+            : new AnnualRow($"Hệ thống {i}", "Sở Y tế", "Trung tâm CNTT", 2, "Đã phê duyệt", "12/QĐ-SYT ngày 14/09/2026", $"Quy chế {i}", new DateOnly(2027, 3, 1), "Đã triển khai", null, "Định kỳ"))]);
+
     /// <summary>A draft of the level: level-1 facts, the level proposed (a higher one with a justification), every section, the files to submit.</summary>
     private static LevelDossier Draft(int level, RuleSet ruleSet) => Start(level, ruleSet).Dossier;
 
@@ -312,22 +412,41 @@ public sealed class DossierDocumentTests
                 text.Append("[[/").Append(tag).Append("]]\n");
                 break;
             case Table table:
-                foreach (var row in table.Elements<TableRow>())
+                foreach (var part in table.ChildElements)
                 {
-                    foreach (var cell in row.Elements<TableCell>())
+                    if (part is SdtRow repeated)
                     {
-                        text.Append("| ");
-                        foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties))
+                        var rowTag = repeated.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value;
+                        text.Append("[[").Append(rowTag).Append("]]\n");
+                        foreach (var row in repeated.SdtContentRow!.Elements<TableRow>())
                         {
-                            RenderBlock(child, text);
+                            RenderRow(row, text);
                         }
-                    }
 
-                    text.Append("|-\n");
+                        text.Append("[[/").Append(rowTag).Append("]]\n");
+                    }
+                    else if (part is TableRow row)
+                    {
+                        RenderRow(row, text);
+                    }
                 }
 
                 break;
         }
+    }
+
+    private static void RenderRow(TableRow row, StringBuilder text)
+    {
+        foreach (var cell in row.Elements<TableCell>())
+        {
+            text.Append("| ");
+            foreach (var child in cell.ChildElements.Where(c => c is not TableCellProperties))
+            {
+                RenderBlock(child, text);
+            }
+        }
+
+        text.Append("|-\n");
     }
 
     private static string Inline(OpenXmlElement paragraph)
