@@ -670,11 +670,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("SystemId", "Cycle")
                         .IsUnique();

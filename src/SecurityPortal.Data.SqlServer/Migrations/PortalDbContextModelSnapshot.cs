@@ -672,11 +672,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("SystemId", "Cycle")
                         .IsUnique();

@@ -659,11 +659,11 @@ namespace SecurityPortal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("State");
+
+                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("SystemId", "Cycle")
                         .IsUnique();

@@ -78,6 +78,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.HasOne<CatalogVersion>().WithMany().HasForeignKey(a => a.CatalogVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.SystemId, a.Cycle }).IsUnique();
         builder.HasIndex(a => a.State);
+        // A campaign's assessments still with their agencies (the inbox's overdue agencies): a seek, not the campaign's every row.
+        builder.HasIndex(a => new { a.CampaignId, a.State });
         builder.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.CatalogCode).HasMaxLength(CatalogVersion.CodeMaxLength);
         builder.Property(a => a.CreatedById).HasMaxLength(450);

@@ -11,7 +11,9 @@ using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Incidents;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Systems;
+using SecurityPortal.Domain.Reporting;
 using SecurityPortal.Web.Authorization;
+using SecurityPortal.Web.Reporting;
 
 namespace SecurityPortal.Web.Inbox;
 
@@ -25,9 +27,12 @@ namespace SecurityPortal.Web.Inbox;
 /// <item>Leadership: the agencies with overdue work (one line each, with its counts) and the dossiers waiting for an approval.</item>
 /// </list>
 /// Every query starts from the aggregate's <c>VisibleTo</c> scope and only narrows it. The count (the menu's badge) runs the
-/// same queries as the list, one COUNT each, and is kept for the request, so the home page counts nothing twice.
+/// same queries as the list, one COUNT each, and is kept for the request, so the home page counts nothing twice. Only
+/// leadership's overdue agencies are counted differently on the badge: from the figures kept per agency
+/// (<see cref="FigureRollup"/>: overdue tasks and dossiers of operating systems, the dashboard's own figures) instead of
+/// going through every overdue task of the province on every page; the list counts the same things live.
 /// </summary>
-public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
+public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock, ComplianceFigures figures)
 {
     /// <summary>At most this many lines of one kind are listed; the count still counts them all.</summary>
     public const int MaxPerKind = 100;
@@ -50,6 +55,7 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
 
         if (user.IsLeadership())
         {
+            await figures.EnsureKeptAsync(cancellationToken);
             count += await OverdueAgencies(user, today).CountAsync(cancellationToken);
         }
 
@@ -232,18 +238,18 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         return new InboxItem(row.Kind, row.Id, row.Title, row.SystemName, row.AgencyName, due, unassigned, row.Cycle, null) { Basis = basis };
     }
 
-    /// <summary>Open tasks past their due date, by the owner agency of their system.</summary>
+    /// <summary>Open tasks past their due date on operating systems, by the owner agency of their system (as the figures count them).</summary>
     private IQueryable<AgencyDue> OverdueTasks(ClaimsPrincipal user, DateOnly today) =>
         from t in db.RemediationTasks.VisibleTo(db, user)
         join s in db.InformationSystems.VisibleTo(user) on t.SystemId equals s.Id
-        where RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today
+        where RemediationTask.ToWorkOn.Contains(t.Status) && t.DueDate < today && s.Lifecycle == LifecycleStatus.Operating
         select new AgencyDue { AgencyId = s.OwnerAgencyId, Due = t.DueDate };
 
-    /// <summary>Dossiers whose current step is past its legal deadline.</summary>
+    /// <summary>Dossiers of operating systems whose current step is past its legal deadline (as the figures count them).</summary>
     private IQueryable<AgencyDue> OverdueDossiers(ClaimsPrincipal user, DateOnly today) =>
         from d in db.LevelDossiers.VisibleTo(db, user)
         join s in db.InformationSystems.VisibleTo(user) on d.SystemId equals s.Id
-        where d.QueueOrder < today
+        where d.QueueOrder < today && s.Lifecycle == LifecycleStatus.Operating
         select new AgencyDue { AgencyId = s.OwnerAgencyId, Due = d.QueueOrder };
 
     /// <summary>Campaign assessments still with the agency after the campaign's deadline.</summary>
@@ -254,13 +260,16 @@ public sealed class PersonalInbox(PortalDbContext db, TimeProvider clock)
         where (x.State == AssessmentState.Draft || x.State == AssessmentState.Returned) && c.Deadline < today
         select new AgencyDue { AgencyId = s.OwnerAgencyId, Due = c.Deadline };
 
-    /// <summary>The agencies with any overdue work: what leadership's count counts, one query.</summary>
+    /// <summary>
+    /// The agencies with any overdue work: what leadership's count counts, one query. Overdue tasks and dossiers come from
+    /// the kept figures (counted for today: the caller makes sure of it), so the badge reads a few thousand kept rows at
+    /// most instead of every overdue task; they count what <see cref="OverdueTasks"/> and <see cref="OverdueDossiers"/> list.
+    /// </summary>
     private IQueryable<Agency> OverdueAgencies(ClaimsPrincipal user, DateOnly today)
     {
-        var tasks = OverdueTasks(user, today).Select(x => x.AgencyId);
-        var dossiers = OverdueDossiers(user, today).Select(x => x.AgencyId);
+        var kept = db.FigureRollups.Where(r => r.OverdueTasks > 0 || r.DossiersOverdue > 0).Select(r => r.AgencyId);
         var assessments = OverdueAssessments(user, today).Select(x => x.AgencyId);
-        return db.Agencies.VisibleTo(user).Where(a => tasks.Contains(a.Id) || dossiers.Contains(a.Id) || assessments.Contains(a.Id));
+        return db.Agencies.VisibleTo(user).Where(a => kept.Contains(a.Id) || assessments.Contains(a.Id));
     }
 
     private async Task<List<InboxItem>> OverdueByAgencyAsync(ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken)

@@ -279,6 +279,16 @@ public sealed class InboxTests : PortalTestBase
     public async Task Leadership_sees_overdue_work_by_agency_with_links_and_the_approvals_waiting()
     {
         await ArrangeAsync();
+        // A suspended system's overdue task is not the province's overdue work (the dashboard counts operating systems).
+        var farm = await Factory.CreateAgencyAsync("SL-SNN", "Sở Nông nghiệp");
+        var suspended = await Factory.CreateSystemAsync("SNN-WEB", "Cổng Sở Nông nghiệp", farm.Id);
+        await Factory.WithDbAsync(async db =>
+        {
+            var system = await db.InformationSystems.SingleAsync(s => s.Id == suspended.Id);
+            system.ChangeLifecycle(LifecycleStatus.Suspended, null);
+            Task(db, system, "Việc của hệ thống tạm dừng", -4);
+            return await db.SaveChangesAsync();
+        });
         var ids = await SeedAsync(db => new
         {
             LateTask = Task(db, _healthSystem, "Việc quá hạn", -3).Id,
@@ -301,6 +311,8 @@ public sealed class InboxTests : PortalTestBase
         Assert.Contains("2 nhiệm vụ, 0 hồ sơ, 1 bản tự đánh giá quá hạn", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("0 nhiệm vụ, 1 hồ sơ, 0 bản tự đánh giá quá hạn", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Equal(3, Badge(home));
+        // Any other page counts the same from the kept figures, without listing.
+        Assert.Equal(3, Badge(await leader.GetDocumentAsync("/Notifications")));
         foreach (var line in lines)
         {
             Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(line.Href)).StatusCode);
