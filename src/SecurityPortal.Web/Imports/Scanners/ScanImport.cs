@@ -417,7 +417,7 @@ public sealed class ScanReportImporter(PortalDbContext db, RemediationOptions op
         {
             1 => new(target, systems.First(s => s.Id == found[0]), how),
             0 => new(target, null, "không khớp hệ thống nào"),
-            _ => new(target, null, "khớp nhiều hệ thống: {0}", string.Join(", ", systems.Where(s => found.Contains(s.Id)).Select(s => s.Code))),
+            _ => new(target, null, "khớp nhiều hệ thống: {0}", string.Join(", ", systems.Where(s => found.Contains(s.Id)).Select(s => s.Code).Order(StringComparer.Ordinal))),
         };
     }
 

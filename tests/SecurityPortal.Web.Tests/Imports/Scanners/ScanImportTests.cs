@@ -6,6 +6,7 @@ using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Scanning;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Domain.Warnings;
+using SecurityPortal.Tests.Api;
 using static SecurityPortal.Tests.Imports.Scanners.ScanFixtures;
 
 namespace SecurityPortal.Tests.Imports.Scanners;
@@ -194,6 +195,39 @@ public sealed class ScanImportTests : PortalTestBase
         var page = await officer.GetDocumentAsync(crafted.Headers.Location!.OriginalString);
         Assert.Contains("DTD", page.QuerySelector("#scan-issues")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("main form[method=post]"));
+        Assert.Equal(0, await Factory.CountAsync<RemediationTask>());
+    }
+
+    [Fact]
+    public async Task An_image_matches_the_system_with_a_component_of_its_name_a_package_the_one_system_with_its_purl_and_an_ambiguous_target_waits()
+    {
+        await ArrangeAsync();
+        Task AddPurlAsync(Guid systemId) => Factory.WithDbAsync(async db =>
+        {
+            var system = await db.InformationSystems.Include(s => s.Components).SingleAsync(s => s.Id == systemId);
+            system.AddComponent(ComponentKind.Library, "libnghttp2-14", null, "1.52.0-1").SetIdentifiers("pkg:deb/debian/libnghttp2-14@1.52.0-1", null);
+            return await db.SaveChangesAsync();
+        });
+        await AddPurlAsync(_school.Id);
+        var api = Factory.ApiClient((await Factory.CreateTokenAsync("td@sl.vn")).Secret);
+        async Task<System.Text.Json.JsonElement> TargetAsync(byte[] report)
+        {
+            var response = await api.PostAsync("/api/v1/scan-reports?dryRun=true", ApiTestKit.Body(report));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("targets")[0];
+        }
+
+        var image = await TargetAsync(Trivy("registry.songlam.gov.vn/syt/cong-thong-tin:2.4.0", "container_image", new Package("CVE-2024-0001", "a", "1", "2", "HIGH", 7.0, null)));
+        Assert.Equal((_portal.Id, "ảnh container trong danh mục phần mềm"), (image.GetProperty("systemId").GetGuid(), image.GetProperty("match").GetString()));
+        var grype = Grype("qlth-api:1.0", new Package("CVE-2023-44487", "libnghttp2-14", "1.52.0-1", "1.52.0-1+deb12u1", "High", 7.5, "pkg:deb/debian/libnghttp2-14@1.52.0-1?arch=amd64"));
+        var byPurl = await TargetAsync(grype);
+        Assert.Equal((_school.Id, "thành phần phần mềm (purl)"), (byPurl.GetProperty("systemId").GetGuid(), byPurl.GetProperty("match").GetString()));
+
+        // The same package in two systems: not guessed, the target waits and the preview names both.
+        await AddPurlAsync(_portal.Id);
+        var ambiguous = await TargetAsync(grype);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, ambiguous.GetProperty("systemId").ValueKind);
+        Assert.Equal("khớp nhiều hệ thống: SGD-QLTH, SYT-CTTDT", ambiguous.GetProperty("match").GetString());
         Assert.Equal(0, await Factory.CountAsync<RemediationTask>());
     }
 }
