@@ -61,6 +61,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Domain.Scanning.ScanFinding> ScanFindings => Set<Domain.Scanning.ScanFinding>();
+    public DbSet<Domain.Scanning.ScanReportImport> ScanReportImports => Set<Domain.Scanning.ScanReportImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -138,6 +138,11 @@ internal static class PortalCrawl
                 area = "DirectiveReports";
             }
 
+            if (page == "/Scans/Import")
+            {
+                area = "Systems"; // a scanner report for one system
+            }
+
             return ByArea.TryGetValue(area, out var ids)
                 ? [("own", ids.Own.ToString()), ("foreign", ids.Foreign.ToString())]
                 : [("none", Guid.Empty.ToString())]; // a province-wide record that does not exist: role gate first, then 404

@@ -10,6 +10,9 @@ public enum ImportKind
 
     /// <summary>A software bill of materials (CycloneDX, SPDX) for one system's components (Hệ thống → Nhập SBOM).</summary>
     Sbom,
+
+    /// <summary>A scanner report (Greenbone/OpenVAS, Nessus, Trivy, Grype), for one system or matched to systems.</summary>
+    ScanReport,
 }
 
 /// <summary>

@@ -12,6 +12,7 @@ public enum TaskSource
     OutdatedSoftware,
     Other,
     WebsiteCheck,
+    ScannerReport,
 }
 
 public enum TaskSeverity
@@ -231,6 +232,33 @@ public sealed class RemediationTask : Entity, IBelongsToSystem
             : text;
     }
 
+    /// <summary>A later scanner report still finds what the task is about: the thread records it (the task's history).</summary>
+    public void RecordScan(TaskActor actor, string text, DateTime nowUtc)
+    {
+        EnsureOpen("ghi kết quả quét");
+        EnsureParticipant(actor);
+        Add(TaskAction.Commented, actor, nowUtc, Text(text, TextMaxLength, "Kết quả quét"));
+    }
+
+    /// <summary>
+    /// A later scan of the same target no longer finds it: the task is proposed for verification (Đã xử lý), the scan
+    /// being its evidence; a reviewer verifies or reopens it as any resolved task.
+    /// </summary>
+    public void ProposeFixedByScan(TaskActor actor, string note, DateTime nowUtc)
+    {
+        if (!ToWorkOn.Contains(Status))
+        {
+            throw new DomainException($"Nhiệm vụ đang ở trạng thái «{Status.Vietnamese()}»: không thể báo đã xử lý.");
+        }
+
+        EnsureParticipant(actor);
+        ResolutionNote = Text(note, TextMaxLength, "Kết quả xử lý") ?? throw new DomainException("Cần ghi kết quả xử lý (đã làm gì, khi nào).");
+        ResolvedById = actor.UserId;
+        ResolvedAtUtc = nowUtc;
+        Status = RemediationStatus.Resolved;
+        Add(TaskAction.Resolved, actor, nowUtc, ResolutionNote);
+    }
+
     /// <summary>The refusals of <see cref="Verify"/> (status, role, no self-verification), checked before anything else.</summary>
     public void CheckVerifiable(TaskActor actor) => EnsureReviewerStep(actor, "xác minh");
 
@@ -409,6 +437,7 @@ public static class RemediationText
         TaskSource.Incident => "Sự cố",
         TaskSource.OutdatedSoftware => "Phần mềm lỗi thời",
         TaskSource.WebsiteCheck => "Giám sát trang web",
+        TaskSource.ScannerReport => "Báo cáo quét lỗ hổng",
         _ => "Khác",
     };
 

@@ -5,6 +5,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Imports;
+using SecurityPortal.Web.Imports.Scanners;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Api;
@@ -46,6 +47,12 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Accepts<Stream>("application/json", "application/xml", "application/vnd.cyclonedx+json", "application/vnd.cyclonedx+xml", "application/spdx+json")
             .WithSummary("Nhập SBOM (CycloneDX JSON/XML, SPDX JSON) vào danh mục phần mềm của hệ thống; dryRun=true chỉ trả về thay đổi.");
+        api.MapPost("/scan-reports", ImportScanReportAsync).WithName("ImportScanReport")
+            .RequireAuthorization(Policies.ApiImport)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .Accepts<Stream>("application/xml", "application/json", "text/xml")
+            .WithSummary("Nhập báo cáo quét (Greenbone/OpenVAS XML, Nessus .nessus, Trivy JSON, Grype JSON) thành nhiệm vụ khắc phục; systemId gán mọi phát hiện cho một hệ thống; dryRun=true chỉ trả về thay đổi.");
         app.MapPortalApiDocument();
         // An unknown path under /api answers JSON too (not the HTML error page), once the token is known.
         app.Map("/api/{**rest}", () => ApiProblem.Result(StatusCodes.Status404NotFound, "Không có điểm cuối API này."))
@@ -179,6 +186,73 @@ public static class ApiEndpoints
             changes.Select(c => new ApiSbomChange(c.Kind.ToString(), c.Product, c.OldVersion, c.NewVersion, c.Identifier)).ToList()));
     }
 
+    /// <summary>
+    /// The scanner report import of the pages (Scans/Import, Scans/Preview) in one call: the same reader, matching and
+    /// rules. With <c>systemId</c> every finding goes to that system (404 outside the user's scope); without it targets are
+    /// matched to the systems the user may import for. <c>dryRun=true</c> returns the plan and writes nothing.
+    /// </summary>
+    private static async Task<Results<Ok<ApiScanResult>, ProblemHttpResult>> ImportScanReportAsync(
+        Guid? systemId, bool? dryRun, HttpRequest request, ClaimsPrincipal user, PortalDbContext db, ScanReportImporter importer,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!ScanReportImporter.MayImport(user))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Chỉ cán bộ thẩm định và cán bộ của đơn vị được nhập báo cáo quét.");
+        }
+
+        if (systemId is { } id && await importer.LoadSystemAsync(user, id, cancellationToken) is null)
+        {
+            return NotFoundSystem();
+        }
+
+        if (request.ContentLength > ScanReportReader.MaxBytes || await ReadBoundedAsync(request.Body, ScanReportReader.MaxBytes, cancellationToken) is not { } content)
+        {
+            return TooLarge(ScanReportReader.MaxBytes);
+        }
+
+        if (content.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Nội dung trống: gửi báo cáo quét (Greenbone/OpenVAS XML, Nessus, Trivy JSON, Grype JSON) làm thân yêu cầu.");
+        }
+
+        var plan = await importer.PlanAsync(user, content, "api", systemId, cancellationToken);
+        if (plan.Report.Issues.Count > 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, $"Báo cáo quét có {plan.Report.Issues.Count} lỗi; không có gì được ghi.",
+                new Dictionary<string, object?> { ["errors"] = plan.Report.Issues.Select(i => new ApiSbomIssue(i.Location, i.Message)).ToList() });
+        }
+
+        var dry = dryRun == true;
+        var apply = !dry && plan.CanApply;
+        if (apply)
+        {
+            try
+            {
+                importer.Apply(plan, user);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DomainException ex)
+            {
+                return Problem(StatusCodes.Status400BadRequest, ex.Message);
+            }
+            catch (DbUpdateException)
+            {
+                return Problem(StatusCodes.Status409Conflict, "Báo cáo vừa được nhập hoặc nhiệm vụ liên quan vừa thay đổi; lần nhập này chưa được ghi. Gửi lại để nhập.");
+            }
+
+            loggers.CreateLogger(typeof(ApiEndpoints)).LogInformation("Scanner report imported through the API: {New} new tasks, {Updated} updated, {Proposed} proposed, {Unmatched} unmatched",
+                plan.NewTasks.Count, plan.Updated.Count, plan.Proposed.Count, plan.Unmatched.Count);
+        }
+
+        return TypedResults.Ok(new ApiScanResult(
+            plan.Report.Format, dry, apply, plan.Previous is not null, plan.Report.Items.Count, plan.Report.Informational,
+            plan.Matches.Select(m => new ApiScanTarget(m.Target.Kind.ToString(), m.Target.Name, m.System?.Id, m.Explained)).ToList(),
+            plan.NewTasks.Select(t => new ApiScanTask(null, t.System.Id, t.Key, t.Title, t.Severity.ToString(), t.Cvss, t.Kev, t.DueDate)).ToList(),
+            plan.Updated.Select(u => new ApiScanTask(u.Task.Id, u.System.Id, u.Key, u.Task.Title, u.Task.Severity.ToString(), null, false, u.Task.DueDate)).ToList(),
+            plan.Proposed.Select(p => new ApiScanTask(p.Task.Id, p.System.Id, p.Key, p.Task.Title, p.Task.Severity.ToString(), null, false, p.Task.DueDate)).ToList(),
+            plan.Unmatched.Select(u => new ApiScanFinding(u.Target, u.Key, u.Title, u.Severity.ToString(), u.Cvss, u.Kev)).ToList()));
+    }
+
     /// <summary>The body, or null when it is longer than <paramref name="max"/> bytes (read no further than one byte past it).</summary>
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken cancellationToken)
     {
@@ -219,8 +293,8 @@ public static class ApiEndpoints
 
     private static ProblemHttpResult NotFoundSystem() => Problem(StatusCodes.Status404NotFound, "Không tìm thấy hệ thống thông tin.");
 
-    private static ProblemHttpResult TooLarge() =>
-        Problem(StatusCodes.Status413PayloadTooLarge, $"Tệp quá lớn; tối đa {SbomReader.MaxBytes / 1024 / 1024} MB.");
+    private static ProblemHttpResult TooLarge(int max = SbomReader.MaxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, $"Tệp quá lớn; tối đa {max / 1024 / 1024} MB.");
 
     private static ProblemHttpResult Problem(int status, string message, IDictionary<string, object?>? extensions = null) =>
         ApiProblem.Result(status, message, extensions);

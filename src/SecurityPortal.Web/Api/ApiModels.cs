@@ -26,3 +26,17 @@ public sealed record ApiSbomResult(
 
 /// <summary>One problem of a refused file, by its place in the document (as the preview page lists them).</summary>
 public sealed record ApiSbomIssue(string Location, string Message);
+
+/// <summary>A scanned target and the system it was matched to (null: the finding waits in the queue), with how.</summary>
+public sealed record ApiScanTarget(string Kind, string Name, Guid? SystemId, string Match);
+
+/// <summary>A remediation task a scanner report creates (no id yet), finds again or proposes for verification.</summary>
+public sealed record ApiScanTask(Guid? TaskId, Guid SystemId, string Key, string Title, string Severity, double? Cvss, bool Kev, DateOnly DueDate);
+
+/// <summary>A finding no system matched: it waits for a reviewer to assign its target.</summary>
+public sealed record ApiScanFinding(string Target, string Key, string Title, string Severity, double? Cvss, bool Kev);
+
+/// <summary>The outcome of a scanner report import: what it creates, updates, proposes and queues, and whether it was written.</summary>
+public sealed record ApiScanResult(
+    string Format, bool DryRun, bool Applied, bool AlreadyImported, int Findings, int Informational, IReadOnlyList<ApiScanTarget> Targets,
+    IReadOnlyList<ApiScanTask> NewTasks, IReadOnlyList<ApiScanTask> UpdatedTasks, IReadOnlyList<ApiScanTask> ProposedTasks, IReadOnlyList<ApiScanFinding> Unmatched);

@@ -58,6 +58,8 @@ public static class AuditVocabulary
         ["TrustAnchor"] = "Chứng thư gốc tin cậy",
         ["ApiToken"] = "Mã truy cập API",
         ["ApiCall"] = "Lệnh gọi API",
+        ["ScanFinding"] = "Phát hiện của báo cáo quét",
+        ["ScanReportImport"] = "Báo cáo quét đã nhập",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -199,6 +201,14 @@ public static class AuditVocabulary
         ["ApiToken.Name"] = "Tên mã truy cập", ["ApiToken.Scopes"] = "Phạm vi", ["ApiToken.Hint"] = "Phần đầu của mã",
         ["ApiToken.ExpiresAtUtc"] = "Hết hạn", ["ApiToken.RevokedAtUtc"] = "Thu hồi lúc", ["ApiToken.RevokedBy"] = "Người thu hồi",
         ["ApiCall.Endpoint"] = "Điểm cuối API", ["ApiCall.Path"] = "Đường dẫn", ["ApiCall.Status"] = "Mã trả lời HTTP",
+        ["ScanFinding.Scanner"] = "Công cụ quét", ["ScanFinding.Target"] = "Đối tượng được quét", ["ScanFinding.Key"] = "Mã lỗ hổng hoặc mã plugin",
+        ["ScanFinding.Cves"] = "Mã CVE", ["ScanFinding.Cvss"] = "Điểm CVSS", ["ScanFinding.Kev"] = "Thuộc danh mục KEV",
+        ["ScanFinding.Package"] = "Gói phần mềm", ["ScanFinding.InstalledVersion"] = "Phiên bản đang cài", ["ScanFinding.FixedVersion"] = "Phiên bản đã sửa",
+        ["ScanFinding.FirstImportId"] = "Lần nhập đầu tiên", ["ScanFinding.LastImportId"] = "Lần nhập gần nhất",
+        ["ScanFinding.FirstSeenUtc"] = "Phát hiện lần đầu lúc", ["ScanFinding.LastSeenUtc"] = "Phát hiện gần nhất lúc",
+        ["ScanReportImport.Format"] = "Định dạng báo cáo", ["ScanReportImport.ImportedById"] = "Người nhập", ["ScanReportImport.ImportedAtUtc"] = "Nhập lúc",
+        ["ScanReportImport.ScannedAtUtc"] = "Quét lúc", ["ScanReportImport.NewTasks"] = "Số nhiệm vụ mới", ["ScanReportImport.UpdatedTasks"] = "Số nhiệm vụ cập nhật",
+        ["ScanReportImport.ProposedTasks"] = "Số nhiệm vụ đề xuất xác minh", ["ScanReportImport.Unmatched"] = "Số phát hiện chờ gán",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every entity name and field label the history may show (localizer keys), for the English coverage test.</summary>

@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
 using SecurityPortal.Domain.Systems;
 using SecurityPortal.Web.Registry;
@@ -45,25 +43,14 @@ public static class SbomReader
             return document;
         }
 
-        var text = content.AsSpan();
-        if (text.StartsWith(Encoding.UTF8.Preamble))
-        {
-            text = text[Encoding.UTF8.Preamble.Length..];
-        }
-
-        var first = 0;
-        while (first < text.Length && text[first] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            first++;
-        }
-
-        switch (first < text.Length ? text[first] : 0)
+        var (text, first) = SafeDocuments.Trim(content);
+        switch (first)
         {
             case (byte)'{':
-                ReadJson(text.ToArray(), document);
+                ReadJson(text, document);
                 break;
             case (byte)'<':
-                ReadXml(text.ToArray(), document);
+                ReadXml(text, document);
                 break;
             default:
                 document.Issues.Add(new("(tệp)", "Tệp không phải SBOM dạng JSON hoặc XML. Cổng nhận CycloneDX 1.4–1.6 (JSON, XML) và SPDX 2.3 (JSON)."));
@@ -81,17 +68,8 @@ public static class SbomReader
 
     private static void ReadJson(byte[] content, SbomDocument document)
     {
-        JsonDocument json;
-        try
+        if (SafeDocuments.ParseJson(content, MaxDepth, (where, message) => document.Issues.Add(new(where, message))) is not { } json)
         {
-            json = JsonDocument.Parse(content, new JsonDocumentOptions { MaxDepth = MaxDepth });
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $"dòng {line + 1}" : "(tệp)";
-            document.Issues.Add(new(where, ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
-                ? $"Tệp JSON lồng nhau quá {MaxDepth} cấp."
-                : "Tệp JSON không đọc được (sai cú pháp)."));
             return;
         }
 
@@ -225,39 +203,8 @@ public static class SbomReader
 
     private static void ReadXml(byte[] content, SbomDocument document)
     {
-        var settings = new XmlReaderSettings
+        if (SafeDocuments.LoadXml(content, MaxDepth, MaxBytes, (where, message) => document.Issues.Add(new(where, message))) is not { } xml)
         {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = MaxBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-        XDocument xml;
-        try
-        {
-            // A first pass bounds the nesting before a tree is built.
-            using (var reader = XmlReader.Create(new MemoryStream(content), settings))
-            {
-                while (reader.Read())
-                {
-                    if (reader.Depth > MaxDepth)
-                    {
-                        document.Issues.Add(new($"dòng {((IXmlLineInfo)reader).LineNumber}", $"Tệp XML lồng nhau quá {MaxDepth} cấp."));
-                        return;
-                    }
-                }
-            }
-
-            using var second = XmlReader.Create(new MemoryStream(content), settings);
-            xml = XDocument.Load(second, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            document.Issues.Add(new($"dòng {ex.LineNumber}", ex.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
-                ? "Tệp XML có khai báo DTD; cổng không nhận DTD hay thực thể ngoài."
-                : "Tệp XML không đọc được (sai cú pháp)."));
             return;
         }
 
@@ -396,8 +343,5 @@ public static class SbomReader
         _ => ComponentKind.Other,
     };
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!.Trim()
-            : null;
+    private static string? Text(JsonElement element, string name) => SafeDocuments.Text(element, name);
 }

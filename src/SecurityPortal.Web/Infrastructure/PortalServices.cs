@@ -64,6 +64,7 @@ public static class PortalServices
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<SignatureCheck>();
         builder.Services.AddScoped<ChangeDescriber>();
+        builder.Services.AddScoped<Imports.Scanners.ScanReportImporter>();
         builder.AddPortalMail();
         builder.AddPortalInbox();
         builder.AddPortalReporting();

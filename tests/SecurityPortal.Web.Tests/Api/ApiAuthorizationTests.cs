@@ -38,6 +38,9 @@ public sealed class ApiAuthorizationTests : PortalTestBase
                 rows.Add(("GET", "api/v1/systems/{id:guid}/components", role, record, sees ? HttpStatusCode.OK : HttpStatusCode.NotFound));
                 // As on the SBOM page: only an officer of the owning agency imports; anyone else gets 404.
                 rows.Add(("POST", "api/v1/systems/{id:guid}/sbom", role, record, officer && record == Own ? HttpStatusCode.OK : HttpStatusCode.NotFound));
+                // As on the scanner report pages: reviewers for any system, an officer for their agency's (404 for another's); other roles 403.
+                rows.Add(("POST", "api/v1/scan-reports", role, record,
+                    role == PortalRoles.ProvincialReviewer || (officer && record == Own) ? HttpStatusCode.OK : officer ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden));
             }
         }
 
@@ -75,13 +78,15 @@ public sealed class ApiAuthorizationTests : PortalTestBase
         Assert.Equal(mapped.Order(StringComparer.Ordinal), Matrix.Select(r => $"{r.Method} {r.Route}").Distinct().Order(StringComparer.Ordinal));
 
         var bom = SbomFixtures.CycloneDxJson("1.5", ("library", "log4j-core", "2.17.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1", null));
+        var report = Imports.Scanners.ScanFixtures.Trivy("app:1", "container_image", new Imports.Scanners.ScanFixtures.Package("CVE-2024-0001", "a", "1", "2", "HIGH", 7.0, null));
         var failures = new List<string>();
         foreach (var (method, route, role, record, expected) in Matrix)
         {
             var id = record == Foreign ? foreign.Id : own.Id;
-            var url = "/" + route.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal) + (method == "POST" ? "?dryRun=true" : string.Empty);
+            var scan = route == "api/v1/scan-reports";
+            var url = "/" + route.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal) + (scan ? $"?systemId={id}&dryRun=true" : method == "POST" ? "?dryRun=true" : string.Empty);
             var client = Factory.ApiClient(secrets[role]);
-            var response = method == "POST" ? await client.PostAsync(url, ApiTestKit.Body(bom)) : await client.GetAsync(url);
+            var response = method == "POST" ? await client.PostAsync(url, ApiTestKit.Body(scan ? report : bom)) : await client.GetAsync(url);
             if (response.StatusCode != expected)
             {
                 failures.Add($"{method} {route} {role} {record}: {(int)response.StatusCode}, expected {(int)expected}");

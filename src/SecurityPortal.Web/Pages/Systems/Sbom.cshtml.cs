@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Systems;
@@ -55,21 +53,7 @@ public sealed class SbomModel(PortalDbContext db, TimeProvider clock, ILogger<Sb
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ImportDrafts.Where(d => d.CreatedAtUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
-        var draft = new ImportDraft
-        {
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            Kind = ImportKind.Sbom,
-            SystemId = system.Id,
-            FileName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 200 } name ? name : "sbom.json",
-            Content = buffer.ToArray(),
-            CreatedAtUtc = now,
-        };
-        db.ImportDrafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        var draft = await db.StoreAsync(clock, User, ImportKind.Sbom, system.Id, Upload, "sbom.json", cancellationToken);
         logger.LogInformation("SBOM draft {DraftId} for system {SystemId} uploaded ({Bytes} bytes)", draft.Id, system.Id, draft.Content.Length);
         return RedirectToPage("./SbomPreview", new { id = draft.Id });
     }
