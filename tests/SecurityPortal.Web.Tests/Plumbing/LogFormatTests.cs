@@ -106,7 +106,8 @@ public sealed partial class LogFormatTests : PortalTestBase
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(AsvsMatrixTests.RepositoryRoot(), "src", "SecurityPortal.Web", "appsettings.json")));
         var file = settings.RootElement.GetProperty("Serilog").GetProperty("WriteTo").EnumerateArray().Single(s => s.GetProperty("Name").GetString() == "File");
         var formatterName = file.GetProperty("Args").GetProperty("formatter").GetString()!;
-        var formatter = (ITextFormatter)Activator.CreateInstance(Type.GetType(formatterName, throwOnError: true)!)!;
+        var constructor = Type.GetType(formatterName, throwOnError: true)!.GetConstructors().OrderBy(c => c.GetParameters().Length).First();
+        var formatter = (ITextFormatter)constructor.Invoke([.. constructor.GetParameters().Select(p => p.DefaultValue)]);
         var text = new StringWriter();
         foreach (var e in _log.Events)
         {

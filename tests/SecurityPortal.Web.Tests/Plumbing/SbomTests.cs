@@ -32,7 +32,7 @@ public sealed class SbomTests
             using var json = JsonDocument.Parse(File.ReadAllText(assets));
             missing.AddRange(json.RootElement.GetProperty("libraries").EnumerateObject()
                 .Where(l => l.Value.GetProperty("type").GetString() == "package")
-                .Select(l => $"pkg:nuget/{l.Name}").Where(p => !components.Contains(p)));
+                .Select(l => $"pkg:nuget/{l.Name.Replace('/', '@')}").Where(p => !components.Contains(p)));
         }
 
         foreach (var (name, file) in new[] { ("jquery", "jquery/jquery.min.js"), ("bootstrap", "bootstrap/js/bootstrap.bundle.min.js"), ("chart.js", "chart.js/chart.umd.min.js") })
