@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Security scanners against the real portal on loopback (issue 8 item 6), part of ./test.sh.
-#   wapiti 3 with an explicit module list, signed in as the demo agency officer;
+#   wapiti 3 with an explicit module list, signed in as the demo agency officer, then the reviewer, then the administrator;
 #   sqlmap on the search and filter parameters of the main lists, signed in the same way.
 # A finding counts unless tests/scan-allowlist.tsv lists it (module, text of the finding, reviewed reason).
 # Only 127.0.0.1 is ever a target; wapiti's bug reports (which would go to the Internet) are off.
@@ -14,30 +14,36 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 BASE="http://127.0.0.1:$(free_port 18000 19999)"
 DATA=$(mktemp -d /tmp/securityportal-scan.XXXXXX)
-# A throw-away portal over plain HTTP (cookies without Secure), the login limit out of the scanners' way.
-start_portal "$BASE" "$DATA" "$OUT/portal.log" ASPNETCORE_ENVIRONMENT=Testing Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000 RateLimits__UploadsPerMinute=100000 RateLimits__ExportsPerMinute=100000 RateLimits__WebsiteChecksPerMinute=100000
+# A throw-away portal over plain HTTP (cookies without Secure), the login limit out of the scanners' way, and no
+# authenticator to enrol first for the reviewer and the administrator (curl signs in with the password alone).
+start_portal "$BASE" "$DATA" "$OUT/portal.log" ASPNETCORE_ENVIRONMENT=Testing Security__SecureCookiesOnly=false RateLimits__LoginPerMinute=100000 RateLimits__UploadsPerMinute=100000 RateLimits__ExportsPerMinute=100000 RateLimits__WebsiteChecksPerMinute=100000 \
+  Security__EnforceTwoFactorForRoles=false
 cleanup() { kill "$PORTAL_PID" 2>/dev/null; wait "$PORTAL_PID" 2>/dev/null; rm -rf "$DATA"; }
 trap cleanup EXIT
 wait_ready "$BASE/health/ready" || { tail -n 30 "$OUT/portal.log"; verdict "portal started" fail; echo "scan: $passed passed, $failed failed"; exit 1; }
 
 # shellcheck source=portal-sign-in.sh
 . scripts/portal-sign-in.sh
-signed=fail
-portal_sign_in "$BASE" canbo.syt@songlam.demo 'ThuNghiem@2026!' "$DATA/cookies.txt" && signed=ok
-COOKIE=$PORTAL_COOKIE
-if [ "$signed" = ok ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/Systems")" = 200 ]; then verdict "signed in as the demo officer" ok; else verdict "signed in as the demo officer" fail; fi
-
-# wapiti: pages reachable by the officer, except the sign-out: sessions live on the server, so the crawler's own sign-out
-# would end the session it scans with (wapiti 3.0.4's -x needs scripts/wapiti-excluding.py on Python 3.11).
 echo "== wapiti $(wapiti --version 2>/dev/null | head -n 1)"
 WAPITI_PYTHON=$(head -n 1 "$(command -v wapiti)" | sed 's/^#!//')
-timeout 900 "$WAPITI_PYTHON" scripts/wapiti-excluding.py -u "$BASE/" --scope folder --flush-session --no-bugreport -v 0 \
-  -x "$BASE/Account/Logout*" -x "$BASE/Account/Manage/Sessions*" \
-  -m "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,methods,cookieflags,http_headers,csp,backup,htaccess,xxe" \
-  -H "Cookie: $COOKIE" \
-  -d 3 --max-links-per-page 40 --max-scan-time 420 --max-attack-time 30 --max-parameters 12 \
-  -f json -o "$OUT/wapiti.json" >"$OUT/wapiti.log" 2>&1
-python3 - "$OUT/wapiti.json" tests/scan-allowlist.tsv >"$OUT/wapiti-findings.txt" <<'PY'
+
+# scan_as ROLE EMAIL SECONDS [-x PATTERN…]: signs in as EMAIL, then wapiti crawls and attacks the pages that account reaches
+# for at most SECONDS, never the forms that would end the session it scans with (sign-out, the own sessions page, and the
+# extra patterns: sessions live on the server); wapiti 3.0.4's -x needs scripts/wapiti-excluding.py on Python 3.11.
+# The roles share the lane's time: each gets a part of what one scan had, not the whole.
+scan_as() {
+  local role=$1 email=$2 seconds=$3 cookie signed=fail before crawled; shift 3
+  portal_sign_in "$BASE" "$email" 'ThuNghiem@2026!' "$DATA/cookies-$role.txt" && signed=ok
+  cookie=$PORTAL_COOKIE
+  if [ "$signed" = ok ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/Account/Manage")" = 200 ]; then verdict "signed in as the demo $role" ok; else verdict "signed in as the demo $role" fail; fi
+  before=$(wc -l <"$OUT/portal.log")
+  timeout 600 "$WAPITI_PYTHON" scripts/wapiti-excluding.py -u "$BASE/" --scope folder --flush-session --no-bugreport -v 0 \
+    -x "$BASE/Account/Logout*" -x "$BASE/Account/Manage/Sessions*" "$@" \
+    -m "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,methods,cookieflags,http_headers,csp,backup,htaccess,xxe" \
+    -H "Cookie: $cookie" \
+    -d 3 --max-links-per-page 40 --max-scan-time "$seconds" --max-attack-time 20 --max-parameters 12 \
+    -f json -o "$OUT/wapiti-$role.json" >"$OUT/wapiti-$role.log" 2>&1
+  python3 - "$OUT/wapiti-$role.json" tests/scan-allowlist.tsv >"$OUT/wapiti-findings-$role.txt" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
 allow = []
@@ -52,12 +58,21 @@ for section in ("vulnerabilities", "anomalies"):
             reason = next((r for m, t, r in allow if m == category and t in text), None)
             print(("ALLOWED " if reason else "FINDING ") + f"[{section}] {category}: {text.strip()}" + (f"  -- {reason}" if reason else ""))
 PY
-sed 's/^/  /' "$OUT/wapiti-findings.txt" | head -n 60
-# Pages the scan really reached signed in: distinct paths the portal answered 200 to a GET.
-crawled=$(grep -oE 'HTTP GET [^ ?]+ responded 200' "$OUT/portal.log" | sort -u | wc -l)
-if [ -s "$OUT/wapiti.json" ] && [ "${crawled:-0}" -ge 10 ]; then verdict "wapiti crawled $crawled pages signed in" ok; else verdict "wapiti crawled ${crawled:-0} pages signed in" fail; fi
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$BASE/Systems")" = 200 ]; then verdict "the session outlived the wapiti scan" ok; else verdict "the session outlived the wapiti scan" fail; fi
-if grep -q '^FINDING' "$OUT/wapiti-findings.txt"; then verdict "wapiti: no unreviewed finding" fail; else verdict "wapiti: no unreviewed finding" ok; fi
+  sed 's/^/  /' "$OUT/wapiti-findings-$role.txt" | head -n 40
+  # Pages this scan really reached signed in: distinct paths the portal answered 200 to a GET since it began.
+  crawled=$(tail -n +"$((before + 1))" "$OUT/portal.log" | grep -oE 'HTTP GET [^ ?]+ responded 200' | sort -u | wc -l)
+  if [ -s "$OUT/wapiti-$role.json" ] && [ "${crawled:-0}" -ge 10 ]; then verdict "wapiti as the $role crawled $crawled pages signed in" ok; else verdict "wapiti as the $role crawled ${crawled:-0} pages signed in" fail; fi
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/Account/Manage")" = 200 ]; then verdict "the $role's session outlived the wapiti scan" ok; else verdict "the $role's session outlived the wapiti scan" fail; fi
+  if grep -q '^FINDING' "$OUT/wapiti-findings-$role.txt"; then verdict "wapiti as the $role: no unreviewed finding" fail; else verdict "wapiti as the $role: no unreviewed finding" ok; fi
+  [ "$role" = officer ] && COOKIE=$cookie
+  return 0
+}
+
+# The officer first (the most pages of an agency), and sqlmap with the officer's session below; then the reviewer (every
+# agency's records, the review decisions) and last the administrator (users, mail, calendar, trust anchors), whose forms
+# that reset another account's password or end sessions are left out: ending everyone's sessions would end the scan's own.
+# The administrator goes last because its crawl edits accounts (a role changed ends that person's sessions).
+scan_as officer canbo.syt@songlam.demo 170
 
 # sqlmap on the search and filter parameters of the lists an officer uses.
 echo "== sqlmap $(sqlmap --version 2>/dev/null | tail -n 1)"
@@ -80,5 +95,7 @@ for target in "/Systems?q=cong&kind=Internal&trang=1" "/Websites?q=cong&health=G
     tail -n 5 "$OUT/sqlmap-$name.log"; verdict "sqlmap $target: did not finish" fail
   fi
 done
+scan_as reviewer thamdinh@songlam.demo 100
+scan_as administrator quantri@songlam.demo 100 -x "$BASE/Admin/Users*handler=*"
 echo "scan: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -681,6 +681,16 @@ public sealed class WebsiteAnalysisTests
 
 public sealed class PageFingerprintTests
 {
+    /// <summary>ASVS 5.0 V1.1.1: a fetched page's entities are decoded once; an encoded entity stays the text it encodes.</summary>
+    [Fact]
+    public void Entities_are_decoded_once_never_twice()
+    {
+        Assert.Equal("&lt;script&gt; Sở", PageFingerprint.Title("<title>&amp;lt;script&amp;gt; Sở</title>"));
+        Assert.Equal("%41", PageFingerprint.Title("<title>%41</title>")); // no URL decoding of page text either
+        Assert.Contains("amp", PageFingerprint.NormalizedText("<p>Tom &amp;amp; Jerry</p>").Split(' '));
+        Assert.Contains("lt", PageFingerprint.NormalizedText("<p>&amp;lt;b&amp;gt;in đậm</p>").Split(' '));
+    }
+
     [Fact]
     public void The_title_is_decoded_and_its_whitespace_collapsed()
     {

@@ -38,7 +38,8 @@ public static class PortalServices
             (services, logger) => logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
-                .Enrich.FromLogContext(),
+                .Enrich.FromLogContext()
+                .Enrich.With<LogInjectionGuard>(),
             preserveStaticLogger: true);
 
         builder.AddPortalReverseProxy();
@@ -58,6 +59,7 @@ public static class PortalServices
         builder.AddPortalOptions<PortalOptions>(PortalOptions.SectionName);
         builder.AddPortalOptions<RegistryOptions>(RegistryOptions.SectionName);
         builder.AddPortalOptions<FileStoreOptions>(FileStoreOptions.SectionName);
+        builder.Services.AddSingleton<Files.IFileScanner, Files.ClamAvScanner>();
         builder.Services.AddSingleton<Files.FileStore>();
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
@@ -113,6 +115,7 @@ public static class PortalServices
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.ConfigureFilter(new FormSafetyFilter());
+                o.Conventions.Add(new PostedValuesOnly());
                 o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(SubmissionGuardFilter)));
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReading);

@@ -20,4 +20,16 @@ public sealed class FileStoreOptions
 
     [Range(1, 100_000, ErrorMessage = "Files:MaxZipEntries phải từ 1 đến 100.000.")]
     public int MaxZipEntries { get; set; } = 5000;
+
+    /// <summary>
+    /// A clamd daemon that scans every upload before it is stored (ASVS 5.0 V5.4.3): <c>tcp://host:3310</c> or
+    /// <c>unix:/run/clamav/clamd.ctl</c>. Empty: no scan (the operator scans the files folder instead, docs/security.md).
+    /// </summary>
+    public string ClamAvAddress { get; set; } = string.Empty;
+
+    /// <summary>When clamd cannot be reached or answers an error: false (the default) refuses the upload, true stores it unscanned with a warning in the log.</summary>
+    public bool ClamAvFailOpen { get; set; }
+
+    [Range(1, 600, ErrorMessage = "Files:ClamAvTimeoutSeconds phải từ 1 đến 600 giây.")]
+    public int ClamAvTimeoutSeconds { get; set; } = 60;
 }

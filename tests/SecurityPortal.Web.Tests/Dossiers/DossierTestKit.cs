@@ -62,13 +62,19 @@ internal static class DossierTestKit
     public static Task<HttpResponseMessage> StepAsync(this HttpClient client, Guid id, string handler, Dictionary<string, string>? fields = null) =>
         client.PostFormAsync($"{Details(id)}?handler={handler}", fields ?? [], pageUrl: Details(id));
 
+    /// <summary>Creates an empty dossier of a system through its page, as an officer would; returns its id.</summary>
+    public static async Task<Guid> CreateDossierAsync(this HttpClient officer, Guid systemId)
+    {
+        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={systemId}", []);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+    }
+
     /// <summary>Creates a dossier through the pages and answers every wizard step as an officer would.</summary>
     public static async Task<Guid> PrepareDossierAsync(
         this HttpClient officer, InformationSystem system, int level, bool administrativeProcedures = false, string? justification = null)
     {
-        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+        var id = await officer.CreateDossierAsync(system.Id);
         string Step(int n) => $"/Dossiers/Wizard/{id}?step={n}";
         (await officer.PostFormAsync(Step(2), new Dictionary<string, string>
         {

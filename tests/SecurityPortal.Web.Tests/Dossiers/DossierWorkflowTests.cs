@@ -46,8 +46,7 @@ public sealed class DossierWorkflowTests : PortalTestBase
         var officer = await SignInAsync("yte@sl.vn");
 
         // The checklist says exactly what is missing before anything is filled in.
-        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+        var id = await officer.CreateDossierAsync(system.Id);
         var empty = await officer.GetDocumentAsync(Details(id));
         var checklist = empty.QuerySelector("#checklist")!.TextContent;
         Assert.Contains("Chưa chọn cấp độ đề xuất", checklist, StringComparison.Ordinal);
@@ -334,8 +333,7 @@ public sealed class DossierFileTests : PortalTestBase
         await factory.CreateUserAsync("stc@sl.vn", PortalRoles.AgencyOfficer, agency.Id);
         var system = await factory.CreateSystemAsync("STC-KT", "Hệ thống kế toán", agency.Id);
         var officer = await SignInAsync("stc@sl.vn");
-        var created = await officer.PostFormAsync($"/Dossiers/Create?systemId={system.Id}", []);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[3].Split('?')[0]);
+        var id = await officer.CreateDossierAsync(system.Id);
 
         var bomb = await officer.UploadAsync(id, "Design", "thiet-ke.docx", DossierTestKit.Docx(zeroBytes: 2_000_000));
         Assert.Contains("bom nén", (await bomb.ParseAsync()).Body!.TextContent, StringComparison.Ordinal);
@@ -372,5 +370,68 @@ public sealed class DossierFileTests : PortalTestBase
             .AssertRedirectsTo($"/Dossiers/Details/{id}");
         Assert.Equal(["a.pdf"], await factory.WithDbAsync(db => db.DossierAttachments.Where(a => a.DossierId == id).Select(a => a.File.FileName).ToListAsync()));
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/Dossiers/Details/{id}?handler=File&attachmentId={attachment.Id}")).StatusCode);
+    }
+
+    /// <summary>ASVS 5.0 V5.2.2: the entries of an accepted ZIP are checked, not only its first bytes.</summary>
+    [Fact]
+    public async Task Crafted_archives_are_refused_by_their_entries_names_real_sizes_and_office_parts()
+    {
+        var agency = await Factory.CreateAgencyAsync("SL-STP", "Sở Tư pháp");
+        await Factory.CreateUserAsync("stp@sl.vn", PortalRoles.AgencyOfficer, agency.Id);
+        var system = await Factory.CreateSystemAsync("STP-HT", "Hệ thống hộ tịch", agency.Id);
+        var officer = await SignInAsync("stp@sl.vn");
+        var id = await officer.CreateDossierAsync(system.Id);
+
+        async Task<string> Refusal(string name, byte[] content) => (await (await officer.UploadAsync(id, "Design", name, content)).ParseAsync()).Body!.TextContent;
+
+        // A name that climbs out of the folder it is unpacked into, or an absolute one.
+        Assert.Contains("tên không an toàn", await Refusal("ho-so.zip", Zip(("../../etc/cron.d/portal", 10))), StringComparison.Ordinal);
+        Assert.Contains("tên không an toàn", await Refusal("ho-so.zip", Zip(("/tmp/x.sh", 10))), StringComparison.Ordinal);
+        Assert.Contains("tên không an toàn", await Refusal("ho-so.zip", Zip((@"a\..\..\x.bat", 10))), StringComparison.Ordinal);
+        // Sizes in the archive that lie: it claims 10 bytes for an entry that unpacks to 900 kB (over the limit with the
+        // other entry's 300 kB): the bytes are counted, not the claims.
+        var lying = Zip(("a.bin", 300_000), ("b.bin", 900_000));
+        ClaimSizes(lying, 10);
+        Assert.Matches("bom nén|bị hỏng", await Refusal("ho-so.zip", lying));
+        // A .docx that is a ZIP but no Office package.
+        Assert.Contains("không phải tài liệu .docx hợp lệ", await Refusal("thiet-ke.docx", Zip(("readme.txt", 10))), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.DossierAttachments.CountAsync()));
+
+        // An ordinary archive is stored.
+        (await officer.UploadAsync(id, "Design", "ho-so.zip", Zip(("thu-muc/ban-ve.txt", 1000), ("mô tả.txt", 10)))).AssertRedirectsTo($"/Dossiers/Details/{id}");
+    }
+
+    private static byte[] Zip(params (string Name, int Size)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, size) in entries)
+            {
+                using var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.Fastest).Open();
+                var bytes = new byte[size];
+                Random.Shared.NextBytes(bytes.AsSpan(0, size / 20)); // a little noise: not a zip bomb by its ratio
+                entry.Write(bytes);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes <paramref name="claimed"/> as every entry's uncompressed size, in the local headers and the central directory.</summary>
+    private static void ClaimSizes(byte[] zip, int claimed)
+    {
+        for (var i = 0; i + 30 < zip.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(zip, i);
+            if (signature == 0x04034b50)
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 22, 4), claimed);
+            }
+            else if (signature == 0x02014b50)
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 24, 4), claimed);
+            }
+        }
     }
 }

@@ -41,9 +41,60 @@ public sealed partial class SourceRulesTests
         Assert.True(offending.Count == 0, "A role asked for outside src/SecurityPortal.Web/Authorization/: " + string.Join("; ", offending));
     }
 
+    /// <summary>
+    /// Outgoing TLS (ASVS 5.0 V12.3.2): nothing but the website watch decides about a server's certificate itself. Mail
+    /// (MailKit), OTLP export and the database drivers keep their default validation; the watch's two callbacks accept a
+    /// certificate only to report on it, and it sends such a site nothing but GETs (WebsiteWatchTests).
+    /// </summary>
+    [Fact]
+    public void Only_the_website_watch_overrides_certificate_validation()
+    {
+        // Reviewed: the watch's handler and its own handshake; the SQL Server design-time factory, which only builds migrations
+        // (it never connects).
+        var reviewed = new[]
+        {
+            "SecurityPortal.Web/WebsiteWatch/WebsiteWatchSetup.cs:", "SecurityPortal.Web/WebsiteWatch/WebsiteProber.cs:",
+            "SecurityPortal.Data.SqlServer/DesignTimeFactory.cs:",
+        };
+        var offending = Scan(["*.cs", "*.json"], OverridesCertificateValidation())
+            .Where(f => !reviewed.Any(r => f.StartsWith(r, StringComparison.Ordinal))).ToList();
+        Assert.True(offending.Count == 0, "Certificate validation overridden: " + string.Join("; ", offending));
+    }
+
+    /// <summary>
+    /// Prototype pollution (ASVS 5.0 V15.3.6): the portal's own scripts merge no objects and never touch a prototype, so no
+    /// key from a page or a JSON value can reach Object.prototype; the vendored libraries are at versions after their known
+    /// prototype-pollution fixes (jQuery 3.4.0's $.extend, Chart.js 2.9.4's options merge).
+    /// </summary>
+    [Fact]
+    public void Own_scripts_merge_no_objects_and_vendored_libraries_are_past_their_prototype_pollution_fixes()
+    {
+        var js = Path.Combine(AsvsMatrixTests.RepositoryRoot(), "src", "SecurityPortal.Web", "wwwroot", "js");
+        var offending = Directory.EnumerateFiles(js, "*.js", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => MergesObjects().IsMatch(x.line))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
+        Assert.True(offending.Count == 0, "Object merging or prototype access in wwwroot/js: " + string.Join("; ", offending));
+
+        var lib = Path.Combine(AsvsMatrixTests.RepositoryRoot(), "src", "SecurityPortal.Web", "wwwroot", "lib");
+        Version Banner(string file, string pattern) =>
+            Version.Parse(Regex.Match(File.ReadAllText(Path.Combine(lib, file))[..2000], pattern).Groups[1].Value);
+        Assert.True(Banner("jquery/jquery.min.js", @"jQuery v(\d+\.\d+\.\d+)") >= new Version(3, 4, 0));
+        Assert.True(Banner("chart.js/chart.umd.min.js", @"Chart\.js v(\d+\.\d+\.\d+)") >= new Version(2, 9, 4));
+    }
+
     [Fact]
     public void The_rules_find_what_they_forbid()
     {
+        Assert.Matches(OverridesCertificateValidation(), "client.ServerCertificateValidationCallback = (s, c, h, e) => true;");
+        Assert.Matches(OverridesCertificateValidation(), "client.CheckCertificateRevocation = false;");
+        Assert.Matches(OverridesCertificateValidation(), "\"Portal\": \"Server=db;TrustServerCertificate=True\"");
+        Assert.Matches(MergesObjects(), "var options = $.extend(true, {}, defaults, JSON.parse(text));");
+        Assert.Matches(MergesObjects(), "Object.assign(target, source);");
+        Assert.Matches(MergesObjects(), "var merged = { ...defaults, ...given };");
+        Assert.Matches(MergesObjects(), "if (key === '__proto__') { continue; }");
+        Assert.Matches(MergesObjects(), "Object.setPrototypeOf(a, b);");
+        Assert.DoesNotMatch(MergesObjects(), "var build = Object.prototype.hasOwnProperty.call(builders, kind) ? builders[kind] : null;");
         Assert.Matches(AsksForRole(), "if (User.IsInRole(PortalRoles.Administrator))");
         Assert.Matches(BypassesEncoding(), "<div>@Html.Raw(Model.Description)</div>");
         Assert.Matches(BypassesEncoding(), "return new HtmlString(text);");
@@ -63,6 +114,12 @@ public sealed partial class SourceRulesTests
             .Select(x => $"{Path.GetRelativePath(src, x.f)}:{x.i + 1}")
             .ToList();
     }
+
+    [GeneratedRegex(@"(?:Server|Remote)CertificateValidationCallback|ServerCertificateCustomValidationCallback|DangerousAcceptAnyServerCertificateValidator|CheckCertificateRevocation\s*=\s*false|TrustServerCertificate\s*=\s*true|Trust Server Certificate\s*=\s*true|SslMode\s*=\s*Disable", RegexOptions.IgnoreCase)]
+    private static partial Regex OverridesCertificateValidation();
+
+    [GeneratedRegex(@"__proto__|\bObject\.(?:assign|setPrototypeOf|defineProperty)\s*\(|\.extend\s*\(|\.\.\.\s*[A-Za-z_$]|\.prototype\s*\[|\.prototype\.\w+\s*=[^=]")]
+    private static partial Regex MergesObjects();
 
     [GeneratedRegex(@"\bIsInRole\s*\(")]
     private static partial Regex AsksForRole();

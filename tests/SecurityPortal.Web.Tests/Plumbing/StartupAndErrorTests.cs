@@ -16,7 +16,7 @@ namespace SecurityPortal.Tests.Plumbing;
 public sealed class ProductionErrorTests : PortalTestBase
 {
     /// <summary>A test-only endpoint that fails, added after the portal's pipeline; it is never part of Program.cs.</summary>
-    private sealed class ThrowingEndpoint : IStartupFilter
+    internal sealed class ThrowingEndpoint : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {

@@ -311,6 +311,48 @@ public sealed class WebsiteWatchTests : PortalTestBase, IDisposable
 
     public void Dispose() => _certificates.Dispose();
 
+    /// <summary>
+    /// ASVS 5.0 V12.3.2: the watch accepts a certificate it cannot trust only to report on it. What it sends such a site is
+    /// a GET with its User-Agent: no credentials, no cookie the site set (not even on the redirect that follows), no
+    /// Authorization header, whatever the site asks for.
+    /// </summary>
+    [Fact]
+    public async Task A_site_with_an_untrusted_certificate_is_reported_and_gets_nothing_but_plain_gets()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var (agency, _) = await ArrangeAgencyAsync();
+        using var selfSigned = TestCertificates.SelfSigned("localhost", now.AddDays(-10), now.AddDays(200));
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Method, string Path, string[] Headers)>();
+        var page = TestSite.Html(NewsPage);
+        await using var site = await TestSite.StartAsync(async context =>
+        {
+            sent.Enqueue((context.Request.Method, context.Request.Path.Value ?? "/", [.. context.Request.Headers.Keys]));
+            if (context.Request.Path == "/")
+            {
+                context.Response.Headers.SetCookie = "phien=bi-mat; Path=/; Secure; HttpOnly";
+                context.Response.Headers.WWWAuthenticate = "Basic realm=\"cong\"";
+                context.Response.StatusCode = StatusCodes.Status302Found;
+                context.Response.Headers.Location = "/trang-chu";
+                return;
+            }
+
+            await page(context);
+        }, selfSigned);
+        await Factory.CreateSystemAsync("SL-TLS", "Cổng tự ký", agency, s => s.AddEndpoint(site.UrlFor(), isPublic: true));
+
+        Assert.Equal(1, await RunDueAsync());
+        var check = await Factory.WithDbAsync(db => db.WebsiteChecks.AsNoTracking().SingleAsync());
+        Assert.Contains(check.Findings(), f => f.Code == FindingCode.CertificateUntrusted);
+
+        Assert.Contains(sent, r => r.Path == "/trang-chu"); // the page behind the redirect was read (its content is checked too)
+        Assert.All(sent, r =>
+        {
+            Assert.Equal("GET", r.Method);
+            Assert.DoesNotContain(r.Headers, h => h.Equals("Cookie", StringComparison.OrdinalIgnoreCase) || h.Equals("Authorization", StringComparison.OrdinalIgnoreCase)
+                || h.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase));
+        });
+    }
+
     private async Task<int> RunDueAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();

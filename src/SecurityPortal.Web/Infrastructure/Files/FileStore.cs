@@ -20,7 +20,7 @@ public sealed class UploadRejectedException(string message) : Exception(message)
 /// The file is moved before its row is saved, so a row never names a missing file; a crash (or a refused save) between
 /// the two leaves a file no row names, which <see cref="SweepOrphansAsync"/> moves to the quarantine folder once it is an hour old.
 /// </summary>
-public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment environment, ILogger<FileStore> logger)
+public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment environment, IFileScanner scanner, ILogger<FileStore> logger)
 {
     /// <summary>
     /// Up to this many unreferenced old files are swept even when they outnumber the referenced ones, as long as the
@@ -30,6 +30,9 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
 
     /// <summary>Where swept files go, one folder per day, under the files root.</summary>
     public const string QuarantineFolder = "quarantine";
+
+    /// <summary>Under <see cref="QuarantineFolder"/>: uploads the malware scanner flagged, under their hash.</summary>
+    public const string InfectedFolder = "infected";
 
     private static readonly (string Extension, string ContentType, byte[] Magic)[] Kinds =
     [
@@ -85,10 +88,11 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
                 if (kind.Magic[0] == 0x50)
                 {
                     check.Position = 0;
-                    CheckZip(check);
+                    CheckZip(check, extension);
                 }
             }
 
+            await ScanAsync(temp, hash, cancellationToken);
             var target = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             // Same bytes under the same name: when the content is already stored, the move replaces it (atomically) with a
@@ -102,6 +106,39 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary>
+    /// The malware scan of a complete upload, before it is stored (ASVS 5.0 V5.4.3, <see cref="IFileScanner"/>). A file the
+    /// scanner flags is moved to quarantine/infected for the operator and refused; when the scanner gives no verdict the
+    /// upload is refused too, unless <c>Files:ClamAvFailOpen</c> says to store it unscanned.
+    /// </summary>
+    private async Task ScanAsync(string temp, string hash, CancellationToken cancellationToken)
+    {
+        if (!scanner.Enabled)
+        {
+            return;
+        }
+
+        var verdict = await scanner.ScanAsync(temp, cancellationToken);
+        if (verdict.Signature is { } signature)
+        {
+            var quarantine = Directory.CreateDirectory(Path.Combine(RootPath, QuarantineFolder, InfectedFolder));
+            File.Move(temp, Path.Combine(quarantine.FullName, hash), overwrite: true);
+            logger.LogWarning("Upload {Sha256} refused: the malware scanner found {Signature}; kept in {Quarantine}", hash, signature, quarantine.FullName);
+            throw new UploadRejectedException($"Phần mềm diệt virus phát hiện mã độc trong tệp ({signature}): tệp không được nhận.");
+        }
+
+        if (!verdict.Clean)
+        {
+            if (!options.ClamAvFailOpen)
+            {
+                logger.LogError("Upload {Sha256} refused: the malware scanner gave no verdict ({Failure})", hash, verdict.Failure);
+                throw new UploadRejectedException("Chưa kiểm tra được virus cho tệp (máy quét virus không trả lời): tệp chưa được nhận. Vui lòng thử lại sau hoặc báo quản trị viên.");
+            }
+
+            logger.LogWarning("Upload {Sha256} stored unscanned: the malware scanner gave no verdict ({Failure}) and Files:ClamAvFailOpen is on", hash, verdict.Failure);
         }
     }
 
@@ -282,7 +319,14 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
         return (Convert.ToHexStringLower(sha.GetHashAndReset()), length);
     }
 
-    private void CheckZip(Stream stream)
+    /// <summary>
+    /// A ZIP, or an Office document (a ZIP too), is opened and every entry read (ASVS 5.0 V5.2.2): at most
+    /// <see cref="FileStoreOptions.MaxZipEntries"/> entries, names that stay relative and printable (no absolute path, drive,
+    /// «..» step or control character: the archive may be unpacked by whoever downloads it), no entry that unpacks to more
+    /// than 1000 times its packed size, and the bytes really unpacked (not the sizes the archive claims) within
+    /// <see cref="FileStoreOptions.MaxUnpackedBytes"/> in all. A .docx or .xlsx must also be an Office package of its kind.
+    /// </summary>
+    private void CheckZip(Stream stream, string extension)
     {
         try
         {
@@ -292,20 +336,79 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
                 throw new UploadRejectedException($"Tệp nén có quá nhiều mục ({zip.Entries.Count}); tối đa {options.MaxZipEntries}.");
             }
 
-            // The sizes in the archive's directory can lie; they are checked here and the ratio bounds what they claim.
+            if (zip.Entries.Any(e => !IsSafeEntryName(e.FullName)))
+            {
+                throw new UploadRejectedException("Tệp nén có mục mang tên không an toàn (đường dẫn tuyệt đối, «..» hoặc ký tự điều khiển): không được chấp nhận.");
+            }
+
+            var buffer = new byte[81920];
             long unpacked = 0;
             foreach (var entry in zip.Entries)
             {
-                unpacked += entry.Length;
-                if (unpacked > options.MaxUnpackedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 1000))
+                // The sizes in the archive's directory can lie: the entry is unpacked and its bytes counted.
+                long length = 0;
+                var crc = 0xFFFFFFFFu;
+                using var content = entry.Open();
+                int read;
+                while ((read = content.Read(buffer)) > 0)
                 {
-                    throw new UploadRejectedException("Tệp nén giải nén ra quá lớn (nghi là «bom nén»): không được chấp nhận.");
+                    crc = Crc32(crc, buffer.AsSpan(0, read));
+                    length += read;
+                    unpacked += read;
+                    if (unpacked > options.MaxUnpackedBytes || length / Math.Max(entry.CompressedLength, 1) > 1000)
+                    {
+                        throw new UploadRejectedException("Tệp nén giải nén ra quá lớn (nghi là «bom nén»): không được chấp nhận.");
+                    }
+                }
+
+                // The reader stops at the size the archive claims; a claim that is not the data's (a smaller size, to slip a
+                // bomb past a checker) leaves a checksum that does not match.
+                if (~crc != entry.Crc32 || length != entry.Length)
+                {
+                    throw new InvalidDataException($"Entry {entry.FullName}: size or checksum does not match its data.");
                 }
             }
+
+            var part = extension switch { ".docx" => "word/", ".xlsx" => "xl/", _ => null };
+            if (part is not null && (zip.GetEntry("[Content_Types].xml") is null || !zip.Entries.Any(e => e.FullName.StartsWith(part, StringComparison.Ordinal))))
+            {
+                throw new UploadRejectedException($"Tệp không phải tài liệu {extension} hợp lệ (thiếu phần [Content_Types].xml hoặc nội dung «{part}»).");
+            }
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
+            // A damaged archive, an unknown compression method, an encrypted entry or sizes that contradict the data.
             throw new UploadRejectedException("Tệp nén bị hỏng hoặc không đọc được.");
         }
     }
+
+    private static readonly uint[] CrcTable = [.. Enumerable.Range(0, 256).Select(n =>
+    {
+        var c = (uint)n;
+        for (var k = 0; k < 8; k++)
+        {
+            c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+
+        return c;
+    })];
+
+    /// <summary>ZIP's CRC-32 (IEEE 802.3), continued over <paramref name="data"/>; start at 0xFFFFFFFF, invert at the end.</summary>
+    private static uint Crc32(uint crc, ReadOnlySpan<byte> data)
+    {
+        foreach (var b in data)
+        {
+            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc;
+    }
+
+    /// <summary>A relative name of printable characters, without a drive, a leading slash or a «..» step.</summary>
+    internal static bool IsSafeEntryName(string name) =>
+        name.Length is > 0 and <= 400
+        && !name.Any(char.IsControl)
+        && !name.StartsWith('/') && !name.StartsWith('\\')
+        && !name.Contains(':', StringComparison.Ordinal)
+        && !name.Split('/', '\\').Any(segment => segment == "..");
 }

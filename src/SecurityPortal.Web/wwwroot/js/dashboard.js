@@ -69,7 +69,9 @@
     });
 
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
-        var build = builders[canvas.dataset.chart];
+        // Only the builders' own names: «constructor» or a prototype's name in the attribute finds nothing (ASVS 5.0 V15.3.6).
+        var kind = canvas.dataset.chart;
+        var build = Object.prototype.hasOwnProperty.call(builders, kind) ? builders[kind] : null;
         if (!build) {
             return;
         }
