@@ -12,6 +12,7 @@ public enum TaskSource
     OutdatedSoftware,
     Other,
     WebsiteCheck,
+    SupportRequest,
 }
 
 public enum TaskSeverity
@@ -409,6 +410,7 @@ public static class RemediationText
         TaskSource.Incident => "Sự cố",
         TaskSource.OutdatedSoftware => "Phần mềm lỗi thời",
         TaskSource.WebsiteCheck => "Giám sát trang web",
+        TaskSource.SupportRequest => "Yêu cầu hỗ trợ",
         _ => "Khác",
     };
 

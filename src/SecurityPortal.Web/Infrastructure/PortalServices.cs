@@ -60,6 +60,7 @@ public static class PortalServices
         builder.AddPortalOptions<FileStoreOptions>(FileStoreOptions.SectionName);
         builder.Services.AddSingleton<Files.FileStore>();
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
+        builder.AddPortalOptions<SupportOptions>(SupportOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<SignatureCheck>();
