@@ -73,7 +73,7 @@ public sealed class CreateModel(PortalDbContext db, FileStore files, Notifier no
         }
 
         await LoadAsync(cancellationToken);
-        if (Input.SystemId is { } systemId && Systems.All(s => s.Value != systemId.ToString()))
+        if (Input.SystemId is { } systemId && Systems.All(s => Guid.Parse(s.Value) != systemId))
         {
             ModelState.AddModelError("Input.SystemId", "Chỉ chọn hệ thống của đơn vị mình.");
         }
@@ -120,9 +120,9 @@ public sealed class CreateModel(PortalDbContext db, FileStore files, Notifier no
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Systems = await db.InformationSystems.AsNoTracking().VisibleTo(User)
-            .Where(s => s.Lifecycle != LifecycleStatus.Decommissioned)
-            .OrderBy(s => s.Name).Take(1000)
-            .Select(s => new SelectListItem(s.Name + " (" + s.Code + ")", s.Id.ToString(), s.Id == Input.SystemId))
-            .ToListAsync(cancellationToken);
+        Systems = [.. (await db.InformationSystems.AsNoTracking().VisibleTo(User)
+                .Where(s => s.Lifecycle != LifecycleStatus.Decommissioned)
+                .OrderBy(s => s.Name).Take(1000)
+                .Select(s => new { s.Id, s.Name, s.Code }).ToListAsync(cancellationToken))
+            .Select(s => new SelectListItem($"{s.Name} ({s.Code})", s.Id.ToString(), s.Id == Input.SystemId))];
 }

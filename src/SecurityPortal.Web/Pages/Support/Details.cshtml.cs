@@ -222,7 +222,7 @@ public sealed class DetailsModel(
             throw new DomainException("Hãy chọn ít nhất một hệ thống của đơn vị.");
         }
 
-        if (chosen.Any(id => AgencySystems.All(s => s.Value != id.ToString())))
+        if (chosen.Any(id => AgencySystems.All(s => Guid.Parse(s.Value) != id)))
         {
             throw new DomainException("Chỉ chọn hệ thống của đơn vị gửi yêu cầu.");
         }
@@ -357,10 +357,11 @@ public sealed class DetailsModel(
             var reviewerIds = await notifier.ReviewerIdsAsync(cancellationToken);
             Reviewers = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).OrderBy(u => u.FullName)
                 .Select(u => new SelectListItem(u.FullName, u.Id, u.Id == item.AssigneeId)).ToListAsync(cancellationToken);
-            AgencySystems = await db.InformationSystems.AsNoTracking()
-                .Where(s => (s.OwnerAgencyId == item.AgencyId || s.OperatorAgencyId == item.AgencyId) && s.Lifecycle != LifecycleStatus.Decommissioned)
-                .OrderBy(s => s.Name).Take(1000)
-                .Select(s => new SelectListItem(s.Name + " (" + s.Code + ")", s.Id.ToString(), s.Id == item.SystemId)).ToListAsync(cancellationToken);
+            AgencySystems = [.. (await db.InformationSystems.AsNoTracking()
+                    .Where(s => (s.OwnerAgencyId == item.AgencyId || s.OperatorAgencyId == item.AgencyId) && s.Lifecycle != LifecycleStatus.Decommissioned)
+                    .OrderBy(s => s.Name).Take(1000)
+                    .Select(s => new { s.Id, s.Name, s.Code }).ToListAsync(cancellationToken))
+                .Select(s => new SelectListItem($"{s.Name} ({s.Code})", s.Id.ToString(), s.Id == item.SystemId))];
         }
 
         return true;
