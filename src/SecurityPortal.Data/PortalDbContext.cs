@@ -55,6 +55,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Domain.Directives.DirectiveReport> DirectiveReports => Set<Domain.Directives.DirectiveReport>();
     public DbSet<Domain.Directives.DirectiveAnswer> DirectiveAnswers => Set<Domain.Directives.DirectiveAnswer>();
     public DbSet<Domain.Directives.DirectiveEvidence> DirectiveEvidence => Set<Domain.Directives.DirectiveEvidence>();
+    public DbSet<Domain.Support.SupportRequest> SupportRequests => Set<Domain.Support.SupportRequest>();
+    public DbSet<Domain.Support.SupportMessage> SupportMessages => Set<Domain.Support.SupportMessage>();
+    public DbSet<Domain.Support.SupportAttachment> SupportAttachments => Set<Domain.Support.SupportAttachment>();
     public DbSet<Domain.Websites.WatchedWebsite> WatchedWebsites => Set<Domain.Websites.WatchedWebsite>();
     public DbSet<Domain.Websites.WebsiteCheck> WebsiteChecks => Set<Domain.Websites.WebsiteCheck>();
     public DbSet<Domain.Signatures.TrustAnchor> TrustAnchors => Set<Domain.Signatures.TrustAnchor>();

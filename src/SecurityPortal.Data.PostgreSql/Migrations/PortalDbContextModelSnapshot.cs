@@ -670,11 +670,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("State");
-
-                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("SystemId", "Cycle")
                         .IsUnique();
@@ -2355,160 +2355,6 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("FigureSnapshots");
                 });
 
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanFinding", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Cves")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<double?>("Cvss")
-                        .HasColumnType("double precision");
-
-                    b.Property<Guid>("FirstImportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("FirstSeenUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FixedVersion")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("InstalledVersion")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("Kev")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("LastImportId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("LastSeenUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Package")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Purl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Scanner")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid?>("SystemId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid?>("TaskId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
-
-                    b.HasIndex("SystemId", "Key");
-
-                    b.HasIndex("SystemId", "Target");
-
-                    b.ToTable("ScanFindings");
-                });
-
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanReportImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<DateTime>("ImportedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ImportedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("NewTasks")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("ProposedTasks")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ScannedAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid?>("SystemId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Unmatched")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UpdatedTasks")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256")
-                        .IsUnique();
-
-                    b.ToTable("ScanReportImports");
-                });
-
             modelBuilder.Entity("SecurityPortal.Domain.Signatures.TrustAnchor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3607,19 +3453,6 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanFinding", b =>
-                {
-                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SecurityPortal.Domain.Remediation.RemediationTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>

@@ -672,11 +672,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("CatalogVersionId");
 
                     b.HasIndex("State");
-
-                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("SystemId", "Cycle")
                         .IsUnique();
@@ -2357,160 +2357,6 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("FigureSnapshots");
                 });
 
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanFinding", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Cves")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<double?>("Cvss")
-                        .HasColumnType("float");
-
-                    b.Property<Guid>("FirstImportId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("FirstSeenUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("FixedVersion")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("InstalledVersion")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<bool>("Kev")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("LastImportId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("LastSeenUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Package")
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<string>("Purl")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Scanner")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<string>("Severity")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<Guid?>("SystemId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<Guid?>("TaskId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
-
-                    b.HasIndex("SystemId", "Key");
-
-                    b.HasIndex("SystemId", "Target");
-
-                    b.ToTable("ScanFindings");
-                });
-
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanReportImport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("nvarchar(260)");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
-
-                    b.Property<DateTime>("ImportedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ImportedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<int>("NewTasks")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ProposedTasks")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("ScannedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid?>("SystemId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Unmatched")
-                        .HasColumnType("int");
-
-                    b.Property<int>("UpdatedTasks")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sha256")
-                        .IsUnique();
-
-                    b.ToTable("ScanReportImports");
-                });
-
             modelBuilder.Entity("SecurityPortal.Domain.Signatures.TrustAnchor", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3609,19 +3455,6 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("SecurityPortal.Domain.Scanning.ScanFinding", b =>
-                {
-                    b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
-                        .WithMany()
-                        .HasForeignKey("SystemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SecurityPortal.Domain.Remediation.RemediationTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SecurityPortal.Domain.Systems.InformationSystem", b =>

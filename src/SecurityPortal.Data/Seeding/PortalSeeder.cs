@@ -10,6 +10,7 @@ using SecurityPortal.Domain.Catalog;
 using SecurityPortal.Domain.Classification;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Domain.Directives;
+using SecurityPortal.Domain.Support;
 using SecurityPortal.Domain.Dossiers;
 using SecurityPortal.Domain.Systems;
 
@@ -222,6 +223,7 @@ public sealed class PortalSeeder(
         }
 
         created += await SeedDemoDirectiveAsync(existing.Values, cancellationToken);
+        created += await SeedDemoSupportAsync(existing, cancellationToken);
         return created;
     }
 
@@ -256,6 +258,39 @@ public sealed class PortalSeeder(
         db.Directives.Add(directive);
         await db.SaveChangesAsync(cancellationToken);
         return 1;
+    }
+
+    /// <summary>
+    /// Two support requests of the demo province: the health department's officer asks for help removing malware from its
+    /// website (new, waiting for the province), and the Bến Thủy ward asks for help configuring its office network, already
+    /// accepted by the demo reviewer. The targets are the defaults of the Support settings (24 hours «Cao», 72 «Bình thường»).
+    /// Seeded once, when there is no request yet.
+    /// </summary>
+    private async Task<int> SeedDemoSupportAsync(Dictionary<string, Agency> agencies, CancellationToken cancellationToken)
+    {
+        var reviewer = await users.FindByEmailAsync("thamdinh@songlam.demo");
+        var health = await users.FindByEmailAsync("canbo.syt@songlam.demo");
+        var ward = await users.FindByEmailAsync("canbo.benthuy@songlam.demo");
+        if (reviewer is null || health is null || ward is null || !agencies.TryGetValue("SL-SYT", out var healthAgency)
+            || !agencies.TryGetValue("SL-PBT", out var wardAgency) || await db.SupportRequests.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var website = await db.InformationSystems.Where(s => s.Code == "SL-SYT-WEB").Select(s => (Guid?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        var malware = new SupportRequest(healthAgency.Id, website, SupportCategory.MalwareRemoval, SupportUrgency.High,
+            "Cổng thông tin Sở Y tế nghi nhiễm mã độc chèn liên kết quảng cáo",
+            "Trang tin tức của cổng thông tin hiển thị liên kết quảng cáo lạ; phần mềm diệt virus trên máy chủ cảnh báo tệp web shell. Đề nghị đơn vị chuyên trách hỗ trợ rà soát và gỡ bỏ.",
+            new SupportActor(health.Id, health.FullName, false, true), TimeSpan.FromHours(24), now);
+        var network = new SupportRequest(wardAgency.Id, null, SupportCategory.Configuration, SupportUrgency.Normal,
+            "Hướng dẫn cấu hình tường lửa mạng nội bộ của UBND phường",
+            "Phường mới lắp đặt thiết bị tường lửa; đề nghị hướng dẫn cấu hình chính sách truy cập và ghi nhật ký theo quy định.",
+            new SupportActor(ward.Id, ward.FullName, false, true), TimeSpan.FromHours(72), now);
+        network.Accept(new SupportActor(reviewer.Id, reviewer.FullName, true, false), null, null, "Đã tiếp nhận, sẽ liên hệ để hẹn lịch hướng dẫn.", now);
+        db.SupportRequests.AddRange(malware, network);
+        await db.SaveChangesAsync(cancellationToken);
+        return 2;
     }
 
     public static DemoProvince LoadDemoProvince()

@@ -98,6 +98,7 @@ public enum NotificationKind
     Incident = 11,
     WebsiteAlert = 12,
     Directive = 13,
+    Support = 14,
 }
 
 /// <summary>How often a user wants e-mail for one kind of notification. In-app notifications always appear.</summary>
@@ -148,6 +149,7 @@ public static class NotificationText
         NotificationKind.Incident => "Sự cố và thời hạn báo cáo",
         NotificationKind.WebsiteAlert => "Giám sát trang web (cảnh báo nghiêm trọng, thay đổi giao diện)",
         NotificationKind.Directive => "Văn bản chỉ đạo và báo cáo thực hiện",
+        NotificationKind.Support => "Yêu cầu hỗ trợ",
         _ => "Thông báo khác",
     };
 

@@ -13,6 +13,7 @@ public enum TaskSource
     Other,
     WebsiteCheck,
     ScannerReport,
+    SupportRequest,
 }
 
 public enum TaskSeverity
@@ -438,6 +439,7 @@ public static class RemediationText
         TaskSource.OutdatedSoftware => "Phần mềm lỗi thời",
         TaskSource.WebsiteCheck => "Giám sát trang web",
         TaskSource.ScannerReport => "Báo cáo quét lỗ hổng",
+        TaskSource.SupportRequest => "Yêu cầu hỗ trợ",
         _ => "Khác",
     };
 

@@ -55,6 +55,9 @@ public static class AuditVocabulary
         ["DirectiveReport"] = "Báo cáo thực hiện văn bản chỉ đạo",
         ["DirectiveAnswer"] = "Trả lời yêu cầu của văn bản chỉ đạo",
         ["DirectiveEvidence"] = "Minh chứng thực hiện văn bản chỉ đạo",
+        ["SupportRequest"] = "Yêu cầu hỗ trợ",
+        ["SupportMessage"] = "Trao đổi về yêu cầu hỗ trợ",
+        ["SupportAttachment"] = "Tệp của yêu cầu hỗ trợ",
         ["TrustAnchor"] = "Chứng thư gốc tin cậy",
         ["ApiToken"] = "Mã truy cập API",
         ["ApiCall"] = "Lệnh gọi API",
@@ -165,6 +168,11 @@ public static class AuditVocabulary
         ["AnswerId"] = "Trả lời yêu cầu", ["Reason"] = "Lý do không áp dụng", ["FirstSubmittedAtUtc"] = "Thời điểm gửi báo cáo lần đầu",
         ["CompletedAtUtc"] = "Thời điểm hoàn thành",
 
+        // Support requests (Support pages).
+        ["Category"] = "Loại hỗ trợ", ["Urgency"] = "Mức độ khẩn cấp", ["RequestedById"] = "Người gửi yêu cầu",
+        ["RequestedByName"] = "Họ tên người gửi yêu cầu", ["RequestedAtUtc"] = "Thời điểm gửi yêu cầu", ["DueAtUtc"] = "Hạn xử lý yêu cầu",
+        ["FromProvince"] = "Của đơn vị chuyên trách", ["RequestId"] = "Yêu cầu hỗ trợ", ["MessageId"] = "Trao đổi",
+
         // Incidents, warnings, tasks, websites.
         ["ActionsTaken"] = "Biện pháp đã thực hiện", ["DetectedAtUtc"] = "Thời điểm phát hiện", ["FullReportAtUtc"] = "Thời điểm báo cáo đầy đủ",
         ["InitialNoticeAtUtc"] = "Thời điểm thông báo ban đầu", ["ReportedAtUtc"] = "Thời điểm báo cáo", ["ReportedById"] = "Người báo cáo",
@@ -200,6 +208,7 @@ public static class AuditVocabulary
         ["TrustAnchor.NotAfterUtc"] = "Hiệu lực đến", ["TrustAnchor.AddedById"] = "Người thêm", ["TrustAnchor.AddedAtUtc"] = "Thêm lúc",
         ["ApiToken.Name"] = "Tên mã truy cập", ["ApiToken.Scopes"] = "Phạm vi", ["ApiToken.Hint"] = "Phần đầu của mã",
         ["ApiToken.ExpiresAtUtc"] = "Hết hạn", ["ApiToken.RevokedAtUtc"] = "Thu hồi lúc", ["ApiToken.RevokedBy"] = "Người thu hồi",
+        ["SupportRequest.ClosedAtUtc"] = "Thời điểm đóng yêu cầu", ["SupportRequest.Description"] = "Mô tả điều cần hỗ trợ",
         ["ApiCall.Endpoint"] = "Điểm cuối API", ["ApiCall.Path"] = "Đường dẫn", ["ApiCall.Status"] = "Mã trả lời HTTP",
         ["ScanFinding.Scanner"] = "Công cụ quét", ["ScanFinding.Target"] = "Đối tượng được quét", ["ScanFinding.Key"] = "Mã lỗ hổng hoặc mã plugin",
         ["ScanFinding.Cves"] = "Mã CVE", ["ScanFinding.Cvss"] = "Điểm CVSS", ["ScanFinding.Kev"] = "Thuộc danh mục KEV",

@@ -62,6 +62,7 @@ public static class PortalServices
         builder.Services.AddSingleton<Files.IFileScanner, Files.ClamAvScanner>();
         builder.Services.AddSingleton<Files.FileStore>();
         builder.AddPortalOptions<RemediationOptions>(RemediationOptions.SectionName);
+        builder.AddPortalOptions<SupportOptions>(SupportOptions.SectionName);
         builder.Services.AddScoped<PortalCalendar>();
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<SignatureCheck>();

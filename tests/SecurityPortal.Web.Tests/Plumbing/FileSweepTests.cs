@@ -167,7 +167,7 @@ public sealed class FileSweepTests : PortalTestBase
             .Select(t => (t.FindOwnership()?.PrincipalEntityType ?? t).ClrType.Name)
             .ToList()));
         // FileStore.ReferencedHashesAsync reads exactly these; a new kind of upload must be added there (and here).
-        Assert.Equal([nameof(AssessmentEvidence), nameof(Domain.Directives.DirectiveEvidence), nameof(Domain.Directives.DirectiveFile), nameof(DossierAttachment), nameof(TaskAttachment)],
+        Assert.Equal([nameof(AssessmentEvidence), nameof(Domain.Directives.DirectiveEvidence), nameof(Domain.Directives.DirectiveFile), nameof(DossierAttachment), nameof(Domain.Support.SupportAttachment), nameof(TaskAttachment)],
             naming.Order(StringComparer.Ordinal));
     }
 }

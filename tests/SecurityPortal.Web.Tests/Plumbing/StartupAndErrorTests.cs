@@ -124,6 +124,11 @@ public sealed class SeedingAndBootstrapTests : PortalTestBase
             && (a.Kind == SecurityPortal.Domain.Agencies.AgencyKind.Department || a.Kind == SecurityPortal.Domain.Agencies.AgencyKind.CommuneCommittee)));
         Assert.Equal(addressed, directive.Recipients.Count);
         Assert.Equal(1, await Factory.CountAsync<SecurityPortal.Domain.Directives.Directive>());
+
+        // Two support requests, once: the health department's (new) and the ward's (accepted by the demo reviewer).
+        var requests = await Factory.WithDbAsync(db => db.SupportRequests.OrderBy(r => r.Urgency).ToListAsync());
+        Assert.Equal([SecurityPortal.Domain.Support.SupportState.New, SecurityPortal.Domain.Support.SupportState.Accepted], requests.Select(r => r.State));
+        Assert.Equal((await users.FindByEmailAsync("thamdinh@songlam.demo"))!.Id, requests[1].AssigneeId);
     }
 
     [Fact]

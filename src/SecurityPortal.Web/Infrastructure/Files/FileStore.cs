@@ -175,7 +175,7 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
 
     /// <summary>
     /// The hashes the database refers to: every column that names a stored file (dossier attachments, assessment
-    /// evidence, task attachments, directive files and answers' evidence), one query each. A new kind of upload must be added here, or its files would be swept
+    /// evidence, task attachments, directive files and answers' evidence, support requests' attachments), one query each. A new kind of upload must be added here, or its files would be swept
     /// (FileSweepTests checks the EF model for this).
     /// </summary>
     public static async Task<HashSet<string>> ReferencedHashesAsync(PortalDbContext db, CancellationToken cancellationToken)
@@ -186,6 +186,7 @@ public sealed class FileStore(FileStoreOptions options, IWebHostEnvironment envi
         referenced.UnionWith(await db.Set<TaskAttachment>().Select(a => a.File.Sha256).Distinct().ToListAsync(cancellationToken));
         referenced.UnionWith(await db.DirectiveFiles.Select(f => f.File.Sha256).Distinct().ToListAsync(cancellationToken));
         referenced.UnionWith(await db.DirectiveEvidence.Select(e => e.File.Sha256).Distinct().ToListAsync(cancellationToken));
+        referenced.UnionWith(await db.SupportAttachments.Select(a => a.File.Sha256).Distinct().ToListAsync(cancellationToken));
         return referenced;
     }
 

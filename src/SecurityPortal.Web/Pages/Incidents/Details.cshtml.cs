@@ -32,6 +32,9 @@ public sealed class DetailsModel(PortalDbContext db, RemediationOptions options,
     public IReadOnlyList<(Guid Id, string Name)> SystemNames { get; private set; } = [];
     public IReadOnlyDictionary<Guid, RemediationStatus> Tasks { get; private set; } = new Dictionary<Guid, RemediationStatus>();
     public DateTime NowUtc { get; private set; }
+
+    /// <summary>The support request the incident was made from, if any (Support/Details keeps the link the other way).</summary>
+    public (Guid Id, string Title)? FromRequest { get; private set; }
     public bool CanAct { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
@@ -118,6 +121,8 @@ public sealed class DetailsModel(PortalDbContext db, RemediationOptions options,
         Tasks = (await db.RemediationTasks.AsNoTracking().Where(t => t.Source == TaskSource.Incident && parts.Contains(t.SourceItemId))
                 .Select(t => new { t.SourceItemId, t.Status }).ToListAsync(cancellationToken))
             .ToDictionary(t => t.SourceItemId!.Value, t => t.Status);
+        FromRequest = (await db.SupportRequests.AsNoTracking().Where(r => r.IncidentId == incident.Id).Select(r => new { r.Id, r.Title })
+            .FirstOrDefaultAsync(cancellationToken)) is { } request ? (request.Id, request.Title) : null;
         if (!tracked)
         {
             ConcurrencyStamp = incident.ConcurrencyStamp;
