@@ -56,9 +56,7 @@ public static class PortalServices
         builder.Services.AddScoped<PortalSeeder>();
         if (builder.AddPortalOptions<SeedOptions>(SeedOptions.SectionName).DemoRefusedIn(builder.Environment.EnvironmentName))
         {
-            throw new PortalConfigurationException(
-                "Seed:Demo = true tạo các tài khoản thử nghiệm dùng chung một mật khẩu công khai, không được dùng trong môi trường Production. "
-                + "Hãy tắt Seed:Demo; chỉ một cổng thử nghiệm dùng xong bỏ mới đặt thêm Seed:AllowDemoInProduction = true.");
+            throw new PortalConfigurationException("Seed:Demo = true (tài khoản thử nghiệm dùng chung một mật khẩu công khai) không được dùng trong môi trường Production; chỉ cổng thử nghiệm dùng xong bỏ mới đặt thêm Seed:AllowDemoInProduction = true.");
         }
 
         builder.AddPortalOptions<PortalOptions>(PortalOptions.SectionName);
