@@ -60,7 +60,9 @@ trap cleanup EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=SecurityPortal Data Protection" \
   -keyout "$T/dp.key" -out "$T/dp.crt" >"$OUT/openssl.log" 2>&1
 openssl pkcs12 -export -inkey "$T/dp.key" -in "$T/dp.crt" -out "$T/dp.pfx" -passout pass:instances >>"$OUT/openssl.log" 2>&1
-COMMON=(ASPNETCORE_ENVIRONMENT=Production Database__Provider=PostgreSql
+# Production, but the officer signs in with the password alone (the check is about two instances, not the second factor):
+# two-factor is required of the listed roles only, as a phased deployment would; the demo province is allowed explicitly.
+COMMON=(ASPNETCORE_ENVIRONMENT=Production Security__TwoFactorForEveryRole=false Seed__AllowDemoInProduction=true Database__Provider=PostgreSql
   "ConnectionStrings__Portal=Host=$PG_HOST;Port=${PG_PORT:-5432};Username=$PG_USER;${PGPASSWORD:+Password=$PGPASSWORD;}Database=$DB"
   Files__Root="$T/files" ReverseProxy__KnownProxies__0=127.0.0.1
   DataProtection__CertificatePath="$T/dp.pfx" DataProtection__CertificatePassword=instances)

@@ -55,7 +55,11 @@ public static class PortalServices
         builder.AddPortalDatabase();
         builder.Services.AddSingleton<DatabaseStatus>();
         builder.Services.AddScoped<PortalSeeder>();
-        builder.AddPortalOptions<SeedOptions>(SeedOptions.SectionName);
+        if (builder.AddPortalOptions<SeedOptions>(SeedOptions.SectionName).DemoRefusedIn(builder.Environment.EnvironmentName))
+        {
+            throw new PortalConfigurationException("Seed:Demo = true (tài khoản thử nghiệm dùng chung một mật khẩu công khai) không được dùng trong môi trường Production; chỉ cổng thử nghiệm dùng xong bỏ mới đặt thêm Seed:AllowDemoInProduction = true.");
+        }
+
         builder.AddPortalOptions<PortalOptions>(PortalOptions.SectionName);
         builder.AddPortalOptions<RegistryOptions>(RegistryOptions.SectionName);
         builder.AddPortalOptions<FileStoreOptions>(FileStoreOptions.SectionName);

@@ -39,7 +39,14 @@ public sealed class SecurityOptions
     /// <summary>The interface language chosen by the user.</summary>
     public string CultureCookieName => CookiePrefix + "SecurityPortal.Culture";
 
-    /// <summary>Roles whose members must use an authenticator app.</summary>
+    /// <summary>
+    /// Every account must use an authenticator app, whatever its roles (ASVS 5.0 V6.3.3): agency officers hold their agencies'
+    /// weaknesses too. Unset, it is on in Production and off elsewhere (<see cref="ResolveDefaults"/>); a deployment that must
+    /// phase two-factor in sets it to false, and then only <see cref="TwoFactorRequiredRoles"/> (and flagged accounts) must.
+    /// </summary>
+    public bool? TwoFactorForEveryRole { get; set; }
+
+    /// <summary>Roles whose members must use an authenticator app when <see cref="TwoFactorForEveryRole"/> is off (a phased deployment).</summary>
     public string[] TwoFactorRequiredRoles { get; set; } = [PortalRoles.Administrator, PortalRoles.ProvincialReviewer];
 
     /// <summary>
@@ -48,6 +55,17 @@ public sealed class SecurityOptions
     /// </summary>
     public bool EnforceTwoFactorForRoles { get; set; } = true;
 
+    /// <summary>
+    /// An offline breached-password corpus chosen by the operator (ASVS 5.0 V6.2.12): a text file with one password, or one
+    /// SHA-1 hash in hexadecimal (optionally followed by «:count», as breach corpora are published), per line. Empty: none.
+    /// </summary>
+    public string BreachedPasswordsFile { get; set; } = string.Empty;
+
     /// <summary>Whether one of the user's roles must use two-factor authentication.</summary>
-    public bool RoleRequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) => EnforceTwoFactorForRoles && TwoFactorRequiredRoles.Any(user.IsInRole);
+    public bool RoleRequiresTwoFactor(System.Security.Claims.ClaimsPrincipal user) =>
+        EnforceTwoFactorForRoles && (TwoFactorForEveryRole == true || TwoFactorRequiredRoles.Any(user.IsInRole));
+
+    /// <summary>The defaults that depend on the environment: two-factor for every role in Production unless configured.</summary>
+    public void ResolveDefaults(string environmentName) =>
+        TwoFactorForEveryRole ??= string.Equals(environmentName, "Production", StringComparison.Ordinal);
 }

@@ -16,6 +16,8 @@ public static class IdentitySetup
     public static void AddPortalIdentity(this WebApplicationBuilder builder)
     {
         var security = builder.AddPortalOptions<SecurityOptions>(SecurityOptions.SectionName);
+        security.ResolveDefaults(builder.Environment.EnvironmentName);
+        builder.Services.PostConfigure<SecurityOptions>(o => o.ResolveDefaults(builder.Environment.EnvironmentName));
 
         builder.Services
             .AddIdentity<PortalUser, IdentityRole>(o =>
@@ -41,12 +43,15 @@ public static class IdentitySetup
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<ContextWordsPasswordValidator>()
+            .AddPasswordValidator<BreachedPasswordValidator>()
             .AddTokenProvider<DataProtectorTokenProvider<PortalUser>>(TokenOptions.DefaultProvider)
             .AddTokenProvider<PortalTotpTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         // OWASP's figure for PBKDF2-HMAC-SHA512; older hashes are upgraded at the next login.
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
+        BreachedPasswords.EnsureConfiguredFileExists(security);
+        builder.Services.AddSingleton<BreachedPasswords>();
         builder.Services.AddScoped<SessionRegistry>();
         // The API's only way in: a personal access token (Authorization: Bearer). On /api the session cookie is never read
         // (the cookie scheme forwards there to the token scheme), so a browser's session cannot call the API for a page.

@@ -6,9 +6,10 @@ using SecurityPortal.Data.Identity;
 namespace SecurityPortal.Web.Infrastructure.Identity;
 
 /// <summary>
-/// RFC 6238 authenticator codes, stricter than Identity's stock provider: a window of one 30-second
-/// step either side (the stock one allows ±90 s) and single use — a code whose time step is not newer
-/// than the last accepted one is refused (ASVS 5.0 V6.5.1, V6.5.5).
+/// RFC 6238 authenticator codes, stricter than Identity's stock provider (which allows ±90 s): the code of the current
+/// 30-second step and of the step just before it, never a future one, so a code is good for at most 30 s after the app
+/// replaced it (typing time and a phone a little behind), and single use — a code whose time step is not newer than the last
+/// accepted one is refused (ASVS 5.0 V6.5.1, V6.5.5; ADR 0005).
 /// </summary>
 public sealed class PortalTotpTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<PortalUser>
 {
@@ -37,7 +38,7 @@ public sealed class PortalTotpTokenProvider(TimeProvider clock) : IUserTwoFactor
         }
 
         var currentStep = clock.GetUtcNow().ToUnixTimeSeconds() / StepSeconds;
-        for (var step = currentStep - 1; step <= currentStep + 1; step++)
+        for (var step = currentStep - 1; step <= currentStep; step++)
         {
             if (user.LastTotpTimeStep is { } last && step <= last)
             {

@@ -19,6 +19,9 @@ public sealed class EnableAuthenticatorModel(
     public string AuthenticatorUri { get; private set; } = string.Empty;
     public bool Required { get; private set; }
 
+    /// <summary>The recovery codes made at enrolment, in the answer to the form that confirmed the key only.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -72,12 +75,14 @@ public sealed class EnableAuthenticatorModel(
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         await signInManager.RefreshSignInAsync(user);
         logger.LogInformation("User enabled two-factor authentication");
-        TempData[nameof(TwoFactorModel.NewRecoveryCodes)] = string.Join(' ', codes);
+        // Not Post/Redirect/Get: the codes are shown in this answer only, never carried in the TempData cookie (ASVS 5.0 V14.3.3).
+        SharedKey = string.Empty;
+        AuthenticatorUri = string.Empty;
         TempData.Success("Đã bật xác thực hai yếu tố.");
-        return RedirectToPage("./TwoFactor");
+        return Page();
     }
 
     /// <summary>

@@ -13,9 +13,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
     public bool Required { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
 
-    [TempData]
-    public string? NewRecoveryCodes { get; set; }
-
+    /// <summary>New recovery codes, in the answer to the form that made them only (never in the TempData cookie).</summary>
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
@@ -26,10 +24,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
             return NotFound();
         }
 
-        Enabled = user.TwoFactorEnabled;
-        Required = user.RequireTwoFactor || security.RoleRequiresTwoFactor(User);
-        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
-        RecoveryCodes = NewRecoveryCodes?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        await LoadAsync(user);
         return Page();
     }
 
@@ -48,10 +43,11 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
             return RedirectToPage();
         }
 
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? [];
-        NewRecoveryCodes = string.Join(' ', codes);
+        // Not Post/Redirect/Get: the codes must not travel in the TempData cookie (ASVS 5.0 V14.3.3); a refresh makes new ones.
+        RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        await LoadAsync(user);
         TempData.Success("Đã tạo bộ mã khôi phục mới; các mã cũ không còn dùng được.");
-        return RedirectToPage();
+        return Page();
     }
 
     /// <summary>A new key for a new phone: the old key stops working at once and the user enrols again.</summary>
@@ -69,6 +65,8 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
             return RedirectToPage();
         }
 
+        // The new key's codes start afresh: the old key's last accepted step must not refuse them.
+        user.LastTotpTimeStep = null;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signInManager.RefreshSignInAsync(user);
@@ -100,6 +98,13 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         await signInManager.RefreshSignInAsync(user);
         TempData.Success("Đã tắt xác thực hai yếu tố.");
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync(PortalUser user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        Required = user.RequireTwoFactor || security.RoleRequiresTwoFactor(User);
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
     }
 
     /// <summary>The password again before the second factor changes; failures count towards lockout like a sign-in.</summary>

@@ -17,6 +17,9 @@ public sealed class CreateModel(PortalDbContext db, UserManager<PortalUser> user
 
     public List<SelectListItem> Agencies { get; private set; } = [];
 
+    /// <summary>The account just created and its initial password, in the answer to the form only (never in the TempData cookie).</summary>
+    public (string Id, string Email, string Password)? Created { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Agencies = await AgencyChoices.ActiveAsync(db, cancellationToken);
 
@@ -44,7 +47,8 @@ public sealed class CreateModel(PortalDbContext db, UserManager<PortalUser> user
         }
 
         logger.LogInformation("Administrator created user {UserId}", user.Id);
-        TempData.Success($"Đã tạo tài khoản {user.Email}. Mật khẩu ban đầu (chỉ hiển thị lần này): {password}");
-        return RedirectToPage("./Edit", new { id = user.Id });
+        // Not Post/Redirect/Get: the password is shown in this answer only, never carried in the TempData cookie (ASVS 5.0 V14.3.3).
+        Created = (user.Id, user.Email ?? string.Empty, password);
+        return Page();
     }
 }

@@ -35,6 +35,14 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
     public DateTime? LockedOutUntil { get; private set; }
     public List<SelectListItem> Agencies { get; private set; } = [];
 
+    /// <summary>A password just reset, in the answer to the form only (never in the TempData cookie).</summary>
+    public string? NewPassword { get; private set; }
+
+    /// <summary>The administrator confirms the identity-proofing procedure was followed before resetting an authenticator.</summary>
+    [BindProperty]
+    [Display(Name = "Tôi đã xác minh danh tính người dùng theo quy trình (gặp trực tiếp, đối chiếu giấy tờ tùy thân và văn bản đề nghị của cơ quan)")]
+    public bool IdentityVerified { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(Id);
@@ -43,18 +51,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
             return NotFound();
         }
 
-        Input = new UserFields
-        {
-            FullName = user.FullName,
-            Email = user.Email ?? string.Empty,
-            AgencyId = user.AgencyId,
-            Position = user.Position,
-            RequireTwoFactor = user.RequireTwoFactor,
-            Roles = (await users.GetRolesAsync(user)).ToList(),
-        };
-        IsActive = user.IsActive;
-        ConcurrencyStamp = user.ConcurrencyStamp;
-        await LoadAsync(user, cancellationToken);
+        await FillAsync(user, cancellationToken);
         return Page();
     }
 
@@ -124,7 +121,7 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
     }
 
     [RepeatableSubmission] // shows a one-time secret: a repeat makes a new one rather than losing it
-    public async Task<IActionResult> OnPostResetPasswordAsync()
+    public async Task<IActionResult> OnPostResetPasswordAsync(CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(Id);
         if (user is null)
@@ -144,7 +141,65 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
 
         await sessions.EndAllAsync(user.Id);
         logger.LogInformation("Administrator reset the password of user {UserId}", user.Id);
-        TempData.Success($"Đã đặt lại mật khẩu; các phiên đăng nhập của người dùng đã kết thúc. Mật khẩu mới (chỉ hiển thị lần này): {password}");
+        // Not Post/Redirect/Get: the password is shown in this answer only, never carried in the TempData cookie (ASVS 5.0 V14.3.3).
+        NewPassword = password;
+        await FillAsync(user, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>
+    /// A user who lost both the phone and the recovery codes (ASVS 5.0 V6.4.4): after the identity-proofing procedure of
+    /// docs/security/policies.md, the administrator removes the authenticator and the recovery codes, ends every session, and
+    /// the account must enrol a new authenticator at its next sign-in. The password is kept.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync()
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (!IdentityVerified)
+        {
+            TempData.Error("Chỉ đặt lại xác thực hai yếu tố sau khi đã xác minh danh tính người dùng theo quy trình; hãy đánh dấu xác nhận.");
+            return RedirectToPage(new { id = user.Id });
+        }
+
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData.Error("Bạn không thể tự đặt lại xác thực hai yếu tố của chính mình; hãy nhờ một quản trị viên khác.");
+            return RedirectToPage(new { id = user.Id });
+        }
+
+        user.RequireTwoFactor = true;
+        // The new key's codes start afresh: the old key's last accepted step must not refuse them.
+        user.LastTotpTimeStep = null;
+        var result = await users.SetTwoFactorEnabledAsync(user, false);
+        if (result.Succeeded)
+        {
+            result = await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey");
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.RemoveAuthenticationTokenAsync(user, "[AspNetUserStore]", "RecoveryCodes");
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.UpdateSecurityStampAsync(user);
+        }
+
+        if (!result.Succeeded)
+        {
+            TempData.Error(string.Join(" ", result.Errors.Select(e => e.Description)));
+            return RedirectToPage(new { id = user.Id });
+        }
+
+        await sessions.EndAllAsync(user.Id);
+        logger.LogWarning("Administrator {AdministratorId} reset the authenticator of user {UserId} after identity proofing", users.GetUserId(User), user.Id);
+        TempData.Success("Đã đặt lại xác thực hai yếu tố: khóa và mã khôi phục cũ đã bị hủy, các phiên đăng nhập đã kết thúc; người dùng phải thiết lập ứng dụng xác thực mới ở lần đăng nhập tới.");
         return RedirectToPage(new { id = user.Id });
     }
 
@@ -182,6 +237,22 @@ public sealed class EditModel(PortalDbContext db, UserManager<PortalUser> users,
         await users.ResetAccessFailedCountAsync(user);
         TempData.Success("Đã mở khóa tài khoản.");
         return RedirectToPage(new { id = user.Id });
+    }
+
+    private async Task FillAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        Input = new UserFields
+        {
+            FullName = user.FullName,
+            Email = user.Email ?? string.Empty,
+            AgencyId = user.AgencyId,
+            Position = user.Position,
+            RequireTwoFactor = user.RequireTwoFactor,
+            Roles = (await users.GetRolesAsync(user)).ToList(),
+        };
+        IsActive = user.IsActive;
+        ConcurrencyStamp = user.ConcurrencyStamp;
+        await LoadAsync(user, cancellationToken);
     }
 
     private async Task LoadAsync(PortalUser user, CancellationToken cancellationToken)
