@@ -2620,6 +2620,117 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.ToTable("SystemEndpoints");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.KnownExploitedCve", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CveId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CveId")
+                        .IsUnique();
+
+                    b.ToTable("KnownExploitedCves");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identity");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("VulnerabilityAffected");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("CvssScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("CvssVector")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ImportBatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("VulnerabilityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("VulnerabilityId")
+                        .IsUnique();
+
+                    b.ToTable("VulnerabilityRecords");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityWarning", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2649,6 +2760,9 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("FeedRecordId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -2682,6 +2796,8 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedRecordId");
 
                     b.HasIndex("Reference");
 
@@ -3488,6 +3604,23 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Warnings.VulnerabilityRecord", null)
+                        .WithMany("Affected")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityWarning", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Warnings.VulnerabilityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FeedRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Websites.WatchedWebsite", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -3567,6 +3700,11 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
                     b.Navigation("Components");
 
                     b.Navigation("Endpoints");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
+                {
+                    b.Navigation("Affected");
                 });
 #pragma warning restore 612, 618
         }

@@ -2622,6 +2622,117 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.ToTable("SystemEndpoints");
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.KnownExploitedCve", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CveId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CveId")
+                        .IsUnique();
+
+                    b.ToTable("KnownExploitedCves");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identity");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("VulnerabilityAffected");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("CvssScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("CvssVector")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ImportBatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("VulnerabilityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportBatchId");
+
+                    b.HasIndex("VulnerabilityId")
+                        .IsUnique();
+
+                    b.ToTable("VulnerabilityRecords");
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityWarning", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2651,6 +2762,9 @@ namespace SecurityPortal.Data.SqlServer.Migrations
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("FeedRecordId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("datetime2");
@@ -2684,6 +2798,8 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeedRecordId");
 
                     b.HasIndex("Reference");
 
@@ -3490,6 +3606,23 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Warnings.VulnerabilityRecord", null)
+                        .WithMany("Affected")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityWarning", b =>
+                {
+                    b.HasOne("SecurityPortal.Domain.Warnings.VulnerabilityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FeedRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("SecurityPortal.Domain.Websites.WatchedWebsite", b =>
                 {
                     b.HasOne("SecurityPortal.Domain.Systems.InformationSystem", null)
@@ -3569,6 +3702,11 @@ namespace SecurityPortal.Data.SqlServer.Migrations
                     b.Navigation("Components");
 
                     b.Navigation("Endpoints");
+                });
+
+            modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
+                {
+                    b.Navigation("Affected");
                 });
 #pragma warning restore 612, 618
         }

@@ -10,6 +10,9 @@ public enum ImportKind
 
     /// <summary>A software bill of materials (CycloneDX, SPDX) for one system's components (Hệ thống → Nhập SBOM).</summary>
     Sbom,
+
+    /// <summary>An offline vulnerability feed (OSV archive, NVD CVE JSON 2.0) (Cảnh báo → Nguồn dữ liệu lỗ hổng), reviewers.</summary>
+    VulnerabilityFeed,
 }
 
 /// <summary>
