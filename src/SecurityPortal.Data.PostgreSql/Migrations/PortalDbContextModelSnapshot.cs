@@ -2623,7 +2623,6 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.KnownExploitedCve", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AddedAtUtc")
@@ -2645,7 +2644,6 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Identity")
@@ -2673,7 +2671,6 @@ namespace SecurityPortal.Data.PostgreSql.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Aliases")

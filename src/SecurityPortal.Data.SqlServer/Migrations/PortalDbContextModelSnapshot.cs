@@ -2625,7 +2625,6 @@ namespace SecurityPortal.Data.SqlServer.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.KnownExploitedCve", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("AddedAtUtc")
@@ -2647,7 +2646,6 @@ namespace SecurityPortal.Data.SqlServer.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Identity")
@@ -2675,7 +2673,6 @@ namespace SecurityPortal.Data.SqlServer.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Aliases")

@@ -2612,7 +2612,6 @@ namespace SecurityPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.KnownExploitedCve", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AddedAtUtc")
@@ -2634,7 +2633,6 @@ namespace SecurityPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityAffected", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Identity")
@@ -2662,7 +2660,6 @@ namespace SecurityPortal.Data.Sqlite.Migrations
             modelBuilder.Entity("SecurityPortal.Domain.Warnings.VulnerabilityRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Aliases")
