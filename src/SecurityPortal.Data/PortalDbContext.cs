@@ -49,6 +49,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Domain.Incidents.Incident> Incidents => Set<Domain.Incidents.Incident>();
     public DbSet<Domain.Warnings.VulnerabilityWarning> VulnerabilityWarnings => Set<Domain.Warnings.VulnerabilityWarning>();
+    public DbSet<Domain.Warnings.VulnerabilityRecord> VulnerabilityRecords => Set<Domain.Warnings.VulnerabilityRecord>();
+    public DbSet<Domain.Warnings.VulnerabilityAffected> VulnerabilityAffected => Set<Domain.Warnings.VulnerabilityAffected>();
+    public DbSet<Domain.Warnings.KnownExploitedCve> KnownExploitedCves => Set<Domain.Warnings.KnownExploitedCve>();
     public DbSet<Domain.Remediation.RemediationTask> RemediationTasks => Set<Domain.Remediation.RemediationTask>();
     public DbSet<Domain.Directives.Directive> Directives => Set<Domain.Directives.Directive>();
     public DbSet<Domain.Directives.DirectiveFile> DirectiveFiles => Set<Domain.Directives.DirectiveFile>();

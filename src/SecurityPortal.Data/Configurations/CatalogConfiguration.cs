@@ -209,6 +209,7 @@ internal sealed class VulnerabilityWarningConfiguration : IEntityTypeConfigurati
         builder.Property(w => w.RecommendedAction).HasMaxLength(Domain.Warnings.VulnerabilityWarning.TextMaxLength);
         builder.Property(w => w.SourceUrl).HasMaxLength(SystemEndpoint.UrlMaxLength);
         builder.Property(w => w.CreatedById).HasMaxLength(450);
+        builder.HasOne<Domain.Warnings.VulnerabilityRecord>().WithMany().HasForeignKey(w => w.FeedRecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

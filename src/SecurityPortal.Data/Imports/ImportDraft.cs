@@ -13,6 +13,8 @@ public enum ImportKind
 
     /// <summary>A scanner report (Greenbone/OpenVAS, Nessus, Trivy, Grype), for one system or matched to systems.</summary>
     ScanReport,
+    /// <summary>An offline vulnerability feed (OSV archive, NVD CVE JSON 2.0) (Cảnh báo → Nguồn dữ liệu lỗ hổng), reviewers.</summary>
+    VulnerabilityFeed,
 }
 
 /// <summary>

@@ -63,6 +63,9 @@ public static class AuditVocabulary
         ["ApiCall"] = "Lệnh gọi API",
         ["ScanFinding"] = "Phát hiện của báo cáo quét",
         ["ScanReportImport"] = "Báo cáo quét đã nhập",
+        ["VulnerabilityRecord"] = "Bản ghi lỗ hổng (nguồn dữ liệu ngoại tuyến)",
+        ["VulnerabilityAffected"] = "Sản phẩm bị ảnh hưởng của bản ghi lỗ hổng",
+        ["KnownExploitedCve"] = "Lỗ hổng đang bị khai thác (KEV)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Bookkeeping never shown: keys, concurrency and security stamps, search and normalized columns, hashes, leases.</summary>
@@ -209,6 +212,14 @@ public static class AuditVocabulary
         ["ApiToken.Name"] = "Tên mã truy cập", ["ApiToken.Scopes"] = "Phạm vi", ["ApiToken.Hint"] = "Phần đầu của mã",
         ["ApiToken.ExpiresAtUtc"] = "Hết hạn", ["ApiToken.RevokedAtUtc"] = "Thu hồi lúc", ["ApiToken.RevokedBy"] = "Người thu hồi",
         ["SupportRequest.ClosedAtUtc"] = "Thời điểm đóng yêu cầu", ["SupportRequest.Description"] = "Mô tả điều cần hỗ trợ",
+        ["VulnerabilityRecord.VulnerabilityId"] = "Mã lỗ hổng", ["VulnerabilityRecord.Aliases"] = "Mã khác của lỗ hổng",
+        ["VulnerabilityRecord.Summary"] = "Tóm tắt", ["VulnerabilityRecord.Source"] = "Nguồn dữ liệu", ["VulnerabilityRecord.CvssScore"] = "Điểm CVSS",
+        ["VulnerabilityRecord.CvssVector"] = "Véc-tơ CVSS", ["VulnerabilityRecord.PublishedUtc"] = "Công bố lúc",
+        ["VulnerabilityRecord.ModifiedUtc"] = "Sửa đổi lúc", ["VulnerabilityRecord.ImportBatchId"] = "Lần nhập",
+        ["VulnerabilityRecord.ImportedAtUtc"] = "Nhập lúc", ["VulnerabilityAffected.RecordId"] = "Bản ghi lỗ hổng",
+        ["VulnerabilityAffected.Identity"] = "Định danh (purl hoặc CPE)", ["VulnerabilityAffected.Rule"] = "Quy tắc phiên bản",
+        ["KnownExploitedCve.CveId"] = "Mã CVE", ["KnownExploitedCve.AddedAtUtc"] = "Thêm lúc",
+        ["VulnerabilityWarning.FeedRecordId"] = "Bản ghi lỗ hổng nguồn",
         ["ApiCall.Endpoint"] = "Điểm cuối API", ["ApiCall.Path"] = "Đường dẫn", ["ApiCall.Status"] = "Mã trả lời HTTP",
         ["ScanFinding.Scanner"] = "Công cụ quét", ["ScanFinding.Target"] = "Đối tượng được quét", ["ScanFinding.Key"] = "Mã lỗ hổng hoặc mã plugin",
         ["ScanFinding.Cves"] = "Mã CVE", ["ScanFinding.Cvss"] = "Điểm CVSS", ["ScanFinding.Kev"] = "Thuộc danh mục KEV",

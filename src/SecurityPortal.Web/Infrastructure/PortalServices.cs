@@ -138,6 +138,7 @@ public static class PortalServices
                 o.Conventions.AuthorizePage("/Tasks/Outdated", Policies.ProvinceWideReading);
                 o.Conventions.AuthorizePage("/Warnings/Create", Policies.AgencyManagement);
                 o.Conventions.AuthorizePage("/Warnings/Import", Policies.AgencyManagement);
+                o.Conventions.AuthorizeFolder("/Warnings/Feeds", Policies.AgencyManagement);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
                 o.Conventions.AllowAnonymousToPage("/Account/LoginWithRecoveryCode");

@@ -1,15 +1,12 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Domain.Common;
-using SecurityPortal.Domain.Notifications;
 using SecurityPortal.Domain.Remediation;
 using SecurityPortal.Domain.Warnings;
 using SecurityPortal.Web.Authorization;
 using SecurityPortal.Web.Infrastructure;
-using SecurityPortal.Web.Infrastructure.Identity;
 using SecurityPortal.Web.Notifications;
 
 namespace SecurityPortal.Web.Pages.Warnings;
@@ -49,20 +46,7 @@ public sealed class DetailsModel(PortalDbContext db, Notifier notifier, TimeProv
         }
 
         var warning = await db.VulnerabilityWarnings.SingleAsync(w => w.Id == Id, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var newlyAffected = Affected.Where(a => a.Match == RuleMatch.Yes && !Tasks.ContainsKey(a.SystemId)).ToList();
-        foreach (var system in newlyAffected)
-        {
-            db.RemediationTasks.Add(warning.TaskFor(system.SystemId, system.Components, userId, now, User.DisplayName()));
-        }
-
-        var ids = newlyAffected.Select(a => a.SystemId).ToList();
-        var systems = await db.InformationSystems.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        await notifier.AgencyOfficersAsync(systems, NotificationKind.WarningPublished, s => $"Cảnh báo {warning.Reference}: «{s.Name}» bị ảnh hưởng, hạn xử lý {Display.Date(warning.DueDate)}.", "/Tasks?view=agency", userId, cancellationToken);
-        var created = newlyAffected.Count;
-
-        warning.MarkPublished(now);
+        var created = await WarningPublisher.PublishAsync(db, notifier, warning, User, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Warning {WarningId} published: {Created} tasks created", Id, created);
         TempData.Success(created == 0

@@ -69,6 +69,17 @@ public sealed class ImportModel(PortalDbContext db, TimeProvider clock, ILogger<
         var known = (await db.VulnerabilityWarnings.Select(w => w.Reference).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         int created = 0, skipped = 0;
+
+        // The catalog's CVEs flag the offline feeds' matches as known exploited (Nguồn dữ liệu lỗ hổng).
+        var listed = (await db.KnownExploitedCves.Select(k => k.CveId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var cveId in entries.Select(e => e?.CveId?.Trim()).OfType<string>().Where(c => c.Length is > 0 and <= KnownExploitedCve.CveIdMaxLength))
+        {
+            if (listed.Add(cveId))
+            {
+                db.KnownExploitedCves.Add(new KnownExploitedCve(cveId, now));
+            }
+        }
+
         foreach (var (entry, index) in entries.Select((e, i) => (e, i + 1)))
         {
             if (entry?.CveId is not { Length: > 0 } cve)
