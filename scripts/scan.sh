@@ -39,9 +39,9 @@ scan_as() {
   before=$(wc -l <"$OUT/portal.log")
   timeout 600 "$WAPITI_PYTHON" scripts/wapiti-excluding.py -u "$BASE/" --scope folder --flush-session --no-bugreport -v 0 \
     -x "$BASE/Account/Logout*" -x "$BASE/Account/Manage/Sessions*" "$@" \
-    -m "xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,methods,cookieflags,http_headers,csp,backup,htaccess,xxe" \
+    -m "${WAPITI_MODULES:-xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,methods,cookieflags,http_headers,csp,backup,htaccess,xxe}" \
     -H "Cookie: $cookie" \
-    -d 3 --max-links-per-page 40 --max-scan-time "$seconds" --max-attack-time 20 --max-parameters 12 \
+    -d 3 --max-links-per-page 40 --max-scan-time "$seconds" --max-attack-time "${WAPITI_ATTACK_SECONDS:-20}" --max-parameters 12 \
     -f json -o "$OUT/wapiti-$role.json" >"$OUT/wapiti-$role.log" 2>&1
   python3 - "$OUT/wapiti-$role.json" tests/scan-allowlist.tsv >"$OUT/wapiti-findings-$role.txt" <<'PY'
 import json, sys
@@ -95,7 +95,11 @@ for target in "/Systems?q=cong&kind=Internal&trang=1" "/Websites?q=cong&health=G
     tail -n 5 "$OUT/sqlmap-$name.log"; verdict "sqlmap $target: did not finish" fail
   fi
 done
-scan_as reviewer thamdinh@songlam.demo 70
-scan_as administrator quantri@songlam.demo 70 -x "$BASE/Admin/Users*handler=*"
+# The reviewer and the administrator reach far more pages (about 270 each against the officer's 40): their attack phases get
+# 12 s a module, and the site-wide checks (headers, cookies, CSP, methods, backup files), already made as the officer, are
+# left out, so the three roles fit the lane.
+ROLE_MODULES=xss,permanentxss,sql,blindsql,exec,file,redirect,crlf,csrf,xxe
+WAPITI_MODULES=$ROLE_MODULES WAPITI_ATTACK_SECONDS=12 scan_as reviewer thamdinh@songlam.demo 70
+WAPITI_MODULES=$ROLE_MODULES WAPITI_ATTACK_SECONDS=12 scan_as administrator quantri@songlam.demo 70 -x "$BASE/Admin/Users*handler=*"
 echo "scan: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

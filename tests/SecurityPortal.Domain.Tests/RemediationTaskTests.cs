@@ -261,7 +261,7 @@ public sealed class RemediationTaskCreationTests
 
     [Theory]
     [InlineData((TaskSource)(-1))]
-    [InlineData((TaskSource)8)]
+    [InlineData((TaskSource)42)]
     [InlineData((TaskSource)99)]
     public void An_undefined_source_is_refused(TaskSource source)
     {

@@ -25,6 +25,7 @@ public sealed class AuditCompletenessTests : PortalTestBase
         ["/Systems/Edit Propose"] = "as on Systems/Create",
         ["/Systems/Sbom (page)"] = "keeps the uploaded SBOM as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, Systems/SbomPreview, writes the audited changes",
         ["/Scans/Import (page)"] = "keeps the uploaded scanner report as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, Scans/Preview, writes the audited tasks and findings",
+        ["/Warnings/Feeds/Index (page)"] = "keeps the uploaded OSV archive or NVD file as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, Warnings/Feeds/Preview, writes the audited vulnerability records",
         ["/Admin/Calendar/Import (page)"] = "keeps the uploaded calendar file as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, its Confirm handler, writes the audited days",
         ["/Imports/Index (page)"] = "keeps the uploaded spreadsheet as a draft for its preview (ImportDraft: not audited, deleted after a day); the confirmation, Imports/Preview, writes the audited changes",
         ["/Admin/Mail/Index Retry"] = "puts given-up mails back in the mail queue: message plumbing (OutboxMail, not audited); each attempt stays on the row",

@@ -163,6 +163,8 @@ public sealed class FileSweepTests : PortalTestBase
     {
         var naming = await Factory.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
             .Where(t => t.GetProperties().Any(p => p.Name.Contains("Sha256", StringComparison.OrdinalIgnoreCase)))
+            // A scanner report's hash only recognises the same file imported twice: the report itself is never stored.
+            .Where(t => t.ClrType != typeof(Domain.Scanning.ScanReportImport))
             // An UploadedFile is owned: the row that names the file is its owner's.
             .Select(t => (t.FindOwnership()?.PrincipalEntityType ?? t).ClrType.Name)
             .ToList()));
