@@ -10,15 +10,19 @@ public sealed record WebsiteFigures(int Watched, int Critical, int Warning, int 
     /// <summary>The websites of the systems owned by the agencies a dashboard filter selects (kind, parent, one agency, approved level).</summary>
     public static Task<WebsiteFigures> ForFilterAsync(PortalDbContext db, FigureFilter filter, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var agencyIds = filter.SelectAgencies(db.Agencies).Select(a => a.Id);
-        var systems = db.InformationSystems.Where(s => agencyIds.Contains(s.OwnerAgencyId));
+        // Joins, not nested IN lists: the database can start from the watched websites, so the count costs what is
+        // watched, not every system of the selected agencies (at P1 with few websites: 16–24 ms against under 1).
+        var systems = db.InformationSystems.AsQueryable();
         if (filter.Level is { } level)
         {
             systems = systems.Where(s => s.ApprovedLevel == level);
         }
 
-        var systemIds = systems.Select(s => s.Id);
-        return CountAsync(db.WatchedWebsites.AsNoTracking().Where(w => systemIds.Contains(w.SystemId)), nowUtc, cancellationToken);
+        var watches = from w in db.WatchedWebsites.AsNoTracking()
+                      join s in systems on w.SystemId equals s.Id
+                      join a in filter.SelectAgencies(db.Agencies) on s.OwnerAgencyId equals a.Id
+                      select w;
+        return CountAsync(watches, nowUtc, cancellationToken);
     }
 
     public static async Task<WebsiteFigures> CountAsync(IQueryable<WatchedWebsite> watches, DateTime nowUtc, CancellationToken cancellationToken)
