@@ -5,7 +5,7 @@ using SecurityPortal.Data.Imports;
 
 namespace SecurityPortal.Web.Imports;
 
-/// <summary>Keeps an uploaded file between its preview and its confirmation (SBOMs, scanner reports); drafts older than a day are dropped.</summary>
+/// <summary>Keeps an uploaded file between its preview and its confirmation (SBOMs, scanner reports, vulnerability feeds, the calendar); drafts older than a day are dropped.</summary>
 public static class UploadDrafts
 {
     /// <summary>Stores the upload as a draft of the user (the caller checked its size) and saves it.</summary>

@@ -7,6 +7,7 @@ using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
 using SecurityPortal.Domain.Common;
 using SecurityPortal.Web.Calendar;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Infrastructure;
 
 namespace SecurityPortal.Web.Pages.Admin.Calendar;
@@ -71,20 +72,7 @@ public sealed class ImportModel(PortalDbContext db, TimeProvider clock, ILogger<
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await Upload!.CopyToAsync(buffer, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ImportDrafts.Where(d => d.CreatedAtUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
-        var draft = new ImportDraft
-        {
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            Kind = ImportKind.Calendar,
-            FileName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 200 } name ? name : "lich.csv",
-            Content = buffer.ToArray(),
-            CreatedAtUtc = now,
-        };
-        db.ImportDrafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        var draft = await db.StoreAsync(clock, User, ImportKind.Calendar, null, Upload!, "lich.csv", cancellationToken);
         return RedirectToPage(new { year = Year, draft = draft.Id });
     }
 

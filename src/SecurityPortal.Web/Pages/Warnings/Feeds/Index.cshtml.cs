@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecurityPortal.Data;
 using SecurityPortal.Data.Imports;
+using SecurityPortal.Web.Imports;
 using SecurityPortal.Web.Imports.Feeds;
 
 namespace SecurityPortal.Web.Pages.Warnings.Feeds;
@@ -46,20 +46,7 @@ public sealed class IndexModel(PortalDbContext db, TimeProvider clock, ILogger<I
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await Upload!.CopyToAsync(buffer, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ImportDrafts.Where(d => d.CreatedAtUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
-        var draft = new ImportDraft
-        {
-            UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            Kind = ImportKind.VulnerabilityFeed,
-            FileName = Path.GetFileName(Upload.FileName) is { Length: > 0 and <= 200 } name ? name : "feed.json",
-            Content = buffer.ToArray(),
-            CreatedAtUtc = now,
-        };
-        db.ImportDrafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        var draft = await db.StoreAsync(clock, User, ImportKind.VulnerabilityFeed, null, Upload!, "feed.json", cancellationToken);
         logger.LogInformation("Vulnerability feed draft {DraftId} uploaded ({Bytes} bytes)", draft.Id, draft.Content.Length);
         return RedirectToPage("./Preview", new { id = draft.Id });
     }
